@@ -1,0 +1,234 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Data;
+
+/// <summary>
+/// The one model. Provider-specific subclasses exist only so that each provider has its own migrations set.
+/// Every save writes audit rows for the changes it makes, in the same transaction as the changes.
+/// </summary>
+public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Guid>
+{
+    private readonly CurrentActor? _actor;
+    private readonly TimeProvider _time;
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    protected OpenMashDbContext(DbContextOptions options, CurrentActor? actor, TimeProvider? time)
+        : base(options)
+    {
+        _actor = actor;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public DbSet<Hub> Hubs => Set<Hub>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<AgencyHub> AgencyHubs => Set<AgencyHub>();
+
+    public DbSet<HubSettings> HubSettings => Set<HubSettings>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public Actor Actor => _actor?.Value ?? Actor.Anonymous;
+
+    /// <summary>The hub every <see cref="IHubScoped"/> query is filtered by; none when nobody is signed in.</summary>
+    public Guid? CurrentHubId => Actor.HubId;
+
+    /// <summary>Queues an audit row (a read, a refusal, a sign-in event) to be written with the next save.</summary>
+    public void Audit(
+        string action,
+        AuditOutcome outcome = AuditOutcome.Allowed,
+        string? targetType = null,
+        string? targetId = null,
+        IEnumerable<Guid>? subjects = null,
+        string? purpose = null,
+        string? detail = null,
+        Actor? actor = null)
+    {
+        _pendingAudit.Add(NewEntry(action, outcome, targetType, targetId, subjects, purpose, detail, actor ?? Actor));
+    }
+
+    private AuditEntry NewEntry(
+        string action, AuditOutcome outcome, string? targetType, string? targetId, IEnumerable<Guid>? subjects, string? purpose, string? detail, Actor who) =>
+        new()
+        {
+            OccurredAtUtc = AuditHash.Normalise(_time.GetUtcNow().UtcDateTime),
+            UserId = who.UserId,
+            UserName = who.UserName,
+            AgencyId = who.AgencyId,
+            HubId = who.HubId,
+            Role = who.Roles,
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            Subjects = subjects is null ? null : string.Join(',', subjects),
+            Purpose = purpose,
+            Outcome = outcome,
+            Detail = detail,
+            PreviousHash = string.Empty,
+            Hash = string.Empty,
+        };
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = DescribeChanges();
+        audit.AddRange(_pendingAudit);
+        _pendingAudit.Clear();
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            // The work first, then the chain: the head row is locked only for the audit insert and the commit.
+            var written = await base.SaveChangesAsync(true, cancellationToken);
+            await AuditChain.AppendAsync(this, audit, cancellationToken);
+            await base.SaveChangesAsync(true, cancellationToken);
+            foreach (var row in audit)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Hub>(e =>
+        {
+            e.HasIndex(h => h.Code).IsUnique();
+            e.Property(h => h.Code).HasMaxLength(32);
+            e.Property(h => h.Name).HasMaxLength(200);
+        });
+        builder.Entity<Agency>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.HasIndex(a => a.Name).IsUnique();
+            e.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
+        });
+        builder.Entity<AgencyHub>(e =>
+        {
+            e.HasKey(x => new { x.AgencyId, x.HubId });
+            e.HasOne(x => x.Agency).WithMany(a => a.Hubs).HasForeignKey(x => x.AgencyId);
+            e.HasOne(x => x.Hub).WithMany(h => h.Agencies).HasForeignKey(x => x.HubId);
+        });
+        builder.Entity<HubSettings>(e =>
+        {
+            e.HasKey(s => s.HubId);
+            e.HasOne<Hub>().WithOne().HasForeignKey<HubSettings>(s => s.HubId);
+            e.Property(s => s.ThresholdGuidance).HasMaxLength(8000);
+            e.Property(s => s.SupportContact).HasMaxLength(400);
+        });
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(u => u.Hub).WithMany().HasForeignKey(u => u.HubId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Role).HasMaxLength(400);
+            e.Property(a => a.TargetType).HasMaxLength(100);
+            e.Property(a => a.TargetId).HasMaxLength(100);
+            e.Property(a => a.Purpose).HasMaxLength(200);
+            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => new { a.HubId, a.OccurredAtUtc });
+            e.HasIndex(a => a.UserId);
+        });
+        builder.Entity<AuditChainHead>(e =>
+        {
+            e.ToTable("AuditChainHead");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.LastHash).HasMaxLength(64);
+            e.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = 0, LastHash = AuditChainHead.GenesisHash });
+        });
+
+        var filter = typeof(OpenMashDbContext).GetMethod(nameof(FilterByHub), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHubScoped).IsAssignableFrom(t.ClrType)))
+        {
+            filter.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void FilterByHub<T>(ModelBuilder builder)
+        where T : class, IHubScoped =>
+        builder.Entity<T>().HasQueryFilter(e => e.HubId == CurrentHubId);
+
+    /// <summary>One audit row per created, changed or deleted record; names of changed fields, never their values.</summary>
+    private List<AuditEntry> DescribeChanges()
+    {
+        var rows = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or AuditChainHead
+                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => "Create",
+                EntityState.Modified => "Update",
+                _ => "Delete",
+            };
+            var changed = entry.State == EntityState.Modified
+                ? string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                : null;
+            var subjects = entry.Entity is IAuditSubjects s ? s.AuditSubjects : null;
+            var type = entry.Metadata.ClrType.Name;
+            rows.Add(NewEntry($"{action} {type}", AuditOutcome.Allowed, type, KeyOf(entry), subjects, purpose: null, changed is null ? null : "fields: " + changed, Actor));
+        }
+
+        return rows;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? string.Empty : string.Join('/', key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+    }
+}
+
+/// <summary>A record about people: its audit rows name them as subjects.</summary>
+public interface IAuditSubjects
+{
+    IEnumerable<Guid> AuditSubjects { get; }
+}

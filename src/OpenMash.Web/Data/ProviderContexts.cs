@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>SQLite: the embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteOpenMashDbContext(DbContextOptions<SqliteOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
+    : OpenMashDbContext(options, actor, time);
+
+/// <summary>PostgreSQL: for shared, production deployments. Its migrations live in Data/Migrations/Postgres.</summary>
+public sealed class PostgresOpenMashDbContext(DbContextOptions<PostgresOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
+    : OpenMashDbContext(options, actor, time);
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnection = "Data Source=openmash.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres', not '{value}'.");
+    }
+
+    public static IServiceCollection AddOpenMashDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("OpenMash");
+        switch (ProviderFrom(configuration))
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new InvalidOperationException("ConnectionStrings:OpenMash is required when Database:Provider is Postgres.");
+                }
+
+                services.AddDbContext<OpenMashDbContext, PostgresOpenMashDbContext>(o => o.UseNpgsql(connection));
+                break;
+            default:
+                services.AddDbContext<OpenMashDbContext, SqliteOpenMashDbContext>(o => o
+                    .UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection)
+                    .AddInterceptors(SqliteDurability.Instance));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies the provider's migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(OpenMashDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>synchronous=FULL is per connection in SQLite, so it is set on every connection opened.</summary>
+public sealed class SqliteDurability : DbConnectionInterceptor
+{
+    public static readonly SqliteDurability Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOpenMashDbContext>
+{
+    public SqliteOpenMashDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteOpenMashDbContext>().UseSqlite(DatabaseSetup.DefaultSqliteConnection).Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOpenMashDbContext>
+{
+    public PostgresOpenMashDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresOpenMashDbContext>().UseNpgsql("Host=localhost;Database=openmash_design").Options);
+}

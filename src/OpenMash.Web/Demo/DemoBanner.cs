@@ -1,0 +1,20 @@
+namespace OpenMash.Web.Demo;
+
+/// <summary>What a newcomer needs to sign in to the demo, printed once the server is listening.</summary>
+public static class DemoBanner
+{
+    public static void Print(ICollection<string> urls, string password)
+    {
+        var lines = new List<string>
+        {
+            string.Empty,
+            "OpenMash demo (fictional data only)",
+            $"  Open:      {string.Join(", ", urls)}",
+            $"  Password:  {password}   (for every demo user; two-factor sign-in is skipped for demo users)",
+            "  Users:",
+        };
+        lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.UserName,-18} {Security.Roles.DisplayName(a.Role)}, {a.Agency} ({a.Hub})"));
+        lines.Add(string.Empty);
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenMash.Web.Data;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Demo;
+
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string Hub, string Agency);
+
+/// <summary>
+/// Seeds two fictional hubs, their agencies and one demo user per role per hub. Every row it writes is audited
+/// as the system actor "seed-demo". All names are invented.
+/// </summary>
+public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentActor actor, IOptions<DemoOptions> demo)
+{
+    public const string StaffordshireCode = "STAFFS";
+    public const string StokeCode = "STOKE";
+
+    private const string StaffsCsc = "Staffordshire County Council Children's Social Care";
+    private const string StokeCsc = "Stoke-on-Trent City Council Children's Social Care";
+    private const string Police = "Staffordshire Police";
+    private const string CommunityHealth = "Demo Community Health NHS Trust";
+    private const string Hospitals = "Demo University Hospitals NHS Trust";
+    private const string Probation = "Probation Service (Staffordshire and Stoke-on-Trent)";
+    private const string StaffsSchool = "Oakbrook Primary School (demo)";
+    private const string StokeSchool = "Kingsfield Academy (demo)";
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        actor.Set(Actor.System("seed-demo"));
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new AppRole { Name = role });
+            }
+        }
+
+        if (await db.Hubs.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var staffs = new Hub { Id = Guid.NewGuid(), Code = StaffordshireCode, Name = "Staffordshire MASH" };
+        var stoke = new Hub { Id = Guid.NewGuid(), Code = StokeCode, Name = "Stoke-on-Trent Children's Front Door" };
+        db.Hubs.AddRange(staffs, stoke);
+        db.HubSettings.AddRange(
+            new HubSettings { HubId = staffs.Id, ThresholdGuidance = ThresholdGuidance, SupportContact = "Staffordshire MASH business support (demo): 01234 000001" },
+            new HubSettings { HubId = stoke.Id, ThresholdGuidance = ThresholdGuidance, SupportContact = "Stoke-on-Trent front door business support (demo): 01234 000002" });
+
+        Agency Add(string name, AgencyType type, bool lead, params Hub[] hubs)
+        {
+            var agency = new Agency { Id = Guid.NewGuid(), Name = name, Type = type, IsLeadSafeguardingPartner = lead };
+            agency.Hubs.AddRange(hubs.Select(h => new AgencyHub { Agency = agency, HubId = h.Id }));
+            db.Agencies.Add(agency);
+            return agency;
+        }
+
+        var agencies = new[]
+        {
+            Add(StaffsCsc, AgencyType.ChildrensSocialCare, true, staffs),
+            Add(StokeCsc, AgencyType.ChildrensSocialCare, true, stoke),
+            Add(Police, AgencyType.Police, true, staffs, stoke),
+            Add(CommunityHealth, AgencyType.Health, true, staffs, stoke),
+            Add(Hospitals, AgencyType.Health, false, staffs, stoke),
+            Add(Probation, AgencyType.Probation, false, staffs, stoke),
+            Add(StaffsSchool, AgencyType.Education, false, staffs),
+            Add(StokeSchool, AgencyType.Education, false, stoke),
+        }.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var account in Accounts)
+        {
+            var user = new AppUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                AgencyId = agencies[account.Agency].Id,
+                HubId = account.Hub == StaffordshireCode ? staffs.Id : stoke.Id,
+                IsDemoAccount = true,
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, DemoPassword()), account.UserName);
+            Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
+        }
+
+        return true;
+    }
+
+    /// <summary>Sets every demo account's password to this run's demo password, so the one printed is the one that works.</summary>
+    public async Task ResetPasswordsAsync(string password)
+    {
+        actor.Set(Actor.System("seed-demo"));
+        foreach (var user in await db.Users.Where(u => u.IsDemoAccount).ToListAsync())
+        {
+            if (user.PasswordHash is not null && users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Success)
+            {
+                continue;
+            }
+
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+            Check(await users.UpdateAsync(user), user.UserName!);
+        }
+    }
+
+    public string DemoPassword() => _password ??= string.IsNullOrWhiteSpace(demo.Value.Password) ? GeneratePassword() : demo.Value.Password;
+
+    private string? _password;
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 16);
+        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}-{new string(chars, 12, 4)}";
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not seed demo user {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    private static List<DemoAccount> BuildAccounts()
+    {
+        var list = new List<DemoAccount>();
+        foreach (var (hub, prefix, place, csc, school) in new[]
+        {
+            (StaffordshireCode, "staffs", "Staffordshire", StaffsCsc, StaffsSchool),
+            (StokeCode, "stoke", "Stoke-on-Trent", StokeCsc, StokeSchool),
+        })
+        {
+            list.Add(new($"{prefix}.screener", $"Demo Screener ({place})", Roles.ScreeningSocialWorker, hub, csc));
+            list.Add(new($"{prefix}.manager", $"Demo Manager ({place})", Roles.MashManager, hub, csc));
+            list.Add(new($"{prefix}.police", $"Demo Police Researcher ({place})", Roles.AgencyResearcher, hub, Police));
+            list.Add(new($"{prefix}.health", $"Demo Health Researcher ({place})", Roles.AgencyResearcher, hub, CommunityHealth));
+            list.Add(new($"{prefix}.referrer", $"Demo School Safeguarding Lead ({place})", Roles.Referrer, hub, school));
+            list.Add(new($"{prefix}.analyst", $"Demo Partnership Analyst ({place})", Roles.PartnershipAnalyst, hub, csc));
+            list.Add(new($"{prefix}.ig", $"Demo Information Governance Officer ({place})", Roles.InformationGovernanceOfficer, hub, csc));
+            list.Add(new($"{prefix}.admin", $"Demo Administrator ({place})", Roles.Administrator, hub, csc));
+        }
+
+        return list;
+    }
+
+    private const string ThresholdGuidance =
+        "Level 1 universal: needs met by universal services. Level 2 early help: additional needs, support with consent. " +
+        "Level 3 child in need (s17): complex needs needing a social work assessment. Level 4 child protection (s47): " +
+        "reasonable cause to suspect significant harm; consent is not needed to share information. (Demo guidance: replace with the hub's own.)";
+}

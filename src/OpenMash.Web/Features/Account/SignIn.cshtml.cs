@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Features.Account;
+
+[EnableRateLimiting(Startup.SignInRateLimit)]
+public sealed class SignInModel(SignInFlow flow, SignInManager<Data.AppUser> signIn, IOptions<DemoOptions> demo) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool DemoMode => demo.Value.Enabled;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName))
+        {
+            ModelState.AddModelError(nameof(UserName), "Enter your user name");
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await flow.Users.FindByNameAsync(UserName!.Trim());
+        if (user is null)
+        {
+            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, null, "unknown user name", UserName);
+            return Failed();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            await flow.AuditAsync("SignInLockedOut", AuditOutcome.Refused, user, "account locked after repeated failures");
+            ModelState.AddModelError(nameof(UserName), "This account is locked because of too many failed attempts. Try again in 15 minutes or ask your administrator");
+            return Page();
+        }
+
+        if (result.IsNotAllowed)
+        {
+            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, user, "account disabled");
+            return Failed();
+        }
+
+        if (!result.Succeeded)
+        {
+            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, user, "wrong password");
+            return Failed();
+        }
+
+        if (demo.Value.Enabled && user.IsDemoAccount)
+        {
+            await flow.CompleteAsync(HttpContext, user, OpenMashClaims.SecondFactorDemoExempt);
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        await flow.RememberPasswordCheckedAsync(HttpContext, user);
+        await flow.AuditAsync("PasswordAccepted", AuditOutcome.Allowed, user, user.TwoFactorEnabled ? "awaiting code" : "awaiting two-factor set-up");
+        var next = user.TwoFactorEnabled ? "/Account/TwoFactor" : "/Account/SetUpTwoFactor";
+        return LocalRedirect($"{next}?returnUrl={Uri.EscapeDataString(SafeReturnUrl())}");
+    }
+
+    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    private PageResult Failed()
+    {
+        // The same message whatever went wrong, so that the page does not reveal which user names exist.
+        ModelState.AddModelError(nameof(UserName), "Enter a correct user name and password");
+        Password = null;
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Admin;
+
+/// <summary>
+/// Administrators' changes to users and agencies of their own hub. Disabling a user or changing their roles
+/// changes their security stamp, which ends their session on their next request.
+/// </summary>
+public sealed class AdminService(OpenMashDbContext db, UserManager<AppUser> users)
+{
+    public Guid HubId => db.Actor.HubId ?? throw new InvalidOperationException("No hub for the signed-in administrator.");
+
+    public IQueryable<Agency> HubAgencies => db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == HubId));
+
+    public IQueryable<AppUser> HubUsers => db.Users.Where(u => u.HubId == HubId);
+
+    public async Task<(AppUser? User, IEnumerable<string> Errors)> CreateUserAsync(string userName, string displayName, Guid agencyId, IReadOnlyCollection<string> roles, string password)
+    {
+        if (!await HubAgencies.AnyAsync(a => a.Id == agencyId && !a.IsDisabled))
+        {
+            return (null, ["Select an agency that serves this hub"]);
+        }
+
+        var user = new AppUser { UserName = userName, DisplayName = displayName, AgencyId = agencyId, HubId = HubId, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return (null, created.Errors.Select(e => e.Description));
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        return (user, []);
+    }
+
+    public async Task<bool> UpdateUserAsync(Guid userId, IReadOnlyCollection<string> roles, bool disabled)
+    {
+        var user = await HubUsers.SingleOrDefaultAsync(u => u.Id == userId);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(roles));
+        await users.AddToRolesAsync(user, roles.Except(current));
+        user.IsDisabled = disabled;
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Admin.Agencies;
+
+public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Status { get; set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var agency = await admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == Id);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        Name = agency.Name;
+        Status = agency.IsDisabled ? "disabled" : "active";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var agency = await admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == Id);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        Name = agency.Name;
+        if (Status is not ("active" or "disabled"))
+        {
+            ModelState.AddModelError(nameof(Status), "Select whether the agency is active");
+            return Page();
+        }
+
+        if (Status == "disabled" && agency.Id == db.Actor.AgencyId)
+        {
+            ModelState.AddModelError(nameof(Status), "You cannot disable your own agency");
+            return Page();
+        }
+
+        agency.IsDisabled = Status == "disabled";
+        await db.SaveChangesAsync();
+        return RedirectToPage("Index");
+    }
+}

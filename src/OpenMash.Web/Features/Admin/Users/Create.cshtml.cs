@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenMash.Web.Features.Admin.Users;
+
+public sealed class CreateModel(AdminService admin) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public Guid? AgencyId { get; set; }
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    /// <summary>Shown once, after the user is added: the administrator passes it on, and the user sets up two-factor sign-in.</summary>
+    public string? InitialPassword { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName))
+        {
+            ModelState.AddModelError(nameof(UserName), "Enter a user name");
+        }
+        else if (UserName.Trim().Length > 100 || UserName.Any(char.IsWhiteSpace))
+        {
+            ModelState.AddModelError(nameof(UserName), "User name must be 100 characters or fewer and have no spaces");
+        }
+
+        if (string.IsNullOrWhiteSpace(DisplayName))
+        {
+            ModelState.AddModelError(nameof(DisplayName), "Enter the person's full name");
+        }
+
+        if (AgencyId is null)
+        {
+            ModelState.AddModelError(nameof(AgencyId), "Select the person's agency");
+        }
+
+        SelectedRoles = SelectedRoles.Where(Security.Roles.All.Contains).Distinct().ToList();
+        if (SelectedRoles.Count == 0)
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
+            var (user, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), AgencyId!.Value, SelectedRoles, password);
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(error.Contains("agency", StringComparison.OrdinalIgnoreCase) ? nameof(AgencyId) : nameof(UserName), error);
+            }
+
+            if (user is not null)
+            {
+                InitialPassword = password;
+            }
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Agencies = (await admin.HubAgencies.Where(a => !a.IsDisabled).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+            .Select(a => (a.Id.ToString(), a.Name)).ToList();
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Admin.Users;
+
+public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty]
+    public string? Status { get; set; }
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await admin.HubUsers.Where(u => u.Id == Id).Select(u => new { u.DisplayName, u.IsDisabled }).SingleOrDefaultAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = user.DisplayName;
+        Status = user.IsDisabled ? "disabled" : "active";
+        SelectedRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == Id select r.Name!).ToListAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await admin.HubUsers.Where(u => u.Id == Id).Select(u => new { u.DisplayName }).SingleOrDefaultAsync();
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = user.DisplayName;
+        SelectedRoles = SelectedRoles.Where(Security.Roles.All.Contains).Distinct().ToList();
+        if (SelectedRoles.Count == 0)
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
+        }
+
+        if (Status is not ("active" or "disabled"))
+        {
+            ModelState.AddModelError(nameof(Status), "Select whether the user can sign in");
+        }
+
+        if (Id == db.Actor.UserId && (Status == "disabled" || !SelectedRoles.Contains(Security.Roles.Administrator)))
+        {
+            ModelState.AddModelError(nameof(Status), "You cannot disable yourself or remove your own administrator role");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await admin.UpdateUserAsync(Id, SelectedRoles, Status == "disabled");
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Audit;
+
+namespace OpenMash.Web.Security;
+
+/// <summary>Every request refused by an authorisation policy leaves an audit row before the 403 goes out.</summary>
+public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var db = context.RequestServices.GetRequiredService<OpenMashDbContext>();
+            var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.GetType().Name) ?? [];
+            db.Audit("AccessRefused", AuditOutcome.Refused, "Endpoint", context.Request.Path.Value, detail: "failed: " + string.Join(',', failed));
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

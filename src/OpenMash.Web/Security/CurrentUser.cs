@@ -1,0 +1,55 @@
+using System.Security.Claims;
+
+namespace OpenMash.Web.Security;
+
+/// <summary>Claim types OpenMash adds to a signed-in user.</summary>
+public static class OpenMashClaims
+{
+    public const string AgencyId = "om:agency";
+    public const string AgencyType = "om:agency-type";
+    public const string HubId = "om:hub";
+    public const string DisplayName = "om:name";
+    public const string SecondFactor = "om:2fa";
+    public const string SignedInAt = "om:signed-in-at";
+
+    public const string SecondFactorTotp = "totp";
+    public const string SecondFactorDemoExempt = "demo-exempt";
+}
+
+/// <summary>Who is acting, as written into audit rows and used to filter records by hub.</summary>
+public sealed record Actor(Guid? UserId, string? UserName, Guid? AgencyId, Guid? HubId, string? Roles)
+{
+    public static readonly Actor Anonymous = new(null, null, null, null, null);
+
+    public static Actor System(string name, Guid? hubId = null) => new(null, "system:" + name, null, hubId, null);
+
+    public static Actor FromPrincipal(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+
+        return new Actor(
+            ParseGuid(user.FindFirstValue(ClaimTypes.NameIdentifier)),
+            user.FindFirstValue(ClaimTypes.Name),
+            ParseGuid(user.FindFirstValue(OpenMashClaims.AgencyId)),
+            ParseGuid(user.FindFirstValue(OpenMashClaims.HubId)),
+            string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)) is { Length: > 0 } r ? r : null);
+    }
+
+    private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var g) ? g : null;
+}
+
+/// <summary>
+/// The actor for this scope: the signed-in user of the HTTP request, or a system actor set by a command verb or
+/// the demo seeder. Anonymous (no hub) by default, so that hub-filtered queries return nothing.
+/// </summary>
+public sealed class CurrentActor(IHttpContextAccessor http)
+{
+    private Actor? _override;
+
+    public Actor Value => _override ?? Actor.FromPrincipal(http.HttpContext?.User);
+
+    public void Set(Actor actor) => _override = actor;
+}
