@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace OpenMash.Web.Features.Timeliness;
+
+public static class TimelinessServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the England and Wales bank holiday calendar and a <see cref="WorkingTimeCalculator"/> for
+    /// <paramref name="settings"/> (<see cref="WorkingTimeSettings.Default"/> if null), all as singletons.
+    /// A hub with its own settings can build its own calculator with the registered <see cref="IBankHolidayCalendar"/>.
+    /// </summary>
+    public static IServiceCollection AddWorkingTime(this IServiceCollection services, WorkingTimeSettings? settings = null)
+    {
+        var chosen = settings ?? WorkingTimeSettings.Default;
+        chosen.Validate();
+        services.TryAddSingleton<IBankHolidayCalendar, EnglandAndWalesBankHolidayCalendar>();
+        services.TryAddSingleton(chosen);
+        services.TryAddSingleton<WorkingTimeCalculator>();
+        return services;
+    }
+}
