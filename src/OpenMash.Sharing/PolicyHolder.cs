@@ -22,6 +22,7 @@ public sealed class PolicyHolder : IDisposable
     private readonly TimeProvider time;
     private readonly SemaphoreSlim loading = new(1, 1);
     private PolicyHolderStatus status = Empty;
+    private int advancing;
 
     public PolicyHolder(TimeProvider time)
     {
@@ -69,8 +70,7 @@ public sealed class PolicyHolder : IDisposable
                 return Status;
             try
             {
-                var inputs = await load(cancellationToken);
-                Install(CompiledSharingPolicy.Compile(inputs, time.GetUtcNow()));
+                InstallLoaded(observedRevision, await load(cancellationToken));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -102,7 +102,7 @@ public sealed class PolicyHolder : IDisposable
                 return Status;
             try
             {
-                Install(CompiledSharingPolicy.Compile(load(), time.GetUtcNow()));
+                InstallLoaded(observedRevision, load());
             }
             catch (Exception ex)
             {
@@ -138,6 +138,18 @@ public sealed class PolicyHolder : IDisposable
 
     public void Dispose() => loading.Dispose();
 
+    // Inputs older than the revision already seen (e.g. read from a lagging replica) may lack a revocation.
+    private void InstallLoaded(long observedRevision, SharingPolicyInputs inputs)
+    {
+        if (inputs.Revision < observedRevision)
+        {
+            throw new PolicyCompilationException(
+                $"Loaded revision {inputs.Revision} is older than the revision {observedRevision} already observed.");
+        }
+
+        Install(CompiledSharingPolicy.Compile(inputs, time.GetUtcNow()));
+    }
+
     private bool Swap(PolicyHolderStatus next)
     {
         while (true)
@@ -150,12 +162,28 @@ public sealed class PolicyHolder : IDisposable
         }
     }
 
-    // Time has passed the compiled window: compile the same agreement set for the new instant. Only swapped in
-    // if nothing else was installed meanwhile, so it can never undo a newer revision or a failure.
+    // Time has passed the compiled window: compile the same agreement set for the new instant. One thread
+    // compiles while the others answer from the old policy's rule scan, which is correct, only slower. The
+    // result is swapped in only if nothing else was installed meanwhile, so it never undoes a newer revision
+    // or a failure.
     private CompiledSharingPolicy AdvanceWindow(PolicyHolderStatus current, DateTimeOffset instant)
     {
-        var advanced = current.Policy!.CompileFor(instant);
-        Interlocked.CompareExchange(ref status, current with { Policy = advanced }, current);
-        return advanced;
+        var policy = current.Policy!;
+        if (Interlocked.CompareExchange(ref advancing, 1, 0) != 0)
+            return policy;
+        try
+        {
+            var advanced = policy.CompileFor(instant);
+            Interlocked.CompareExchange(ref status, current with { Policy = advanced }, current);
+            return advanced;
+        }
+        catch (Exception)
+        {
+            return policy;
+        }
+        finally
+        {
+            Volatile.Write(ref advancing, 0);
+        }
     }
 }

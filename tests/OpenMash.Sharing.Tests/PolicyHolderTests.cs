@@ -82,6 +82,18 @@ public class PolicyHolderTests
     }
 
     [Fact]
+    public void Refresh_WhenTheLoaderReturnsAnOlderRevisionThanObserved_FailsClosed()
+    {
+        using var holder = new PolicyHolder(clock);
+        holder.Refresh(1, () => Inputs(1, Allow(Of(MidlandsTrust), Of(StaffordshireCsc))));
+
+        var status = holder.Refresh(2, () => Inputs(1, Allow(Of(MidlandsTrust), Of(StaffordshireCsc))));
+
+        Assert.False(status.IsAvailable);
+        Assert.Equal(DecisionReason.PolicyUnavailable, holder.Decide(Request(MidlandsTrust, StaffordshireCsc)).Reason);
+    }
+
+    [Fact]
     public void Install_OfAnOlderRevision_DoesNotReplaceANewerOne()
     {
         using var holder = new PolicyHolder(clock);
