@@ -6,6 +6,7 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Verbs = new(StringComparer.Ordinal)
     {
+        ["policy-bench"] = PolicyBench.Run,
     };
 
     public static int Main(string[] args)
