@@ -1,4 +1,8 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -17,14 +21,12 @@ public static class Startup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
-        services.AddOpenMashDatabase(configuration);
+        services.AddOpenMashDatabase();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Account.SignInFlow>();
         services.AddScoped<Features.Admin.AdminService>();
@@ -47,16 +49,17 @@ public static class Startup
             .AddSignInManager<OpenMashSignInManager>()
             .AddClaimsPrincipalFactory<OpenMashClaimsFactory>()
             .AddTokenProvider<OneTimeTotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
-        services.Configure<PasswordHasherOptions>(o =>
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            o.IterationCount = security.PasswordHashIterations;
+            o.IterationCount = security.Value.PasswordHashIterations;
         });
 
-        var prefix = security.HttpsOnly ? "__Host-" : string.Empty;
-        var secure = security.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        services.ConfigureApplicationCookie(o =>
+        // Cookie settings are read when first used, so that a host's or a test's configuration is complete by then.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SecurityOptions>>((o, options) =>
         {
+            var security = options.Value;
+            var (prefix, secure) = CookiePolicy(security);
             o.Cookie.Name = prefix + "OpenMash";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -66,14 +69,19 @@ public static class Startup
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/SignIn";
             o.LogoutPath = "/Account/SignOut";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.ReturnUrlParameter = "returnUrl";
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             o.Events.OnRedirectToLogin = c => ApiAware(c.HttpContext, c.RedirectUri, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => ApiAware(c.HttpContext, c.RedirectUri, StatusCodes.Status403Forbidden);
+            // A refusal is answered in place with 403 (the error page explains it), never by a redirect.
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<IOptions<SecurityOptions>>((o, options) =>
         {
+            var (prefix, secure) = CookiePolicy(options.Value);
             o.Cookie.Name = prefix + "OpenMash.2fa";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -81,8 +89,10 @@ public static class Startup
             o.Cookie.Path = "/";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
         {
+            var (prefix, secure) = CookiePolicy(options.Value);
             o.Cookie.Name = prefix + "OpenMash.Af";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = secure;
@@ -93,13 +103,15 @@ public static class Startup
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
         {
+            var permits = options.Value.SignInAttemptsPerMinute;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("get"));
         });
 
@@ -121,7 +133,7 @@ public static class Startup
     /// <summary>Pages anyone may open. A test fails if a page or endpoint is anonymous without being listed here.</summary>
     public static readonly IReadOnlyList<string> AnonymousPages =
     [
-        "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Account/AccessDenied", "/Error", "/Accessibility",
+        "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Error", "/Accessibility",
     ];
 
     public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready"];
@@ -163,6 +175,9 @@ public static class Startup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
     }
+
+    private static (string Prefix, CookieSecurePolicy Secure) CookiePolicy(SecurityOptions security) =>
+        security.HttpsOnly ? ("__Host-", CookieSecurePolicy.Always) : (string.Empty, CookieSecurePolicy.SameAsRequest);
 
     private static Task ApiAware(HttpContext context, string redirectUri, int status)
     {

@@ -37,28 +37,26 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres', not '{value}'.");
     }
 
-    public static IServiceCollection AddOpenMashDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers both provider contexts and resolves <see cref="OpenMashDbContext"/> to the configured one when it is
+    /// first needed, so that configuration supplied by a host or a test is read after it is complete.
+    /// </summary>
+    public static IServiceCollection AddOpenMashDatabase(this IServiceCollection services)
     {
-        var connection = configuration.GetConnectionString("OpenMash");
-        switch (ProviderFrom(configuration))
-        {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connection))
-                {
-                    throw new InvalidOperationException("ConnectionStrings:OpenMash is required when Database:Provider is Postgres.");
-                }
-
-                services.AddDbContext<OpenMashDbContext, PostgresOpenMashDbContext>(o => o.UseNpgsql(connection));
-                break;
-            default:
-                services.AddDbContext<OpenMashDbContext, SqliteOpenMashDbContext>(o => o
-                    .UseSqlite(string.IsNullOrWhiteSpace(connection) ? DefaultSqliteConnection : connection)
-                    .AddInterceptors(SqliteDurability.Instance));
-                break;
-        }
-
+        services.AddDbContext<SqliteOpenMashDbContext>((sp, o) => o
+            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>()) ?? DefaultSqliteConnection)
+            .AddInterceptors(SqliteDurability.Instance));
+        services.AddDbContext<PostgresOpenMashDbContext>((sp, o) => o
+            .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>())
+                ?? throw new InvalidOperationException("ConnectionStrings:OpenMash is required when Database:Provider is Postgres.")));
+        services.AddScoped<OpenMashDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresOpenMashDbContext>()
+            : sp.GetRequiredService<SqliteOpenMashDbContext>());
         return services;
     }
+
+    private static string? ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("OpenMash") is { Length: > 0 } c ? c : null;
 
     /// <summary>Applies the provider's migrations; on SQLite also switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(OpenMashDbContext db, CancellationToken ct = default)

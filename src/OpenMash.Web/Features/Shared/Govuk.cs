@@ -14,7 +14,8 @@ public static class Govuk
 
     public static string IdFor(string name) => name.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
-    public static IHtmlContent ErrorSummary(ModelStateDictionary state)
+    /// <summary>The error summary, its links in the order of <paramref name="fieldOrder"/> (the order of the form).</summary>
+    public static IHtmlContent ErrorSummary(ModelStateDictionary state, params string[] fieldOrder)
     {
         if (state.IsValid)
         {
@@ -24,6 +25,7 @@ public static class Govuk
         var items = state
             .Where(kv => kv.Value is { Errors.Count: > 0 })
             .SelectMany(kv => kv.Value!.Errors.Select(e => (Key: kv.Key, e.ErrorMessage)))
+            .OrderBy(e => Array.IndexOf(fieldOrder, e.Key) is var i && i < 0 ? int.MaxValue : i)
             .Select(e => string.IsNullOrEmpty(e.Key)
                 ? $"<li>{Html.Encode(e.ErrorMessage)}</li>"
                 : $"<li><a href=\"#{IdFor(e.Key)}\">{Html.Encode(e.ErrorMessage)}</a></li>");
