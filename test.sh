@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing (PostgreSQL, Chromium, Node.js from Debian), starts a throwaway
+# PostgreSQL on a free loopback port, checks formatting, builds, runs every test project (the web tests once on
+# SQLite and once on PostgreSQL, and the browser tests), stops what it started and prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# --- 1. Machine prerequisites (idempotent) -------------------------------------------------------------------
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+if ((${#need[@]})); then
+  say "Installing ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" \
+    || { echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK is required (see global.json)"; echo "0 passed, 1 failed"; exit 1; }
+
+# --- 2. A throwaway PostgreSQL on a free loopback port ----------------------------------------------------------
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgdir=$(mktemp -d /tmp/openmash-pg.XXXXXX)
+port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdir"; fi
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+say "Starting PostgreSQL on 127.0.0.1:$port"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
+  || { cat "$pgdir/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pgdir -c max_connections=200 -c fsync=on" start >/dev/null \
+  || { cat "$pgdir/server.log"; echo "0 passed, 1 failed"; exit 1; }
+export OPENMASH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=50"
+
+# --- 3. Format, build ---------------------------------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+say "Restoring and building"
+dotnet build OpenMash.slnx -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+say "Checking formatting"
+dotnet format OpenMash.slnx --verify-no-changes --no-restore -v quiet || { echo "Formatting differs: run 'dotnet format OpenMash.slnx'"; echo "0 passed, 1 failed"; exit 1; }
+
+# --- 4. Tests ----------------------------------------------------------------------------------------------------
+run_tests() { # name project [env...]
+  local name=$1 project=$2; shift 2
+  say "Tests: $name"
+  env "$@" dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    || echo "$name" >>"$results/failed-runs.txt"
+}
+run_tests matching tests/OpenMash.Matching.Tests
+run_tests sharing tests/OpenMash.Sharing.Tests
+run_tests web-sqlite tests/OpenMash.Web.Tests OPENMASH_TEST_PROVIDER=Sqlite
+run_tests web-postgres tests/OpenMash.Web.Tests OPENMASH_TEST_PROVIDER=Postgres
+run_tests browser tests/OpenMash.BrowserTests OPENMASH_TEST_PROVIDER=Sqlite
+
+# --- 5. Count --------------------------------------------------------------------------------------------------
+passed=0; failed=0
+for name in matching sharing web-sqlite web-postgres browser; do
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then echo "No results from $name: its run did not complete"; failed=$((failed + 1)); continue; fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  printf '%-14s %4s passed, %3s failed (of %s)\n' "$name" "${p:-0}" "$(( ${f:-0} + ${e:-0} ))" "${t:-0}"
+  if [ "${t:-0}" -eq 0 ] || [ "${x:-0}" -lt "${t:-0}" ]; then echo "$name ran fewer tests than it has"; failed=$((failed + 1)); fi
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+if [ -f "$results/failed-runs.txt" ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
