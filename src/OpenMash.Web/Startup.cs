@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
+using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web;
@@ -30,6 +31,9 @@ public static class Startup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Account.SignInFlow>();
         services.AddScoped<Features.Admin.AdminService>();
+        services.AddWorkingTime();
+        services.AddScoped<Features.Timeliness.HubWorkingTime>();
+        services.AddScoped<Features.Contacts.ContactService>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {

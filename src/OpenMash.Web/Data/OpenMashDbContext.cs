@@ -2,7 +2,13 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OpenMash.Web.Features.Api;
 using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Data;
@@ -33,6 +39,38 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
     public DbSet<HubSettings> HubSettings => Set<HubSettings>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
+
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ContactSubject> ContactSubjects => Set<ContactSubject>();
+
+    public DbSet<ContactAttachment> ContactAttachments => Set<ContactAttachment>();
+
+    public DbSet<ContactDraft> ContactDrafts => Set<ContactDraft>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ContactScreening> Screenings => Set<ContactScreening>();
+
+    public DbSet<MultiAgencyCheck> Checks => Set<MultiAgencyCheck>();
+
+    public DbSet<CheckItem> CheckItems => Set<CheckItem>();
+
+    public DbSet<ContactDecision> Decisions => Set<ContactDecision>();
+
+    public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();
+
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -180,11 +218,163 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
             e.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = 0, LastHash = AuditChainHead.GenesisHash });
         });
 
+        ConfigureFrontDoor(builder);
+
         var filter = typeof(OpenMashDbContext).GetMethod(nameof(FilterByHub), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHubScoped).IsAssignableFrom(t.ClrType)))
         {
             filter.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
         }
+    }
+
+    private static void ConfigureFrontDoor(ModelBuilder builder)
+    {
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.GivenNames).HasMaxLength(200);
+            e.Property(p => p.FamilyName).HasMaxLength(200);
+            e.Property(p => p.OtherNames).HasMaxLength(1000);
+            e.Property(p => p.Sex).HasConversion<string>().HasMaxLength(1);
+            e.Property(p => p.EthnicityCode).HasMaxLength(4);
+            e.Property(p => p.NhsNumber).HasMaxLength(10);
+            e.Property(p => p.Upn).HasMaxLength(13);
+            e.Property(p => p.Phone).HasMaxLength(40);
+            e.Property(p => p.Email).HasMaxLength(320);
+            e.Ignore(p => p.FullName);
+            e.Ignore(p => p.AuditSubjects);
+            e.HasIndex(p => new { p.HubId, p.FamilyName });
+            e.HasIndex(p => new { p.HubId, p.NhsNumber });
+            e.HasIndex(p => new { p.HubId, p.Upn });
+            e.HasIndex(p => new { p.HubId, p.DateOfBirth });
+            e.HasMany(p => p.Addresses).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PersonAddress>(e =>
+        {
+            e.Property(a => a.Line1).HasMaxLength(200);
+            e.Property(a => a.Line2).HasMaxLength(200);
+            e.Property(a => a.Town).HasMaxLength(100);
+            e.Property(a => a.Postcode).HasMaxLength(10);
+            e.Ignore(a => a.AuditSubjects);
+            e.HasIndex(a => new { a.HubId, a.Postcode });
+        });
+        builder.Entity<PersonRelationship>(e =>
+        {
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(30);
+            e.Ignore(r => r.AuditSubjects);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.RelatedPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.PersonId, r.RelatedPersonId, r.Type }).IsUnique();
+        });
+        builder.Entity<Involvement>(e =>
+        {
+            e.Property(i => i.Service).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Team).HasMaxLength(200);
+            e.Property(i => i.Worker).HasMaxLength(200);
+            e.Ignore(i => i.AuditSubjects);
+            e.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Contact>(e =>
+        {
+            e.Property(c => c.Reference).HasMaxLength(40);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Rag).HasConversion<string>().HasMaxLength(10);
+            e.Property(c => c.ReferralSource).HasConversion<string>().HasMaxLength(40);
+            foreach (var name in new[] { nameof(Contact.ReferrerName), nameof(Contact.ReferrerRole), nameof(Contact.ReferrerAgency), nameof(Contact.ReferrerRelationship) })
+            {
+                e.Property(name).HasMaxLength(200);
+            }
+
+            e.Property(c => c.ReferrerPhone).HasMaxLength(40);
+            e.Property(c => c.ReferrerEmail).HasMaxLength(320);
+            e.Property(c => c.WhatHappened).HasMaxLength(20000);
+            e.Property(c => c.ReferrerRequest).HasMaxLength(5000);
+            e.Property(c => c.ChildsVoice).HasMaxLength(5000);
+            e.Property(c => c.AdditionalNeeds).HasMaxLength(5000);
+            e.Property(c => c.NoConsentReason).HasMaxLength(2000);
+            e.Ignore(c => c.AuditSubjects);
+            e.HasIndex(c => new { c.HubId, c.State, c.DecisionDueUtc });
+            e.HasIndex(c => c.ReferrerUserId);
+            e.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ContactSubject>(e =>
+        {
+            e.HasKey(s => new { s.ContactId, s.PersonId });
+            e.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => s.PersonId);
+        });
+        builder.Entity<ContactAttachment>(e =>
+        {
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+        });
+        builder.Entity<ContactDraft>(e => e.HasIndex(d => d.UserId));
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(o => o.Kind).HasMaxLength(40);
+            e.Property(o => o.ToAddress).HasMaxLength(320);
+            e.Property(o => o.Subject).HasMaxLength(300);
+            e.HasIndex(o => o.SentAtUtc);
+        });
+        builder.Entity<ContactScreening>(e =>
+        {
+            e.HasKey(s => s.ContactId);
+            e.HasOne<Contact>().WithOne().HasForeignKey<ContactScreening>(s => s.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Rag).HasConversion<string>().HasMaxLength(10);
+            e.Property(s => s.Threshold).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.ConsentView).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.ThresholdRationale).HasMaxLength(5000);
+            e.Property(s => s.ChildViewsOrReason).HasMaxLength(5000);
+            e.Property(s => s.ConsentRationale).HasMaxLength(5000);
+        });
+        builder.Entity<MultiAgencyCheck>(e =>
+        {
+            e.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Summary).HasMaxLength(2000);
+            e.Property(c => c.Details).HasMaxLength(20000);
+            e.HasIndex(c => new { c.AgencyId, c.Status, c.DueAtUtc });
+            e.HasIndex(c => new { c.ContactId, c.AgencyId }).IsUnique();
+            e.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CheckId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CheckItem>(e => e.Property(i => i.Text).HasMaxLength(5000));
+        builder.Entity<ContactDecision>(e =>
+        {
+            e.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(40);
+            e.Property(d => d.PrimaryNeed).HasConversion<string>().HasMaxLength(4);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Rationale).HasMaxLength(5000);
+            e.Property(d => d.Team).HasMaxLength(200);
+            e.Property(d => d.ManagerComment).HasMaxLength(5000);
+            e.Property(d => d.DipSampleNote).HasMaxLength(5000);
+            e.HasIndex(d => new { d.HubId, d.Status });
+        });
+        builder.Entity<StrategyDiscussion>(e =>
+        {
+            e.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(d => d.NotHeldReason).HasMaxLength(5000);
+        });
+        builder.Entity<ApiClient>(e =>
+        {
+            e.Property(c => c.ClientId).HasMaxLength(100);
+            e.HasIndex(c => c.ClientId).IsUnique();
+            e.Property(c => c.SecretHash).HasMaxLength(200);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Hub>().WithMany().HasForeignKey(c => c.HubId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.ClientId, r.Key });
+            e.Property(r => r.ClientId).HasMaxLength(100);
+            e.Property(r => r.Key).HasMaxLength(200);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+        });
     }
 
     private void FilterByHub<T>(ModelBuilder builder)

@@ -306,6 +306,27 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AmberDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GreenDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastContactNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoFurtherActionDipSamplePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RedAroundTheClock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RedDecisionHours")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("SupportContact")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -315,9 +336,86 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("WorkingDayEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkingDayStart")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("HubId");
 
                     b.ToTable("HubSettings");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Features.Audit.AuditChainHead", b =>
@@ -419,6 +517,743 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Restrictions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.ToTable("CheckItems");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Known")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastChasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Status", "DueAtUtc");
+
+                    b.ToTable("Checks");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdditionalNeeds")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChecksCompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChecksDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChecksRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildsVoice")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConcernCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FamilyAware")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FamilyConsented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FeedbackDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoConsentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralSource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerAgency")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerRelationship")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerRequest")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReferrerSpokenTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReferrerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScreenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerUserId");
+
+                    b.HasIndex("HubId", "State", "DecisionDueUtc");
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactAttachments");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ContactDrafts");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ContactSubjects");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DipSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DipSampleNote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DipSampledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DipSampledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerComment")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryNeed")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("HubId", "Status");
+
+                    b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AttendedAgencyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HeldAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InvitedEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvitedHealth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvitedPolice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvitedSocialWorker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotHeldReason")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SectionFortySevenAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("StrategyDiscussions");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Involvements");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DateOfBirthIsEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedDeliveryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNames")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherNames")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "DateOfBirth");
+
+                    b.HasIndex("HubId", "FamilyName");
+
+                    b.HasIndex("HubId", "NhsNumber");
+
+                    b.HasIndex("HubId", "Upn");
+
+                    b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("HubId", "Postcode");
+
+                    b.ToTable("PersonAddresses");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelatedPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedPersonId");
+
+                    b.HasIndex("PersonId", "RelatedPersonId", "Type")
+                        .IsUnique();
+
+                    b.ToTable("PersonRelationships");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildSpokenTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildViewsOrReason")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentRationale")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentView")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScreenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThresholdRationale")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("Screenings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("OpenMash.Web.Data.AppRole", null)
@@ -517,6 +1352,133 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
+                {
+                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Data.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Checks.MultiAgencyCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+                {
+                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.People.Person", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
+                {
+                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("OpenMash.Web.Features.Screening.ContactScreening", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenMash.Web.Data.Agency", b =>
                 {
                     b.Navigation("Hubs");
@@ -525,6 +1487,23 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenMash.Web.Data.Hub", b =>
                 {
                     b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+                {
+                    b.Navigation("Addresses");
                 });
 #pragma warning restore 612, 618
         }

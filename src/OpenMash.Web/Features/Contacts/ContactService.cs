@@ -1,0 +1,414 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.People;
+
+namespace OpenMash.Web.Features.Contacts;
+
+public sealed record ValidationError(string Field, string Message);
+
+/// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
+public sealed record NewPerson(
+    SubjectRole Role,
+    Guid? ExistingPersonId = null,
+    string? GivenNames = null,
+    string? FamilyName = null,
+    DateOnly? DateOfBirth = null,
+    bool DateOfBirthIsEstimated = false,
+    DateOnly? ExpectedDeliveryDate = null,
+    Sex Sex = Sex.U,
+    string? NhsNumber = null,
+    string? Upn = null,
+    string? EthnicityCode = null,
+    string? AddressLine1 = null,
+    string? Town = null,
+    string? Postcode = null);
+
+public sealed record NewAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record NewContact(
+    ContactChannel Channel,
+    DateTime? ReceivedAtUtc,
+    string? ReferrerName,
+    string? ReferrerRole,
+    string? ReferrerAgency,
+    string? ReferrerPhone,
+    string? ReferrerEmail,
+    string? ReferrerRelationship,
+    IReadOnlyList<ConcernCategory> ConcernCategories,
+    string? WhatHappened,
+    string? ReferrerRequest,
+    string? ChildsVoice,
+    string? AdditionalNeeds,
+    bool? FamilyAware,
+    bool? FamilyConsented,
+    string? NoConsentReason,
+    bool? ReferrerSpokenTo,
+    ReferralSource? ReferralSource,
+    IReadOnlyList<NewPerson> People,
+    IReadOnlyList<NewAttachment>? Attachments = null);
+
+/// <summary>Who is sending a contact: hub staff, a referrer's own account, or an agency system.</summary>
+public sealed record ContactSource(Guid? RecordedByUserId = null, Guid? ReferrerUserId = null, Guid? SourceAgencyId = null);
+
+/// <summary>
+/// Records a new contact: checks every rule first and stores nothing unless all pass; then the contact, its
+/// people and attachments and their audit rows are written in one transaction.
+/// </summary>
+public sealed partial class ContactService(OpenMashDbContext db, TimeProvider time)
+{
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+
+    public static readonly IReadOnlyDictionary<string, string> AllowedAttachmentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".txt"] = "text/plain",
+        [".eml"] = "message/rfc822",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+
+    public async Task<(Contact? Contact, IReadOnlyList<ValidationError> Errors)> CreateAsync(NewContact input, ContactSource source, CancellationToken ct = default)
+    {
+        var hubId = db.Actor.HubId ?? throw new InvalidOperationException("A contact can only be recorded by someone working in a hub.");
+        var errors = Validate(input, time.GetUtcNow().UtcDateTime);
+        var existingIds = input.People.Where(p => p.ExistingPersonId is not null).Select(p => p.ExistingPersonId!.Value).ToList();
+        var found = await db.Persons.Where(p => existingIds.Contains(p.Id) && p.MergedIntoId == null).Select(p => p.Id).ToListAsync(ct);
+        for (var i = 0; i < input.People.Count; i++)
+        {
+            if (input.People[i].ExistingPersonId is { } id && !found.Contains(id))
+            {
+                errors.Add(new($"People[{i}]", "The person selected is not known to this hub"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var contact = new Contact
+        {
+            Id = Guid.NewGuid(),
+            HubId = hubId,
+            Reference = await NextReferenceAsync(hubId, now, ct),
+            ReceivedAtUtc = input.ReceivedAtUtc ?? now,
+            Channel = input.Channel,
+            ReferrerName = input.ReferrerName!.Trim(),
+            ReferrerRole = Clean(input.ReferrerRole),
+            ReferrerAgency = Clean(input.ReferrerAgency),
+            ReferrerPhone = Clean(input.ReferrerPhone),
+            ReferrerEmail = Clean(input.ReferrerEmail),
+            ReferrerRelationship = Clean(input.ReferrerRelationship),
+            ReferrerUserId = source.ReferrerUserId,
+            SourceAgencyId = source.SourceAgencyId,
+            RecordedByUserId = source.RecordedByUserId,
+            ConcernCategories = input.ConcernCategories.Distinct().ToList(),
+            WhatHappened = input.WhatHappened!.Trim(),
+            ReferrerRequest = Clean(input.ReferrerRequest),
+            ChildsVoice = Clean(input.ChildsVoice),
+            AdditionalNeeds = Clean(input.AdditionalNeeds),
+            FamilyAware = input.FamilyAware,
+            FamilyConsented = input.FamilyConsented,
+            NoConsentReason = Clean(input.NoConsentReason),
+            ReferrerSpokenTo = input.ReferrerSpokenTo,
+            ReferralSource = input.ReferralSource!.Value,
+            State = ContactState.AwaitingScreening,
+        };
+
+        foreach (var person in input.People)
+        {
+            var personId = person.ExistingPersonId ?? AddPerson(person, hubId, now).Id;
+            if (contact.Subjects.All(s => s.PersonId != personId))
+            {
+                contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = personId, HubId = hubId, Role = person.Role });
+            }
+        }
+
+        foreach (var file in input.Attachments ?? [])
+        {
+            contact.Attachments.Add(new ContactAttachment
+            {
+                Id = Guid.NewGuid(),
+                HubId = hubId,
+                ContactId = contact.Id,
+                FileName = Path.GetFileName(file.FileName),
+                ContentType = AllowedAttachmentTypes[Path.GetExtension(file.FileName)],
+                SizeBytes = file.Content.Length,
+                Content = file.Content,
+                UploadedAtUtc = now,
+                UploadedByUserId = source.RecordedByUserId ?? source.ReferrerUserId,
+            });
+        }
+
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (contact, []);
+    }
+
+    public static List<ValidationError> Validate(NewContact c, DateTime nowUtc)
+    {
+        var errors = new List<ValidationError>();
+        void Require(string? value, string field, string message, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(new(field, message));
+            }
+            else if (value.Length > max)
+            {
+                errors.Add(new(field, $"{message.Replace("Enter ", string.Empty, StringComparison.Ordinal)} must be {max:N0} characters or fewer"));
+            }
+        }
+
+        void Limit(string? value, string field, string label, int max)
+        {
+            if (value?.Length > max)
+            {
+                errors.Add(new(field, $"{label} must be {max:N0} characters or fewer"));
+            }
+        }
+
+        if (c.ReceivedAtUtc > nowUtc.AddMinutes(5))
+        {
+            errors.Add(new(nameof(c.ReceivedAtUtc), "The time the contact was received must be in the past"));
+        }
+
+        Require(c.ReferrerName, nameof(c.ReferrerName), "Enter the referrer's name", 200);
+        Limit(c.ReferrerRole, nameof(c.ReferrerRole), "Referrer's role", 200);
+        Limit(c.ReferrerAgency, nameof(c.ReferrerAgency), "Referrer's agency", 200);
+        Limit(c.ReferrerRelationship, nameof(c.ReferrerRelationship), "Relationship to the child", 200);
+        Limit(c.ReferrerPhone, nameof(c.ReferrerPhone), "Phone number", 40);
+        if (!string.IsNullOrWhiteSpace(c.ReferrerEmail) && !EmailPattern().IsMatch(c.ReferrerEmail.Trim()))
+        {
+            errors.Add(new(nameof(c.ReferrerEmail), "Enter an e-mail address in the correct format, like name@example.org"));
+        }
+
+        if (c.Channel != ContactChannel.Portal && string.IsNullOrWhiteSpace(c.ReferrerPhone) && string.IsNullOrWhiteSpace(c.ReferrerEmail) && c.ReferralSource != ReferralSource.Anonymous)
+        {
+            errors.Add(new(nameof(c.ReferrerPhone), "Enter a phone number or e-mail address so the referrer can be reached, or record the referral source as anonymous"));
+        }
+
+        if (c.ConcernCategories.Count == 0)
+        {
+            errors.Add(new(nameof(c.ConcernCategories), "Select at least one concern"));
+        }
+        else if (c.ConcernCategories.Any(x => !Enum.IsDefined(x)))
+        {
+            errors.Add(new(nameof(c.ConcernCategories), "Select concerns from the list"));
+        }
+
+        Require(c.WhatHappened, nameof(c.WhatHappened), "Enter what happened", 20000);
+        Limit(c.ReferrerRequest, nameof(c.ReferrerRequest), "What the referrer is asking for", 5000);
+        Limit(c.ChildsVoice, nameof(c.ChildsVoice), "The child's own words", 5000);
+        Limit(c.AdditionalNeeds, nameof(c.AdditionalNeeds), "Additional needs", 5000);
+        if (c.FamilyAware is null)
+        {
+            errors.Add(new(nameof(c.FamilyAware), "Select whether the family knows about this contact"));
+        }
+
+        if (c.FamilyConsented is null)
+        {
+            errors.Add(new(nameof(c.FamilyConsented), "Select whether the family has consented to information being shared"));
+        }
+        else if (c.FamilyConsented == false && string.IsNullOrWhiteSpace(c.NoConsentReason))
+        {
+            errors.Add(new(nameof(c.NoConsentReason), "Enter why the family has not consented, or why they were not asked"));
+        }
+
+        Limit(c.NoConsentReason, nameof(c.NoConsentReason), "Reason", 2000);
+        if (c.ReferrerSpokenTo is null)
+        {
+            errors.Add(new(nameof(c.ReferrerSpokenTo), "Select whether someone has spoken to the referrer"));
+        }
+
+        if (c.ReferralSource is null || !Enum.IsDefined(c.ReferralSource.Value))
+        {
+            errors.Add(new(nameof(c.ReferralSource), "Select the referral source"));
+        }
+
+        if (!c.People.Any(p => p.Role == SubjectRole.Child))
+        {
+            errors.Add(new(nameof(c.People), "Add at least one child"));
+        }
+
+        for (var i = 0; i < c.People.Count; i++)
+        {
+            ValidatePerson(c.People[i], $"People[{i}]", nowUtc, errors);
+        }
+
+        var files = c.Attachments ?? [];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var field = $"Attachments[{i}]";
+            if (!AllowedAttachmentTypes.TryGetValue(Path.GetExtension(file.FileName), out var type))
+            {
+                errors.Add(new(field, $"{Path.GetFileName(file.FileName)} must be a PDF, PNG, JPG, TXT, EML or DOCX file"));
+            }
+            else if (file.Content.Length == 0)
+            {
+                errors.Add(new(field, $"{Path.GetFileName(file.FileName)} is empty"));
+            }
+            else if (file.Content.Length > MaxAttachmentBytes)
+            {
+                errors.Add(new(field, $"{Path.GetFileName(file.FileName)} must be smaller than 10 MB"));
+            }
+            else if (!ContentMatches(type, file.Content))
+            {
+                errors.Add(new(field, $"{Path.GetFileName(file.FileName)} is not the kind of file its name says"));
+            }
+        }
+
+        return errors;
+    }
+
+    public static void ValidatePerson(NewPerson p, string prefix, DateTime nowUtc, List<ValidationError> errors)
+    {
+        if (p.ExistingPersonId is not null)
+        {
+            return;
+        }
+
+        var who = p.Role == SubjectRole.Child ? "child" : "person";
+        if (string.IsNullOrWhiteSpace(p.GivenNames))
+        {
+            errors.Add(new($"{prefix}.GivenNames", $"Enter the {who}'s first name"));
+        }
+        else if (p.GivenNames.Length > 200)
+        {
+            errors.Add(new($"{prefix}.GivenNames", "First name must be 200 characters or fewer"));
+        }
+
+        if (string.IsNullOrWhiteSpace(p.FamilyName))
+        {
+            errors.Add(new($"{prefix}.FamilyName", $"Enter the {who}'s last name"));
+        }
+        else if (p.FamilyName.Length > 200)
+        {
+            errors.Add(new($"{prefix}.FamilyName", "Last name must be 200 characters or fewer"));
+        }
+
+        var today = DateOnly.FromDateTime(nowUtc);
+        if (p.Role == SubjectRole.Child && p.DateOfBirth is null && p.ExpectedDeliveryDate is null)
+        {
+            errors.Add(new($"{prefix}.DateOfBirth", "Enter the child's date of birth (an estimate is fine), or the expected date of delivery for an unborn child"));
+        }
+
+        if (p.DateOfBirth > today)
+        {
+            errors.Add(new($"{prefix}.DateOfBirth", "Date of birth must be in the past"));
+        }
+        else if (p.DateOfBirth < today.AddYears(-120))
+        {
+            errors.Add(new($"{prefix}.DateOfBirth", "Date of birth must be a real date in the last 120 years"));
+        }
+
+        if (p.ExpectedDeliveryDate is { } edd && (edd < today.AddMonths(-1) || edd > today.AddMonths(10)))
+        {
+            errors.Add(new($"{prefix}.ExpectedDeliveryDate", "Expected date of delivery must be within the next 10 months"));
+        }
+
+        if (!Enum.IsDefined(p.Sex))
+        {
+            errors.Add(new($"{prefix}.Sex", "Select the sex: male, female or unknown"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(p.NhsNumber) && !Identifiers.IsValidNhsNumber(p.NhsNumber))
+        {
+            errors.Add(new($"{prefix}.NhsNumber", "Enter a valid 10-digit NHS number, or leave it blank"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(p.Upn) && !Identifiers.IsValidUpn(p.Upn))
+        {
+            errors.Add(new($"{prefix}.Upn", "Enter a valid 13-character unique pupil number, or leave it blank"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(p.Postcode) && !PostcodePattern().IsMatch(p.Postcode.Trim()))
+        {
+            errors.Add(new($"{prefix}.Postcode", "Enter a real postcode, like ST16 2LH"));
+        }
+
+        if (p.EthnicityCode?.Length > 4)
+        {
+            errors.Add(new($"{prefix}.EthnicityCode", "Select an ethnicity from the list"));
+        }
+    }
+
+    public static string NormalisePostcode(string postcode)
+    {
+        var compact = new string(postcode.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        return compact.Length > 3 ? $"{compact[..^3]} {compact[^3..]}" : compact;
+    }
+
+    private Person AddPerson(NewPerson p, Guid hubId, DateTime now)
+    {
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            HubId = hubId,
+            GivenNames = p.GivenNames!.Trim(),
+            FamilyName = p.FamilyName!.Trim(),
+            DateOfBirth = p.DateOfBirth,
+            DateOfBirthIsEstimated = p.DateOfBirthIsEstimated,
+            ExpectedDeliveryDate = p.ExpectedDeliveryDate,
+            Sex = p.Sex,
+            NhsNumber = string.IsNullOrWhiteSpace(p.NhsNumber) ? null : Identifiers.Normalise(p.NhsNumber),
+            Upn = string.IsNullOrWhiteSpace(p.Upn) ? null : Identifiers.Normalise(p.Upn).ToUpperInvariant(),
+            EthnicityCode = Clean(p.EthnicityCode)?.ToUpperInvariant(),
+            CreatedAtUtc = now,
+        };
+        if (!string.IsNullOrWhiteSpace(p.Postcode) || !string.IsNullOrWhiteSpace(p.AddressLine1))
+        {
+            person.Addresses.Add(new PersonAddress
+            {
+                Id = Guid.NewGuid(),
+                HubId = hubId,
+                PersonId = person.Id,
+                Line1 = Clean(p.AddressLine1) ?? "Not known",
+                Town = Clean(p.Town),
+                Postcode = string.IsNullOrWhiteSpace(p.Postcode) ? "Not known" : NormalisePostcode(p.Postcode),
+                From = DateOnly.FromDateTime(now),
+            });
+        }
+
+        db.Persons.Add(person);
+        return person;
+    }
+
+    /// <summary>Locks the hub's counter row for the rest of the transaction, so two contacts never share a number.</summary>
+    private async Task<string> NextReferenceAsync(Guid hubId, DateTime now, CancellationToken ct)
+    {
+        var settings = db.HubSettings.Where(s => s.HubId == hubId);
+        if (await settings.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastContactNumber, x => x.LastContactNumber + 1), ct) != 1)
+        {
+            throw new InvalidOperationException("The hub has no settings row; it was not set up.");
+        }
+
+        var number = await settings.Select(s => s.LastContactNumber).SingleAsync(ct);
+        var code = await db.Hubs.Where(h => h.Id == hubId).Select(h => h.Code).SingleAsync(ct);
+        return $"{code}-{now.Year}-{number:D6}";
+    }
+
+    private static bool ContentMatches(string type, byte[] content) => type switch
+    {
+        "application/pdf" => content.AsSpan().StartsWith("%PDF"u8),
+        "image/png" => content.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
+        "image/jpeg" => content.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => content.AsSpan().StartsWith("PK"u8),
+        _ => !content.Contains((byte)0),
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$")]
+    private static partial Regex PostcodePattern();
+}
