@@ -11,6 +11,7 @@ public static class OpenMashClaims
     public const string DisplayName = "om:name";
     public const string SecondFactor = "om:2fa";
     public const string SignedInAt = "om:signed-in-at";
+    public const string ApiClientId = "om:api-client";
 
     public const string SecondFactorTotp = "totp";
     public const string SecondFactorDemoExempt = "demo-exempt";

@@ -9,6 +9,26 @@ public static class Policies
     public const string Administration = "Administration";
     public const string AuditSearch = "AuditSearch";
 
+    /// <summary>Hub staff who record, screen and decide contacts and open person records.</summary>
+    public const string CaseWork = "CaseWork";
+
+    /// <summary>MASH managers: decisions, dip samples, the hub's timeliness.</summary>
+    public const string Manager = "Manager";
+
+    /// <summary>Agency researchers answering checks for their own agency.</summary>
+    public const string Research = "Research";
+
+    /// <summary>Professionals outside the hub: their own referrals and their outcomes only.</summary>
+    public const string Referral = "Referral";
+
+    /// <summary>Figures in aggregate: the hub dashboard.</summary>
+    public const string Dashboard = "Dashboard";
+
+    /// <summary>Agency systems signed in with OAuth 2.0 client credentials (bearer token).</summary>
+    public const string ApiClient = "ApiClient";
+
+    public const string ApiClientScheme = "ApiBearer";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Deny by default: anything without its own policy still needs a fully signed-in user.
@@ -16,6 +36,12 @@ public static class Policies
         options.AddPolicy(SignedIn, SignedInPolicy().Build());
         options.AddPolicy(Administration, SignedInPolicy().RequireRole(Roles.Administrator).Build());
         options.AddPolicy(AuditSearch, SignedInPolicy().RequireRole(Roles.InformationGovernanceOfficer).Build());
+        options.AddPolicy(CaseWork, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
+        options.AddPolicy(Manager, SignedInPolicy().RequireRole(Roles.MashManager).Build());
+        options.AddPolicy(Research, SignedInPolicy().RequireRole(Roles.AgencyResearcher).Build());
+        options.AddPolicy(Referral, SignedInPolicy().RequireRole(Roles.Referrer).Build());
+        options.AddPolicy(Dashboard, SignedInPolicy().RequireRole(Roles.MashManager, Roles.ScreeningSocialWorker, Roles.PartnershipAnalyst).Build());
+        options.AddPolicy(ApiClient, new AuthorizationPolicyBuilder(ApiClientScheme).RequireAuthenticatedUser().RequireClaim(OpenMashClaims.ApiClientId).Build());
     }
 
     /// <summary>Signed in with a password and a second factor (or a demo account while demo mode is on).</summary>
