@@ -29,6 +29,7 @@ public static class Startup
         services.AddScoped<CurrentActor>();
         services.AddOpenMashDatabase();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoFrontDoor>();
         services.AddScoped<Features.Account.SignInFlow>();
         services.AddScoped<Features.Admin.AdminService>();
         services.AddWorkingTime();

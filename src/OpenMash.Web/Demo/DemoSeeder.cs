@@ -13,7 +13,7 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 /// Seeds two fictional hubs, their agencies and one demo user per role per hub. Every row it writes is audited
 /// as the system actor "seed-demo". All names are invented.
 /// </summary>
-public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentActor actor, IOptions<DemoOptions> demo)
+public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentActor actor, IOptions<DemoOptions> demo, DemoFrontDoor frontDoor)
 {
     public const string StaffordshireCode = "STAFFS";
     public const string StokeCode = "STOKE";
@@ -88,6 +88,14 @@ public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users,
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
         }
 
+        // The hub filter needs a hub, so each hub's case records are written as that hub's seeding actor.
+        foreach (var hub in new[] { staffs, stoke })
+        {
+            actor.Set(Actor.System("seed-demo", hub.Id));
+            await frontDoor.SeedAsync(hub, ct);
+        }
+
+        actor.Set(Actor.System("seed-demo"));
         return true;
     }
 
