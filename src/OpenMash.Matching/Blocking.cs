@@ -1,0 +1,129 @@
+namespace OpenMash.Matching;
+
+/// <summary>Candidate generation: a union of blocking rules, each pairing two fields, so that a typo in any one field
+/// (or a move, or a surname change) still leaves other rules that bring the pair together.</summary>
+internal static class Blocking
+{
+    public const int RuleCount = 11;
+
+    /// <summary>Appends the blocking keys of a record (rule number mixed into each key) to <paramref name="keys"/>.</summary>
+    public static void Keys(PreparedRecord r, List<ulong> keys)
+    {
+        var start = keys.Count;
+        var dobSorted = DobSwapInvariant(r.Dob);
+        if (r.Nhs.Length >= 6)
+        {
+            keys.Add(Hash(1, r.Nhs));
+        }
+
+        if (dobSorted != 0)
+        {
+            Add(keys, 2, dobSorted, r.FamilyPhon1);
+            Add(keys, 3, dobSorted, r.GivenPhon1);
+            if (r.GivenPhon2 != r.GivenPhon1)
+            {
+                Add(keys, 3, dobSorted, r.GivenPhon2);
+            }
+
+            foreach (var formal in GivenNameVariants.FormalNames(r.Given))
+            {
+                Add(keys, 3, dobSorted, Phonetic.DoubleMetaphone(formal).Primary);
+            }
+        }
+
+        if (r.GivenPhon1.Length > 0 && r.FamilyPhon1.Length > 0)
+        {
+            // Ordered pair so that given and family names typed the wrong way round meet.
+            var (x, y) = string.CompareOrdinal(r.GivenPhon1, r.FamilyPhon1) <= 0 ? (r.GivenPhon1, r.FamilyPhon1) : (r.FamilyPhon1, r.GivenPhon1);
+            keys.Add(Hash(4, x, y));
+            if (r.Given.Length >= 2 && r.Family.Length >= 2)
+            {
+                keys.Add(Hash(5, r.Given[..2], r.Family[..2]));
+                keys.Add(Hash(6, r.Given[^2..], r.Family[^2..]));
+            }
+        }
+
+        if (r.Postcode.Length > 0)
+        {
+            Add(keys, 7, r.Postcode, r.FamilyPhon1);
+            Add(keys, 8, r.Postcode, r.GivenPhon1);
+            if (r.Dob != 0)
+            {
+                keys.Add(Hash(9, r.Postcode, r.Dob.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        if (r.Town.Length > 0)
+        {
+            Add(keys, 10, r.Town, r.FamilyPhon1);
+            Add(keys, 11, r.Town, r.GivenPhon1);
+        }
+
+        if (r.Dob != 0 && r.Family.Length > 0)
+        {
+            keys.Add(Hash(12, r.Family, (r.Dob / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        // A record rarely yields the same key twice, but when it does (Bob's formal name Robert has Bob's code), drop it.
+        for (var i = keys.Count - 1; i > start; i--)
+        {
+            for (var j = start; j < i; j++)
+            {
+                if (keys[j] == keys[i])
+                {
+                    keys.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static long DobSwapInvariant(int dob)
+    {
+        if (dob == 0)
+        {
+            return 0;
+        }
+
+        int d = dob % 100, m = dob / 100 % 100;
+        return ((long)(dob / 10000) * 10000) + (Math.Min(d, m) * 100) + Math.Max(d, m);
+    }
+
+    private static void Add(List<ulong> keys, int rule, long a, string b)
+    {
+        if (b.Length > 0)
+        {
+            keys.Add(Hash(rule, a.ToString(System.Globalization.CultureInfo.InvariantCulture), b));
+        }
+    }
+
+    private static void Add(List<ulong> keys, int rule, string a, string b)
+    {
+        if (a.Length > 0 && b.Length > 0)
+        {
+            keys.Add(Hash(rule, a, b));
+        }
+    }
+
+    internal static ulong Hash(int rule, string a, string? b = null)
+    {
+        // FNV-1a, 64-bit: stable across processes, unlike string.GetHashCode.
+        var h = 14695981039346656037UL ^ (ulong)rule;
+        h *= 1099511628211UL;
+        foreach (var c in a)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        h = (h ^ 0x1F) * 1099511628211UL;
+        if (b is not null)
+        {
+            foreach (var c in b)
+            {
+                h = (h ^ c) * 1099511628211UL;
+            }
+        }
+
+        return h == 0 ? 1 : h;
+    }
+}
