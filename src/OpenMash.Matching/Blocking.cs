@@ -16,24 +16,26 @@ internal static class Blocking
             keys.Add(Hash(1, r.Nhs));
         }
 
+        // Each rule pairs one strong field with the phonetic key of either name, so that names typed the wrong way
+        // round still meet, and a nickname meets its formal name.
         if (dobSorted != 0)
         {
-            Add(keys, 2, dobSorted, r.FamilyPhon1);
-            Add(keys, 3, dobSorted, r.GivenPhon1);
+            var dob = dobSorted.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Add(keys, 2, dob, r.FamilyPhon1);
+            Add(keys, 2, dob, r.GivenPhon1);
             if (r.GivenPhon2 != r.GivenPhon1)
             {
-                Add(keys, 3, dobSorted, r.GivenPhon2);
+                Add(keys, 2, dob, r.GivenPhon2);
             }
 
             foreach (var formal in GivenNameVariants.FormalNames(r.Given))
             {
-                Add(keys, 3, dobSorted, Phonetic.DoubleMetaphone(formal).Primary);
+                Add(keys, 2, dob, Phonetic.DoubleMetaphone(formal).Primary);
             }
         }
 
         if (r.GivenPhon1.Length > 0 && r.FamilyPhon1.Length > 0)
         {
-            // Ordered pair so that given and family names typed the wrong way round meet.
             var (x, y) = string.CompareOrdinal(r.GivenPhon1, r.FamilyPhon1) <= 0 ? (r.GivenPhon1, r.FamilyPhon1) : (r.FamilyPhon1, r.GivenPhon1);
             keys.Add(Hash(4, x, y));
             if (r.Given.Length >= 2 && r.Family.Length >= 2)
@@ -46,7 +48,11 @@ internal static class Blocking
         if (r.Postcode.Length > 0)
         {
             Add(keys, 7, r.Postcode, r.FamilyPhon1);
-            Add(keys, 8, r.Postcode, r.GivenPhon1);
+            Add(keys, 7, r.Postcode, r.GivenPhon1);
+
+            // Initials: a typo in both names still leaves their first letters, and a postcode is small.
+            Add(keys, 8, r.Postcode, r.Given.Length > 0 ? r.Given[..1] : string.Empty);
+            Add(keys, 8, r.Postcode, r.Family.Length > 0 ? r.Family[..1] : string.Empty);
             if (r.Dob != 0)
             {
                 keys.Add(Hash(9, r.Postcode, r.Dob.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -56,7 +62,11 @@ internal static class Blocking
         if (r.Town.Length > 0)
         {
             Add(keys, 10, r.Town, r.FamilyPhon1);
-            Add(keys, 11, r.Town, r.GivenPhon1);
+            Add(keys, 10, r.Town, r.GivenPhon1);
+            if (r.Given.Length > 0 && r.Family.Length > 0)
+            {
+                keys.Add(Hash(11, r.Town, string.Concat(r.Given.AsSpan(0, 1), r.Family.AsSpan(0, 1))));
+            }
         }
 
         if (r.Dob != 0 && r.Family.Length > 0)
@@ -87,14 +97,6 @@ internal static class Blocking
 
         int d = dob % 100, m = dob / 100 % 100;
         return ((long)(dob / 10000) * 10000) + (Math.Min(d, m) * 100) + Math.Max(d, m);
-    }
-
-    private static void Add(List<ulong> keys, int rule, long a, string b)
-    {
-        if (b.Length > 0)
-        {
-            keys.Add(Hash(rule, a.ToString(System.Globalization.CultureInfo.InvariantCulture), b));
-        }
     }
 
     private static void Add(List<ulong> keys, int rule, string a, string b)

@@ -18,22 +18,22 @@ public static class Comparisons
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
-        ["Exact", "Nickname", "SwappedWithFamilyName", "JaroWinkler>=0.92", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
-        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "Phonetic", "JaroWinkler>=0.80", "Different"],
+        ["Exact", "Nickname", "SwappedWithFamilyName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
+        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "SameYear", "Different"],
         ["Exact", "OneEdit", "Different"],
-        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcode", "Town", "Different"],
+        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
     ];
 
     public static class Given
     {
-        public const byte Exact = 0, Nickname = 1, Swapped = 2, Jw92 = 3, Phonetic = 4, Jw80 = 5, Other = 6, Else = 7;
+        public const byte Exact = 0, Nickname = 1, Swapped = 2, Jw92 = 3, OneEdit = 4, Phonetic = 5, Jw80 = 6, Other = 7, Else = 8;
     }
 
     public static class Family
     {
-        public const byte Exact = 0, Part = 1, Jw92 = 2, Phonetic = 3, Jw80 = 4, Else = 5;
+        public const byte Exact = 0, Part = 1, Jw92 = 2, OneEdit = 3, Phonetic = 4, Jw80 = 5, Else = 6;
     }
 
     public static class Dob
@@ -88,6 +88,11 @@ public static class Comparisons
         if (jw >= 0.92 && a.Given.Length > 1 && b.Given.Length > 1)
         {
             return Given.Jw92;
+        }
+
+        if (a.Given.Length > 2 && b.Given.Length > 2 && Text.WithinOneEdit(a.Given, b.Given))
+        {
+            return Given.OneEdit;
         }
 
         if (PhoneticEqual(a.GivenPhon1, a.GivenPhon2, b.GivenPhon1, b.GivenPhon2) && a.Given.Length > 1 && b.Given.Length > 1)
@@ -153,6 +158,11 @@ public static class Comparisons
         if (jw >= 0.92)
         {
             return Family.Jw92;
+        }
+
+        if (a.Family.Length > 2 && b.Family.Length > 2 && Text.WithinOneEdit(a.Family, b.Family))
+        {
+            return Family.OneEdit;
         }
 
         if (PhoneticEqual(a.FamilyPhon1, a.FamilyPhon2, b.FamilyPhon1, b.FamilyPhon2))
@@ -275,12 +285,18 @@ public static class Comparisons
             return 3;
         }
 
-        if (havePc && NearPostcode(a.Postcode, b.Postcode))
+        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
+        if (near && town)
         {
             return 4;
         }
 
-        return town ? (byte)5 : (byte)6;
+        if (town)
+        {
+            return 5;
+        }
+
+        return near ? (byte)6 : (byte)7;
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>

@@ -115,6 +115,12 @@ public static class GivenNameVariants
         return false;
     }
 
+    /// <summary>Every name sharing a group with the given one, itself excluded.</summary>
+    public static IReadOnlyList<string> VariantsOf(string normalisedName) =>
+        Groups.TryGetValue(normalisedName, out var g)
+            ? [.. Groups.Where(kv => kv.Key != normalisedName && kv.Value.Any(g.Contains)).Select(kv => kv.Key).Order(StringComparer.Ordinal)]
+            : [];
+
     /// <summary>The first (formal) name of each group the name is in, used as a blocking key so that Bob meets Robert.</summary>
     public static IEnumerable<string> FormalNames(string normalisedName) =>
         Groups.TryGetValue(normalisedName, out var g) ? g.Select(i => FormalByGroup[i]) : [];
