@@ -41,6 +41,15 @@ public static class Comparisons
         public const byte Exact = 0, Swapped = 1, OneEdit = 2, WithinMonth = 3, SameYear = 4, Else = 5;
     }
 
+    /// <summary>The agreement level of every comparison for two records (index by the comparison constants; values
+    /// index <see cref="LevelNames"/>, or are <see cref="Null"/> when a side is missing).</summary>
+    public static byte[] Compare(MatchRecord a, MatchRecord b)
+    {
+        var levels = new byte[Count];
+        Compare(PreparedRecord.From(a), PreparedRecord.From(b), levels);
+        return levels;
+    }
+
     internal static void Compare(PreparedRecord a, PreparedRecord b, Span<byte> levels)
     {
         var family = FamilyLevel(a, b);
@@ -65,7 +74,7 @@ public static class Comparisons
         && (a.Family == b.Given || Text.JaroWinkler(a.Family, b.Given) >= 0.92);
 
     private static bool PhoneticEqual(string a1, string a2, string b1, string b2) =>
-        a1.Length > 0 && b1.Length > 0 && (a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2);
+        a1.Length > 1 && b1.Length > 1 && (a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2);
 
     internal static byte GivenLevel(PreparedRecord a, PreparedRecord b)
     {

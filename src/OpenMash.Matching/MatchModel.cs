@@ -26,8 +26,9 @@ public sealed class MatchModel
     internal readonly double[][] U;
     internal readonly double[][] W;
 
-    internal MatchModel(double[][] m, double[][] u, double priorProbability, int trainingRecords, int emIterations)
+    internal MatchModel(double[][] m, double[][] u, double priorProbability, int trainingRecords, int emIterations, double householdWeight = 0)
     {
+        HouseholdWeight = householdWeight;
         M = m;
         U = u;
         W = new double[m.Length][];
@@ -49,6 +50,11 @@ public sealed class MatchModel
     public double PriorProbability { get; }
 
     public int TrainingRecords { get; }
+
+    /// <summary>Weight added when family name and address both agree. Siblings share both, so among non-matches
+    /// the two agree together far more often than their separate u probabilities imply; this term, measured on
+    /// random pairs, stops a household counting as two independent pieces of evidence.</summary>
+    public double HouseholdWeight { get; }
     public int EmIterations { get; }
 
     /// <summary>Posterior match probability at or above which a pair is a likely match.</summary>
@@ -84,6 +90,11 @@ public sealed class MatchModel
                 continue;
             }
 
+            if (k == Comparisons.Address && HouseholdApplies(levels))
+            {
+                w += HouseholdWeight;
+            }
+
             w += k switch
             {
                 Comparisons.GivenName when l == Comparisons.Given.Exact && a.GivenTf > 0 => TfWeight(k, a.GivenTf),
@@ -94,6 +105,9 @@ public sealed class MatchModel
 
         return w;
     }
+
+    internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
+        levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
 
     private double TfWeight(int k, double tf) => Math.Log2(M[k][0] / Math.Max(tf, 1e-9));
 
@@ -114,12 +128,17 @@ public sealed class MatchModel
             list.Add(new FieldEvidence(Comparisons.FieldNames[k], Comparisons.LevelNames[k][levels[k]], Weight(one, a)));
         }
 
+        if (levels.Length > Comparisons.Address && HouseholdApplies(levels) && HouseholdWeight != 0)
+        {
+            list.Add(new FieldEvidence("Household", "FamilyNameAndAddressBothAgree", HouseholdWeight));
+        }
+
         return list;
     }
 
     /// <summary>Expectation-maximisation of m and the prior with u fixed. Pairs outside the candidate set are taken
     /// as non-matches, so the prior is the expected number of matches among the candidates divided by all pairs.</summary>
-    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200)
+    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200, double householdWeight = 0)
     {
         var m = new double[u.Length][];
         for (var k = 0; k < u.Length; k++)
@@ -153,11 +172,17 @@ public sealed class MatchModel
             var logM = m.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
             var logU = u.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
             var logPrior = Math.Log(lambda / (1 - lambda));
+            var householdLog = householdWeight * Math.Log(2);
             double expectedMatches = 0;
             for (var i = 0; i < entries.Length; i++)
             {
                 var lv = levels[i];
                 var s = logPrior;
+                if (lv.Length == Comparisons.Count && HouseholdApplies(lv))
+                {
+                    s += householdLog;
+                }
+
                 for (var k = 0; k < lv.Length; k++)
                 {
                     if (lv[k] != Comparisons.Null)
@@ -206,7 +231,7 @@ public sealed class MatchModel
             }
         }
 
-        return new MatchModel(m, u, lambda, records, iterations);
+        return new MatchModel(m, u, lambda, records, iterations, householdWeight);
     }
 
     internal static ulong Pack(ReadOnlySpan<byte> levels)
