@@ -191,8 +191,8 @@ public static class Matcher
 
         foreach (var p in prepared)
         {
-            p.GivenTf = p.Given.Length > 0 ? (double)given[p.Given] / gn : 0;
-            p.FamilyTf = p.Family.Length > 0 ? (double)family[p.Family] / fn : 0;
+            p.GivenTf = p.Given.Length > 0 ? (float)given[p.Given] / gn : 0;
+            p.FamilyTf = p.Family.Length > 0 ? (float)family[p.Family] / fn : 0;
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class OnlineIndex : IDisposable
     public double ExpectedKnownShare { get; init; } = 0.5;
 
     /// <summary>Blocks holding more persons than this are not read: such a key is too common to say anything.</summary>
-    public int MaxBlockSize { get; init; } = 2_000;
+    public int MaxBlockSize { get; init; } = 500;
 
     public int Count
     {
@@ -70,7 +70,8 @@ public sealed class OnlineIndex : IDisposable
                     Array.Resize(ref _slots, _used + c);
                 }
 
-                _keys.EnsureCapacity((long)(_used + c) * 14);
+                // About nine distinct blocking keys per person: the rest are shared with household or namesakes.
+                _keys.EnsureCapacity((long)(_used + c) * 9);
             }
             finally
             {
@@ -211,8 +212,8 @@ public sealed class OnlineIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private static double Tf(Dictionary<string, int> counts, string value, long total) =>
-        value.Length == 0 || total == 0 ? 0 : Math.Max(counts.GetValueOrDefault(value), 1) / (double)total;
+    private static float Tf(Dictionary<string, int> counts, string value, long total) =>
+        value.Length == 0 || total == 0 ? 0 : Math.Max(counts.GetValueOrDefault(value), 1) / (float)total;
 
     private void AddLocked(PreparedRecord p, List<ulong> keys)
     {
@@ -299,6 +300,8 @@ internal sealed class KeyTable
     private const int Empty = -1;
     private ulong[] _keys = new ulong[1 << 16];
     private int[] _values = Filled(1 << 16);
+    private long _limit = (long)((1 << 16) * MaxLoad);
+    private const double MaxLoad = 0.8;
     private long _count;
     private int[][] _lists = new int[1024][];
     private int _listCount;
@@ -306,10 +309,10 @@ internal sealed class KeyTable
 
     public void EnsureCapacity(long keys)
     {
-        var needed = (long)(keys / 0.7);
+        var needed = (long)(keys / MaxLoad);
         if (needed > _keys.Length)
         {
-            Rehash((int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)needed)));
+            Rehash((int)Math.Min(Array.MaxLength, needed));
         }
     }
 
@@ -350,16 +353,15 @@ internal sealed class KeyTable
 
     public void Add(ulong key, int slot)
     {
-        if ((_count + 1) > _keys.Length * 0.7)
+        if (_count + 1 > _limit)
         {
-            Rehash(_keys.Length * 2);
+            Rehash((int)Math.Min(Array.MaxLength, (long)(_keys.Length * 1.5)));
         }
 
-        var mask = _keys.Length - 1;
-        var i = (int)(Mix(key) & (ulong)mask);
+        var i = Home(key, _keys.Length);
         while (_keys[i] != 0 && _keys[i] != key)
         {
-            i = (i + 1) & mask;
+            i = Next(i, _keys.Length);
         }
 
         if (_keys[i] == 0)
@@ -451,8 +453,7 @@ internal sealed class KeyTable
 
     private int Find(ulong key)
     {
-        var mask = _keys.Length - 1;
-        var i = (int)(Mix(key) & (ulong)mask);
+        var i = Home(key, _keys.Length);
         while (_keys[i] != 0)
         {
             if (_keys[i] == key)
@@ -460,11 +461,16 @@ internal sealed class KeyTable
                 return i;
             }
 
-            i = (i + 1) & mask;
+            i = Next(i, _keys.Length);
         }
 
         return -1;
     }
+
+    // Range reduction by multiplication (Lemire) lets the table be sized exactly rather than to a power of two.
+    private static int Home(ulong key, int length) => (int)(((Mix(key) >> 32) * (ulong)length) >> 32);
+
+    private static int Next(int i, int length) => i + 1 == length ? 0 : i + 1;
 
     private void Rehash(int size)
     {
@@ -472,7 +478,7 @@ internal sealed class KeyTable
         var oldValues = _values;
         _keys = new ulong[size];
         _values = Filled(size);
-        var mask = size - 1;
+        _limit = (long)(size * MaxLoad);
         for (var j = 0; j < oldKeys.Length; j++)
         {
             if (oldKeys[j] == 0)
@@ -480,10 +486,10 @@ internal sealed class KeyTable
                 continue;
             }
 
-            var i = (int)(Mix(oldKeys[j]) & (ulong)mask);
+            var i = Home(oldKeys[j], size);
             while (_keys[i] != 0)
             {
-                i = (i + 1) & mask;
+                i = Next(i, size);
             }
 
             _keys[i] = oldKeys[j];

@@ -22,8 +22,8 @@ internal sealed class PreparedRecord
     public Sex Sex;
 
     /// <summary>Share of records with the same given (family) name; set by whoever owns the frequencies.</summary>
-    public double GivenTf;
-    public double FamilyTf;
+    public float GivenTf;
+    public float FamilyTf;
 
     public int Year => Dob / 10000;
 

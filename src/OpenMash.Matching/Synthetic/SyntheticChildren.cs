@@ -43,6 +43,14 @@ public sealed class SyntheticChildren(int seed = 1)
         var dob = twins ? baseDob : new DateOnly(2007, 1, 1).AddDays(rng.Next(19 * 365));
         var sex = rng.Chance(0.5) ? Sex.Male : Sex.Female;
         var given = GivenName(ref rng, sex, dob.Year);
+
+        // Parents do not give two of their children (least of all twins) the same first name.
+        var siblingFirst = shared && (id & 1) == 1 ? Person(id - 1).Record.GivenNames!.Split(' ')[0].ToLowerInvariant() : null;
+        for (var tries = 0; given == siblingFirst && tries < 10; tries++)
+        {
+            given = GivenName(ref rng, sex, dob.Year);
+        }
+
         if (rng.Chance(0.35))
         {
             var second = GivenName(ref rng, sex, dob.Year);
@@ -182,7 +190,7 @@ public sealed class SyntheticChildren(int seed = 1)
     {
         // A bijective scramble of the id gives eight unique leading digits; the ninth is then picked so that the
         // check digit exists (at most one of the ten choices gives the invalid check value 10).
-        var stem8 = ((id * 2_654_435_761L) % 90_000_000L) + 10_000_000L;
+        var stem8 = (((ulong)id * 2_654_435_761UL) % 90_000_000UL) + 10_000_000UL;
         var ninth = (int)(id % 10);
         while (true)
         {
