@@ -73,6 +73,9 @@ internal static class MatchEval
         }
 
         var (precision, recall, f1) = Metrics(tp, predicted, truePairs);
+        var strictPredicted = result.Pairs.Count(p => p.Probability >= 0.9);
+        var strictTp = result.Pairs.Count(p => p.Probability >= 0.9 && IsTrue(p));
+        var (sp, sr, sf) = Metrics(strictTp, strictPredicted, truePairs);
 
         // Best F1 over all thresholds, with the answers known: for comparison with figures reported that way.
         var sorted = result.Pairs.OrderByDescending(p => p.Weight).ToArray();
@@ -114,6 +117,7 @@ internal static class MatchEval
         }
 
         Console.WriteLine(string.Create(inv, $"likely threshold (p >= {likely}): pairs predicted {predicted}, TP {tp}, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4}"));
+        Console.WriteLine(string.Create(inv, $"stricter threshold (p >= 0.9): pairs predicted {strictPredicted}, precision {sp:F4}, recall {sr:F4}, F1 {sf:F4}"));
         Console.WriteLine(string.Create(inv, $"clusters at likely threshold: pairs implied {clusterPredicted}, TP {clusterTp}, precision {cp:F4}, recall {cr:F4}, F1 {cf:F4}"));
         Console.WriteLine(string.Create(inv, $"best F1 over thresholds (answers known): {bestF1:F4} at match weight {bestWeight:F2} (likely threshold is weight {-result.Model.PriorLog2Odds + Math.Log2(likely / (1 - likely)):F2})"));
         Console.WriteLine(string.Create(inv, $"wall time: read {readTime.TotalMilliseconds:F0} ms, learn+match {matchTime.TotalMilliseconds:F0} ms, cluster {clusterTime.TotalMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms; peak working set {peak:F0} MiB"));

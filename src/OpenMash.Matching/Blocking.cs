@@ -69,9 +69,12 @@ internal static class Blocking
             }
         }
 
-        if (r.Dob != 0 && r.Family.Length > 0)
+        if (r.Dob != 0)
         {
-            keys.Add(Hash(12, r.Family, (r.Dob / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Birth year with either name's code: for records whose date is mistyped and which share no address.
+            var year = (r.Dob / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Add(keys, 12, year, r.FamilyPhon1);
+            Add(keys, 12, year, r.GivenPhon1);
         }
 
         // A record rarely yields the same key twice, but when it does (Bob's formal name Robert has Bob's code), drop it.

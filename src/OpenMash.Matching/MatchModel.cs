@@ -19,26 +19,32 @@ public sealed record LevelParameters(string Field, string Level, double M, doubl
 
 /// <summary>Fellegi-Sunter model: m and u probabilities for every comparison level and the prior probability that a
 /// random pair of records is a match. u comes from random pairs, m from expectation-maximisation over candidate pairs,
-/// and the prior is estimated over all pairs, not only the candidates (see <see cref="Matcher"/>).</summary>
+/// and the prior is estimated over all pairs, not only the candidates (see <see cref="Matcher"/>).
+/// Pairs whose family name and address both agree (a household: siblings, twins, or the same child recorded twice)
+/// are scored in their own stratum, with their own prior and u probabilities for given name, date of birth, NHS number
+/// and sex, learned in the same EM: among siblings a shared surname and address are not independent evidence, and a
+/// shared date of birth (twins) is far more common than among random pairs.</summary>
 public sealed class MatchModel
 {
+    internal static readonly int[] StratumFields = [Comparisons.GivenName, Comparisons.DateOfBirth, Comparisons.NhsNumber, Comparisons.Sex];
+
     internal readonly double[][] M;
     internal readonly double[][] U;
     internal readonly double[][] W;
+    internal readonly double[][]? UH;
+    internal readonly double[][]? WH;
 
-    internal MatchModel(double[][] m, double[][] u, double priorProbability, int trainingRecords, int emIterations, double householdWeight = 0)
+    internal MatchModel(double[][] m, double[][] u, double priorProbability, int trainingRecords, int emIterations,
+        double[][]? householdU = null, double householdPrior = 0)
     {
-        HouseholdWeight = householdWeight;
         M = m;
         U = u;
-        W = new double[m.Length][];
-        for (var k = 0; k < m.Length; k++)
+        W = Weights(m, u);
+        if (householdU is not null)
         {
-            W[k] = new double[m[k].Length];
-            for (var l = 0; l < m[k].Length; l++)
-            {
-                W[k][l] = Math.Log2(m[k][l] / u[k][l]);
-            }
+            UH = householdU;
+            WH = Weights(m, householdU);
+            HouseholdPriorProbability = householdPrior;
         }
 
         PriorProbability = priorProbability;
@@ -46,19 +52,21 @@ public sealed class MatchModel
         EmIterations = emIterations;
     }
 
+    private static double[][] Weights(double[][] m, double[][] u) =>
+        [.. m.Select((mk, k) => mk.Select((x, l) => Math.Log2(x / u[k][l])).ToArray())];
+
     /// <summary>Probability that a random pair of the training records is a match (estimated over all pairs).</summary>
     public double PriorProbability { get; }
 
-    public int TrainingRecords { get; }
+    /// <summary>Share of matches among candidate pairs that agree on family name and address; 0 when not learned.</summary>
+    public double HouseholdPriorProbability { get; }
 
-    /// <summary>Weight added when family name and address both agree. Siblings share both, so among non-matches
-    /// the two agree together far more often than their separate u probabilities imply; this term, measured on
-    /// random pairs, stops a household counting as two independent pieces of evidence.</summary>
-    public double HouseholdWeight { get; }
+    public int TrainingRecords { get; }
     public int EmIterations { get; }
 
-    /// <summary>Posterior match probability at or above which a pair is a likely match.</summary>
-    public double LikelyThreshold { get; init; } = 0.9;
+    /// <summary>Posterior match probability at or above which a pair is a likely match: more probable than not. For
+    /// calibrated probabilities the threshold that maximises F1 is F1/2, so about 0.5 when F1 is near 1.</summary>
+    public double LikelyThreshold { get; init; } = 0.5;
 
     /// <summary>Posterior match probability at or above which a pair is worth a person's look.</summary>
     public double PossibleThreshold { get; init; } = 0.1;
@@ -70,29 +78,53 @@ public sealed class MatchModel
     public double GetM(int comparison, int level) => M[comparison][level];
     public double GetU(int comparison, int level) => U[comparison][level];
 
+    /// <summary>u among non-matching pairs that share family name and address, or NaN when not learned.</summary>
+    public double GetHouseholdU(int comparison, int level) => UH is null ? double.NaN : UH[comparison][level];
+
     public MatchBand BandOf(double probability) =>
         probability >= LikelyThreshold ? MatchBand.Likely : probability >= PossibleThreshold ? MatchBand.Possible : MatchBand.None;
 
     public static double Probability(double log2PriorOdds, double weight) => 1.0 / (1.0 + Math.Pow(2, -(log2PriorOdds + weight)));
 
-    public double PriorLog2Odds => Math.Log2(PriorProbability / (1 - PriorProbability));
+    public double PriorLog2Odds => Logit2(PriorProbability);
+
+    private static double Logit2(double p) => Math.Log2(p / (1 - p));
+
+    /// <summary>Bayes factor (log2) of being in the household stratum: its prior odds over the overall prior odds.</summary>
+    internal double HouseholdWeight => UH is null ? 0 : Logit2(HouseholdPriorProbability) - PriorLog2Odds;
+
+    internal bool InHousehold(ReadOnlySpan<byte> levels) => UH is not null && HouseholdApplies(levels);
+
+    internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
+        levels.Length == Comparisons.Count
+        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
 
     /// <summary>Total match weight of a compared pair, with term-frequency adjustment on exact name agreement:
     /// agreeing on a rare name is stronger evidence than agreeing on a common one.</summary>
     internal double Weight(ReadOnlySpan<byte> levels, PreparedRecord a)
     {
         double w = 0;
+        if (InHousehold(levels))
+        {
+            w = HouseholdWeight;
+            foreach (var k in StratumFields)
+            {
+                var l = levels[k];
+                if (l != Comparisons.Null)
+                {
+                    w += WH![k][l];
+                }
+            }
+
+            return w;
+        }
+
         for (var k = 0; k < levels.Length; k++)
         {
             var l = levels[k];
             if (l == Comparisons.Null)
             {
                 continue;
-            }
-
-            if (k == Comparisons.Address && HouseholdApplies(levels))
-            {
-                w += HouseholdWeight;
             }
 
             w += k switch
@@ -106,14 +138,12 @@ public sealed class MatchModel
         return w;
     }
 
-    internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
-        levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
-
     private double TfWeight(int k, double tf) => Math.Log2(M[k][0] / Math.Max(tf, 1e-9));
 
     internal IReadOnlyList<FieldEvidence> Explain(ReadOnlySpan<byte> levels, PreparedRecord a)
     {
-        var list = new List<FieldEvidence>(levels.Length);
+        var list = new List<FieldEvidence>(levels.Length + 1);
+        var household = InHousehold(levels);
         Span<byte> one = stackalloc byte[levels.Length];
         for (var k = 0; k < levels.Length; k++)
         {
@@ -123,12 +153,22 @@ public sealed class MatchModel
                 continue;
             }
 
-            one.Fill(Comparisons.Null);
-            one[k] = levels[k];
-            list.Add(new FieldEvidence(Comparisons.FieldNames[k], Comparisons.LevelNames[k][levels[k]], Weight(one, a)));
+            double w;
+            if (household)
+            {
+                w = Array.IndexOf(StratumFields, k) >= 0 ? WH![k][levels[k]] : 0;
+            }
+            else
+            {
+                one.Fill(Comparisons.Null);
+                one[k] = levels[k];
+                w = Weight(one, a);
+            }
+
+            list.Add(new FieldEvidence(Comparisons.FieldNames[k], Comparisons.LevelNames[k][levels[k]], w));
         }
 
-        if (levels.Length > Comparisons.Address && HouseholdApplies(levels) && HouseholdWeight != 0)
+        if (household)
         {
             list.Add(new FieldEvidence("Household", "FamilyNameAndAddressBothAgree", HouseholdWeight));
         }
@@ -137,8 +177,9 @@ public sealed class MatchModel
     }
 
     /// <summary>Expectation-maximisation of m and the prior with u fixed. Pairs outside the candidate set are taken
-    /// as non-matches, so the prior is the expected number of matches among the candidates divided by all pairs.</summary>
-    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200, double householdWeight = 0)
+    /// as non-matches, so the prior is the expected number of matches among the candidates divided by all pairs.
+    /// Household pairs (when there are enough) get their own prior and u, learned in the same iterations.</summary>
+    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200)
     {
         var m = new double[u.Length][];
         for (var k = 0; k < u.Length; k++)
@@ -152,76 +193,115 @@ public sealed class MatchModel
             }
         }
 
-        var lambda = Math.Min(0.5, 0.3 * records / allPairs);
         var entries = patterns.ToArray();
         var levels = new byte[entries.Length][];
+        var inH = new bool[entries.Length];
+        long householdPairs = 0;
+        var present = new long[Comparisons.Count];
         for (var i = 0; i < entries.Length; i++)
         {
             levels[i] = Unpack(entries[i].Key, u.Length);
+            inH[i] = HouseholdApplies(levels[i]);
+            if (inH[i])
+            {
+                householdPairs += entries[i].Value;
+                foreach (var k in StratumFields)
+                {
+                    present[k] += levels[i][k] != Comparisons.Null ? entries[i].Value : 0;
+                }
+            }
         }
 
+        // A two-class model with free u needs at least three independent fields to be identifiable; with fewer
+        // (or too few household pairs) household pairs are scored like any other pair.
+        var fieldsWithData = StratumFields.Count(k => present[k] >= householdPairs / 2);
+        var stratified = householdPairs >= 50 && fieldsWithData >= 3;
+        if (!stratified)
+        {
+            Array.Clear(inH);
+        }
+
+        var uh = u.Select(x => (double[])x.Clone()).ToArray();
+        var lambdaH = 0.5;
+        var lambda = Math.Min(0.5, 0.3 * records / allPairs);
         var iterations = 0;
         var acc = u.Select(x => new double[x.Length]).ToArray();
+        var accU = u.Select(x => new double[x.Length]).ToArray();
         for (; iterations < maxIterations; iterations++)
         {
-            foreach (var a in acc)
+            foreach (var a in acc.Concat(accU))
             {
                 Array.Clear(a);
             }
 
             var logM = m.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
             var logU = u.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
+            var logUH = uh.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
             var logPrior = Math.Log(lambda / (1 - lambda));
-            var householdLog = householdWeight * Math.Log(2);
-            double expectedMatches = 0;
+            var logPriorH = Math.Log(lambdaH / (1 - lambdaH));
+            double expectedMatches = 0, expectedH = 0;
             for (var i = 0; i < entries.Length; i++)
             {
                 var lv = levels[i];
-                var s = logPrior;
-                if (lv.Length == Comparisons.Count && HouseholdApplies(lv))
+                double s;
+                if (inH[i])
                 {
-                    s += householdLog;
-                }
-
-                for (var k = 0; k < lv.Length; k++)
-                {
-                    if (lv[k] != Comparisons.Null)
+                    s = logPriorH;
+                    foreach (var k in StratumFields)
                     {
-                        s += logM[k][lv[k]] - logU[k][lv[k]];
+                        if (lv[k] != Comparisons.Null)
+                        {
+                            s += logM[k][lv[k]] - logUH[k][lv[k]];
+                        }
+                    }
+                }
+                else
+                {
+                    s = logPrior;
+                    for (var k = 0; k < lv.Length; k++)
+                    {
+                        if (lv[k] != Comparisons.Null)
+                        {
+                            s += logM[k][lv[k]] - logU[k][lv[k]];
+                        }
                     }
                 }
 
                 var p = 1.0 / (1.0 + Math.Exp(-s));
                 var w = p * entries[i].Value;
-                expectedMatches += w;
+                var wu = (1 - p) * entries[i].Value;
+                if (inH[i])
+                {
+                    expectedH += w;
+                }
+                else
+                {
+                    expectedMatches += w;
+                }
+
                 for (var k = 0; k < lv.Length; k++)
                 {
                     if (lv[k] != Comparisons.Null)
                     {
                         acc[k][lv[k]] += w;
+                        if (inH[i])
+                        {
+                            accU[k][lv[k]] += wu;
+                        }
                     }
                 }
             }
 
-            double change = 0;
-            for (var k = 0; k < m.Length; k++)
+            var change = Update(m, acc, 1e-3);
+            if (stratified)
             {
-                var total = acc[k].Sum();
-                if (total <= 0)
-                {
-                    continue;
-                }
-
-                for (var l = 0; l < m[k].Length; l++)
-                {
-                    // A tiny pseudo-count keeps unseen levels from an infinite negative weight.
-                    var next = (acc[k][l] + 1e-3) / (total + (1e-3 * m[k].Length));
-                    change = Math.Max(change, Math.Abs(next - m[k][l]));
-                    m[k][l] = next;
-                }
+                change = Math.Max(change, Update(uh, accU, 0.5));
+                var nextH = Math.Clamp(expectedH / householdPairs, 1e-6, 1 - 1e-6);
+                change = Math.Max(change, Math.Abs(nextH - lambdaH));
+                lambdaH = nextH;
             }
 
-            var nextLambda = Math.Clamp(expectedMatches / allPairs, 1e-12, 0.5);
+            var nextLambda = Math.Clamp((expectedMatches + expectedH) / allPairs, 1e-12, 0.5);
             change = Math.Max(change, Math.Abs(Math.Log(nextLambda / lambda)) * 1e-3);
             lambda = nextLambda;
             if (change < 1e-6)
@@ -231,7 +311,32 @@ public sealed class MatchModel
             }
         }
 
-        return new MatchModel(m, u, lambda, records, iterations, householdWeight);
+        return stratified
+            ? new MatchModel(m, u, lambda, records, iterations, uh, lambdaH)
+            : new MatchModel(m, u, lambda, records, iterations);
+    }
+
+    private static double Update(double[][] target, double[][] acc, double pseudoCount)
+    {
+        double change = 0;
+        for (var k = 0; k < target.Length; k++)
+        {
+            var total = acc[k].Sum();
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            for (var l = 0; l < target[k].Length; l++)
+            {
+                // A pseudo-count keeps unseen levels from an infinite weight.
+                var next = (acc[k][l] + pseudoCount) / (total + (pseudoCount * target[k].Length));
+                change = Math.Max(change, Math.Abs(next - target[k][l]));
+                target[k][l] = next;
+            }
+        }
+
+        return change;
     }
 
     internal static ulong Pack(ReadOnlySpan<byte> levels)

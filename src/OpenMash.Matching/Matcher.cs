@@ -12,7 +12,7 @@ public sealed record MatchOptions
     public int MaxBlockSize { get; init; } = 1_000;
 
     public int Seed { get; init; } = 20_240_601;
-    public double LikelyThreshold { get; init; } = 0.9;
+    public double LikelyThreshold { get; init; } = 0.5;
     public double PossibleThreshold { get; init; } = 0.1;
 }
 
@@ -134,7 +134,7 @@ public static class Matcher
         }
 
         allPairs = Math.Max(allPairs, 1);
-        var (u, household) = EstimateU(prepared, link, o);
+        var u = EstimateU(prepared, link, o);
         var (pairIdx, patterns) = CandidatePairs(prepared, link, o.MaxBlockSize);
 
         var counts = new Dictionary<ulong, long>();
@@ -143,8 +143,8 @@ public static class Matcher
             counts[p] = counts.GetValueOrDefault(p) + 1;
         }
 
-        var model = MatchModel.Fit(counts, u, allPairs, n, householdWeight: household);
-        model = new MatchModel(model.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, household)
+        var model = MatchModel.Fit(counts, u, allPairs, n);
+        model = new MatchModel(model.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, model.UH, model.HouseholdPriorProbability)
         {
             LikelyThreshold = o.LikelyThreshold,
             PossibleThreshold = o.PossibleThreshold,
@@ -197,11 +197,8 @@ public static class Matcher
     }
 
     /// <summary>u probabilities from random pairs: nearly all random pairs are non-matches.</summary>
-    internal static (double[][] U, double HouseholdWeight) EstimateU(PreparedRecord[] prepared, bool link, MatchOptions o)
+    internal static double[][] EstimateU(PreparedRecord[] prepared, bool link, MatchOptions o)
     {
-        // Joint counts of family-name and address agreement, for the household term: [both present, family agrees,
-        // address agrees, both agree].
-        var joint = new long[4];
         var n = prepared.Length;
         var counts = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
         if (n >= 2)
@@ -209,13 +206,12 @@ public static class Matcher
             var workers = Environment.ProcessorCount;
             var perWorker = Math.Max(1, o.RandomPairs / workers);
             var local = new long[workers][][];
-            var localJoint = new long[workers][];
+
             Parallel.For(0, workers, w =>
             {
                 var rng = new Random(o.Seed + w);
                 var c = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
                 Span<byte> levels = stackalloc byte[Comparisons.Count];
-                var j4 = new long[4];
                 var done = 0;
                 var tries = 0;
                 while (done < perWorker && tries++ < perWorker * 20)
@@ -235,30 +231,12 @@ public static class Matcher
                         }
                     }
 
-                    if (levels[Comparisons.FamilyName] != Comparisons.Null && levels[Comparisons.Address] != Comparisons.Null)
-                    {
-                        var f = levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit;
-                        var a = levels[Comparisons.Address] <= 3;
-                        j4[0]++;
-                        j4[1] += f ? 1 : 0;
-                        j4[2] += a ? 1 : 0;
-                        j4[3] += f && a ? 1 : 0;
-                    }
-
                     done++;
                 }
 
                 local[w] = c;
-                localJoint[w] = j4;
-            });
-            foreach (var lj in localJoint)
-            {
-                for (var x = 0; x < 4; x++)
-                {
-                    joint[x] += lj[x];
-                }
-            }
 
+            });
             foreach (var c in local)
             {
                 for (var k = 0; k < counts.Length; k++)
@@ -271,16 +249,11 @@ public static class Matcher
             }
         }
 
-        var u = counts.Select(c =>
+        return counts.Select(c =>
         {
             double total = c.Sum();
             return c.Select(x => (x + 0.1) / (total + (0.1 * c.Length))).ToArray();
         }).ToArray();
-
-        // Observed joint agreement over what independence predicts; +1 on both sides keeps small counts near 1.
-        var expected = joint[0] == 0 ? 0 : (double)joint[1] * joint[2] / joint[0];
-        var ratio = (joint[3] + 1) / (expected + 1);
-        return (u, ratio > 1 ? -Math.Log2(ratio) : 0);
     }
 
     private static ((int, int)[] Pairs, ulong[] Patterns) CandidatePairs(PreparedRecord[] prepared, bool link, int maxBlock)

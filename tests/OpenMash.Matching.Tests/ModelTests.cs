@@ -72,6 +72,22 @@ public class ModelTests
     }
 
     [Fact]
+    public void Twins_sharing_surname_address_and_birthday_are_not_likely_matches()
+    {
+        var (records, truth) = Generate(persons: 4000, seed: 13);
+        var result = Matcher.Deduplicate(records);
+        var twins = result.Pairs.Where(p => truth[p.A] != truth[p.B]
+            && records[p.A].DateOfBirth == records[p.B].DateOfBirth
+            && records[p.A].FamilyName == records[p.B].FamilyName
+            && records[p.A].AddressLine == records[p.B].AddressLine).ToList();
+
+        Assert.True(twins.Count >= 5, $"only {twins.Count} twin pairs generated");
+        Assert.True(result.Model.HouseholdPriorProbability > 0, "household stratum was not learned");
+        var likely = twins.Count(p => p.Probability >= result.Model.LikelyThreshold);
+        Assert.True(likely <= twins.Count / 20, $"{likely} of {twins.Count} twin pairs scored likely");
+    }
+
+    [Fact]
     public void Agreeing_on_a_rare_name_weighs_more_than_agreeing_on_a_common_one()
     {
         var records = new List<MatchRecord>();
