@@ -112,6 +112,7 @@ internal static class MatchBench
         Console.WriteLine(string.Create(inv, $"model trained on 20,000 sample records in {trainWatch.Elapsed.TotalSeconds:F1} s (EM iterations {model.EmIterations})"));
         Console.WriteLine(string.Create(inv, $"index build: {buildWatch.Elapsed.TotalSeconds:F1} s including generating the persons; generating alone: {genWatch.Elapsed.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(inv, $"memory: managed heap grew by {(after - before) / (1024.0 * 1024 * 1024):F2} GiB for the index; peak working set {peak:F2} GiB"));
+        Console.WriteLine(string.Create(inv, $"distinct blocking keys: {index.KeyStatistics.Keys:N0} in a table of {index.KeyStatistics.Capacity:N0} slots"));
         Console.WriteLine(string.Create(inv, $"blocks larger than {maxBlock} persons are not read"));
         Console.WriteLine(string.Create(inv, $"FindCandidates over {queries} queries (single thread): p50 {P(0.5):F3} ms, p99 {P(0.99):F3} ms, max {times[^1]:F3} ms"));
         Console.WriteLine(string.Create(inv, $"known persons: {knownCount}, true person among candidates {(double)knownFound / Math.Max(1, knownCount):P2}, top candidate and likely {(double)knownTopLikely / Math.Max(1, knownCount):P2}, another person likely {(double)knownWrongLikely / Math.Max(1, knownCount):P2}"));

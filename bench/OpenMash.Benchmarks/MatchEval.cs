@@ -121,6 +121,7 @@ internal static class MatchEval
         Console.WriteLine(string.Create(inv, $"clusters at likely threshold: pairs implied {clusterPredicted}, TP {clusterTp}, precision {cp:F4}, recall {cr:F4}, F1 {cf:F4}"));
         Console.WriteLine(string.Create(inv, $"best F1 over thresholds (answers known): {bestF1:F4} at match weight {bestWeight:F2} (likely threshold is weight {-result.Model.PriorLog2Odds + Math.Log2(likely / (1 - likely)):F2})"));
         Console.WriteLine(string.Create(inv, $"wall time: read {readTime.TotalMilliseconds:F0} ms, learn+match {matchTime.TotalMilliseconds:F0} ms, cluster {clusterTime.TotalMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms; peak working set {peak:F0} MiB"));
+        Console.WriteLine($"phases: {string.Join(", ", result.PhaseMilliseconds.Select(kv => string.Create(inv, $"{kv.Key} {kv.Value:F0} ms")))}");
         if (dump > 0)
         {
             Dump(data, result, truth, isLink, dump);

@@ -50,6 +50,7 @@ public static class Comparisons
         return levels;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Compare(PreparedRecord a, PreparedRecord b, Span<byte> levels)
     {
         var family = FamilyLevel(a, b);
@@ -70,12 +71,14 @@ public static class Comparisons
 
     private static bool IsSwapped(PreparedRecord a, PreparedRecord b) =>
         a.Family.Length > 0 && b.Family.Length > 0
+        && (a.Given[0] == b.Family[0] || a.Family[0] == b.Given[0])
         && (a.Given == b.Family || Text.JaroWinkler(a.Given, b.Family) >= 0.92)
         && (a.Family == b.Given || Text.JaroWinkler(a.Family, b.Given) >= 0.92);
 
     private static bool PhoneticEqual(string a1, string a2, string b1, string b2) =>
         a1.Length > 1 && b1.Length > 1 && (a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte GivenLevel(PreparedRecord a, PreparedRecord b)
     {
         if (a.Given.Length == 0 || b.Given.Length == 0)
@@ -138,6 +141,7 @@ public static class Comparisons
         return Given.Else;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte FamilyLevel(PreparedRecord a, PreparedRecord b)
     {
         if (a.Family.Length == 0 || b.Family.Length == 0)
@@ -261,6 +265,7 @@ public static class Comparisons
         return a.Length == b.Length && Text.WithinOneEdit(a, b) ? (byte)1 : (byte)2;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte AddressLevel(PreparedRecord a, PreparedRecord b)
     {
         var haveLine = a.Line.Length > 0 && b.Line.Length > 0;

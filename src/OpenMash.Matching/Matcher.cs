@@ -6,7 +6,7 @@ namespace OpenMash.Matching;
 public sealed record MatchOptions
 {
     /// <summary>Random pairs compared to estimate u probabilities.</summary>
-    public int RandomPairs { get; init; } = 300_000;
+    public int RandomPairs { get; init; } = 200_000;
 
     /// <summary>Blocks larger than this are skipped: such a key says too little to be worth the pairs it makes.</summary>
     public int MaxBlockSize { get; init; } = 1_000;
@@ -33,6 +33,9 @@ public sealed class MatchResult
     }
 
     public MatchModel Model { get; }
+
+    /// <summary>Milliseconds spent in each phase (prepare, u, candidates, em, score).</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Every candidate pair that blocking produced, scored.</summary>
     public IReadOnlyList<ScoredPair> Pairs { get; }
@@ -116,6 +119,14 @@ public static class Matcher
     private static MatchResult Run(IReadOnlyList<MatchRecord> records, bool link, MatchOptions o)
     {
         var n = records.Count;
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string name)
+        {
+            phases[name] = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+        }
+
         var pool = new StringPool();
         var prepared = new PreparedRecord[n];
         Parallel.For(0, n, i => prepared[i] = PreparedRecord.From(records[i], pool));
@@ -134,8 +145,11 @@ public static class Matcher
         }
 
         allPairs = Math.Max(allPairs, 1);
+        Lap("prepare");
         var u = EstimateU(prepared, link, o);
+        Lap("u");
         var (pairIdx, patterns) = CandidatePairs(prepared, link, o.MaxBlockSize);
+        Lap("candidates");
 
         var counts = new Dictionary<ulong, long>();
         foreach (var p in patterns)
@@ -150,6 +164,7 @@ public static class Matcher
             PossibleThreshold = o.PossibleThreshold,
         };
 
+        Lap("em");
         var prior = model.PriorLog2Odds;
         var scored = new ScoredPair[pairIdx.Length];
         Parallel.For(0, scored.Length, i =>
@@ -166,7 +181,8 @@ public static class Matcher
             scored[i] = new ScoredPair(a, b, w, MatchModel.Probability(prior, w));
         });
 
-        return new MatchResult(model, prepared, scored, allPairs);
+        Lap("score");
+        return new MatchResult(model, prepared, scored, allPairs) { PhaseMilliseconds = phases };
     }
 
     internal static void SetTermFrequencies(PreparedRecord[] prepared)

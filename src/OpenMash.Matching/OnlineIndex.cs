@@ -50,6 +50,23 @@ public sealed class OnlineIndex : IDisposable
         }
     }
 
+    /// <summary>Distinct blocking keys held and slots allocated for them (for sizing and benchmarks).</summary>
+    public (long Keys, long Capacity) KeyStatistics
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return (_keys.Count, _keys.Capacity);
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
     /// <summary>Builds an index over many records, normalising them in parallel first.</summary>
     public static OnlineIndex Build(MatchModel model, IEnumerable<MatchRecord> records, int? expectedCount = null)
     {
@@ -306,6 +323,10 @@ internal sealed class KeyTable
     private int[][] _lists = new int[1024][];
     private int _listCount;
     private readonly Stack<int> _freeLists = new();
+
+    public long Count => _count;
+
+    public int Capacity => _keys.Length;
 
     public void EnsureCapacity(long keys)
     {

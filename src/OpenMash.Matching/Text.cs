@@ -53,6 +53,7 @@ public static class Text
     }
 
     /// <summary>Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to four characters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
