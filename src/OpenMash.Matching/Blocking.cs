@@ -77,6 +77,29 @@ internal static class Blocking
             Add(keys, 12, year, r.GivenPhon1);
         }
 
+        if (r.Line.Length > 0)
+        {
+            // House number and street: for a child whose names and date of birth were all recorded differently.
+            var number = string.Empty;
+            var street = string.Empty;
+            foreach (var token in r.Line.Split(' '))
+            {
+                if (number.Length == 0 && char.IsAsciiDigit(token[0]))
+                {
+                    number = token;
+                }
+                else if (street.Length == 0 && token.Length >= 3 && char.IsLetter(token[0]))
+                {
+                    street = Phonetic.DoubleMetaphone(token).Primary;
+                }
+            }
+
+            if (number.Length > 0 && street.Length > 0)
+            {
+                keys.Add(Hash(13, number, street));
+            }
+        }
+
         // A record rarely yields the same key twice, but when it does (Bob's formal name Robert has Bob's code), drop it.
         for (var i = keys.Count - 1; i > start; i--)
         {
