@@ -119,6 +119,25 @@ public class ModelTests
     }
 
     [Fact]
+    public void A_saved_model_loads_and_scores_exactly_as_before()
+    {
+        var (records, _) = Generate(persons: 1500, seed: 17);
+        var model = Matcher.Train(records);
+        var loaded = MatchModelJson.Deserialize(MatchModelJson.Serialize(model));
+
+        Assert.Equal(model.PriorProbability, loaded.PriorProbability);
+        Assert.Equal(model.HouseholdPriorProbability, loaded.HouseholdPriorProbability);
+        for (var i = 0; i < 200; i++)
+        {
+            var a = records[i];
+            var b = records[i + 1];
+            Assert.Equal(Matcher.Compare(model, a, b).Score, Matcher.Compare(loaded, a, b).Score);
+        }
+
+        Assert.Throws<InvalidDataException>(() => MatchModelJson.Deserialize("{\"Version\":99}"));
+    }
+
+    [Fact]
     public void Clustering_joins_records_linked_through_a_third()
     {
         var (records, _) = Generate(persons: 300, seed: 11);
