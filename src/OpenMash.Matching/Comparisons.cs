@@ -57,8 +57,9 @@ public static class Comparisons
         var given = GivenLevel(a, b);
         if (given >= Given.Jw80 && given != Comparisons.Null && family >= Family.Jw92 && family != Comparisons.Null && IsSwapped(a, b))
         {
+            // The swap level's weight is the evidence of both names; counting the family name again would double it.
             given = Given.Swapped;
-            family = a.Family == b.Given ? Family.Exact : Family.Jw92;
+            family = Null;
         }
 
         levels[GivenName] = given;

@@ -149,7 +149,8 @@ public sealed class MatchModel
         {
             if (levels[k] == Comparisons.Null)
             {
-                list.Add(new FieldEvidence(Comparisons.FieldNames[k], "Missing", 0));
+                var swapped = k == Comparisons.FamilyName && levels[Comparisons.GivenName] == Comparisons.Given.Swapped;
+                list.Add(new FieldEvidence(Comparisons.FieldNames[k], swapped ? "CountedInGivenNameSwap" : "Missing", 0));
                 continue;
             }
 

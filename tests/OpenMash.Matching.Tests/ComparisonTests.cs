@@ -72,7 +72,7 @@ public class ComparisonTests
     {
         var levels = Comparisons.Compare(R("Smith", "Oliver"), R("Oliver", "Smith"));
         Assert.Equal("SwappedWithFamilyName", Comparisons.LevelNames[Comparisons.GivenName][levels[Comparisons.GivenName]]);
-        Assert.Equal("Exact", Comparisons.LevelNames[Comparisons.FamilyName][levels[Comparisons.FamilyName]]);
+        Assert.Equal(Comparisons.Null, levels[Comparisons.FamilyName]);
     }
 
     [Theory]
