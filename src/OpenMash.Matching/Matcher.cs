@@ -12,6 +12,10 @@ public sealed record MatchOptions
     public int MaxBlockSize { get; init; } = 1_000;
 
     public int Seed { get; init; } = 20_240_601;
+
+    /// <summary><see cref="Matcher.Train"/> learns from a sample of about this many records when given more: m and u
+    /// are proportions, which a sample estimates well, and training on a whole national index would be slow.</summary>
+    public int MaxTrainingRecords { get; init; } = 50_000;
     public double LikelyThreshold { get; init; } = 0.5;
     public double PossibleThreshold { get; init; } = 0.1;
 }
@@ -101,8 +105,20 @@ public static class Matcher
         Run(records, link: true, options ?? new MatchOptions());
 
     /// <summary>Learns a model from the records (treated as one source to de-duplicate), e.g. a hub's persons at start-up.</summary>
-    public static MatchModel Train(IReadOnlyList<MatchRecord> records, MatchOptions? options = null) =>
-        Run(records, link: false, options ?? new MatchOptions()).Model;
+    public static MatchModel Train(IReadOnlyList<MatchRecord> records, MatchOptions? options = null)
+    {
+        var o = options ?? new MatchOptions();
+        if (records.Count > o.MaxTrainingRecords)
+        {
+            // Sample whole families (by the sound of the surname), not single records: a record sample keeps a
+            // duplicate pair only with the square of the sampling rate, and EM needs the matches to learn m.
+            var share = (double)o.MaxTrainingRecords / records.Count;
+            records = [.. records.Where(r =>
+                Blocking.Hash(o.Seed, Phonetic.DoubleMetaphone(r.FamilyName).Primary) % 1_000_000UL < share * 1_000_000)];
+        }
+
+        return Run(records, link: false, o).Model;
+    }
 
     /// <summary>Scores and explains one pair of records under a model (prior as in training).</summary>
     public static MatchCandidate Compare(MatchModel model, MatchRecord a, MatchRecord b)

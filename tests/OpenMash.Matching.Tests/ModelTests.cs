@@ -138,6 +138,18 @@ public class ModelTests
     }
 
     [Fact]
+    public void Training_on_a_family_sample_learns_nearly_the_same_m_as_on_all_records()
+    {
+        var (records, _) = Generate(persons: 6000, seed: 19);
+        var full = Matcher.Train(records);
+        var sampled = Matcher.Train(records, new MatchOptions { MaxTrainingRecords = records.Count / 3 });
+        foreach (var k in new[] { Comparisons.GivenName, Comparisons.DateOfBirth, Comparisons.NhsNumber })
+        {
+            Assert.InRange(sampled.GetM(k, 0), full.GetM(k, 0) - 0.05, full.GetM(k, 0) + 0.05);
+        }
+    }
+
+    [Fact]
     public void Clustering_joins_records_linked_through_a_third()
     {
         var (records, _) = Generate(persons: 300, seed: 11);
