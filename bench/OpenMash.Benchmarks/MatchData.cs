@@ -73,6 +73,7 @@ internal static class MatchData
                     Postcode = Get("postcode", "zip", "zipcode", "postal_code"),
                     AddressLine = Join(Get("street_number"), Get("address_1", "address_line", "address"), Get("address_2")),
                     Town = Get("suburb", "city", "town"),
+                    Email = Get("email", "email_address"),
                     Source = source,
                 };
                 records.Add(record);

@@ -16,6 +16,11 @@ internal static class Blocking
             keys.Add(Hash(1, r.Nhs));
         }
 
+        if (r.Email.Length > 0)
+        {
+            keys.Add(Hash(14, r.Email));
+        }
+
         // Each rule pairs one strong field with the phonetic key of either name, so that names typed the wrong way
         // round still meet, and a nickname meets its formal name.
         if (dobSorted != 0)

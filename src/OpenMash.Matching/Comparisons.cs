@@ -12,9 +12,10 @@ public static class Comparisons
     public const int NhsNumber = 3;
     public const int Address = 4;
     public const int Sex = 5;
-    public const int Count = 6;
+    public const int Email = 6;
+    public const int Count = 7;
 
-    public static IReadOnlyList<string> FieldNames { get; } = ["GivenName", "FamilyName", "DateOfBirth", "NhsNumber", "Address", "Sex"];
+    public static IReadOnlyList<string> FieldNames { get; } = ["GivenName", "FamilyName", "DateOfBirth", "NhsNumber", "Address", "Sex", "Email"];
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
@@ -24,6 +25,7 @@ public static class Comparisons
         ["Exact", "OneEdit", "Different"],
         ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
+        ["Exact", "OneEdit", "SameLocalPart", "Different"],
     ];
 
     public static class Given
@@ -67,6 +69,7 @@ public static class Comparisons
         levels[DateOfBirth] = DobLevel(a, b);
         levels[NhsNumber] = NhsLevel(a.Nhs, b.Nhs);
         levels[Address] = AddressLevel(a, b);
+        levels[Email] = EmailLevel(a.Email, b.Email);
         levels[Sex] = a.Sex == Matching.Sex.Unknown || b.Sex == Matching.Sex.Unknown ? Null : a.Sex == b.Sex ? (byte)0 : (byte)1;
     }
 
@@ -249,6 +252,28 @@ public static class Comparisons
 
         return diffs == 1
             || (diffs == 2 && first < 7 && dx[first] == dy[first + 1] && dx[first + 1] == dy[first]);
+    }
+
+    internal static byte EmailLevel(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return Null;
+        }
+
+        if (a == b)
+        {
+            return 0;
+        }
+
+        if (Text.WithinOneEdit(a, b))
+        {
+            return 1;
+        }
+
+        var at = a.IndexOf('@', StringComparison.Ordinal);
+        var bt = b.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == bt && a.AsSpan(0, at).SequenceEqual(b.AsSpan(0, bt)) ? (byte)2 : (byte)3;
     }
 
     internal static byte NhsLevel(string a, string b)

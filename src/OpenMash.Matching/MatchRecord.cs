@@ -65,6 +65,9 @@ public sealed record MatchRecord(string Id)
     /// <summary>Town or locality; compared together with postcode and address line as one piece of evidence.</summary>
     public string? Town { get; init; }
 
+    /// <summary>An e-mail address recorded for the person (or, for a young child, usually a parent's).</summary>
+    public string? Email { get; init; }
+
     /// <summary>Which source (agency or file) the record came from; linking compares only records of different sources.</summary>
     public int Source { get; init; }
 }

@@ -19,6 +19,7 @@ internal sealed class PreparedRecord
     public string Postcode = string.Empty;
     public string Town = string.Empty;
     public string Line = string.Empty;
+    public string Email = string.Empty;
     public Sex Sex;
 
     /// <summary>Share of records with the same given (family) name; set by whoever owns the frequencies.</summary>
@@ -78,6 +79,7 @@ internal sealed class PreparedRecord
         p.Postcode = Intern(pool, Text.Normalise(r.Postcode).Replace(" ", string.Empty, StringComparison.Ordinal));
         p.Town = Intern(pool, Text.Normalise(r.Town));
         p.Line = Text.Normalise(r.AddressLine);
+        p.Email = r.Email?.Trim().ToLowerInvariant() ?? string.Empty;
         return p;
     }
 

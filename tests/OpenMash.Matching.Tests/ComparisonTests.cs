@@ -92,6 +92,15 @@ public class ComparisonTests
     public void Address_is_one_comparison_of_line_postcode_and_town(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
         Assert.Equal(expected, Level(Comparisons.Address, R(postcode: pa, line: la, town: ta), R(postcode: pb, line: lb, town: tb)));
 
+    [Theory]
+    [InlineData("amy@example.org", "AMY@example.org ", "Exact")]
+    [InlineData("amy@example.org", "amy@exmple.org", "OneEdit")]
+    [InlineData("amy.k@example.org", "amy.k@mail.example", "SameLocalPart")]
+    [InlineData("amy@example.org", "ben@example.org", "Different")]
+    [InlineData("amy@example.org", null, "Missing")]
+    public void Email_levels(string a, string? b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.Email, new MatchRecord("a") { Email = a }, new MatchRecord("b") { Email = b }));
+
     [Fact]
     public void Sex_is_missing_when_unknown_and_compared_otherwise()
     {
