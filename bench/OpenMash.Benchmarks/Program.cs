@@ -6,6 +6,9 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Verbs = new(StringComparer.Ordinal)
     {
+        ["match-eval"] = MatchEval.Run,
+        ["match-bench"] = MatchBench.Run,
+        ["match-generate"] = MatchGenerate.Run,
         ["policy-bench"] = PolicyBench.Run,
     };
 

@@ -1,0 +1,364 @@
+namespace OpenMash.Matching;
+
+/// <summary>How strongly a candidate is believed to be the same person.</summary>
+public enum MatchBand
+{
+    None = 0,
+    Possible = 1,
+    Likely = 2,
+}
+
+/// <summary>One field's contribution to a score: its agreement level and the match weight (log2 Bayes factor) it adds.</summary>
+public sealed record FieldEvidence(string Field, string Level, double Weight);
+
+/// <summary>The learned m and u probability of one level of one comparison.</summary>
+public sealed record LevelParameters(string Field, string Level, double M, double U)
+{
+    public double Weight => Math.Log2(M / U);
+}
+
+/// <summary>Fellegi-Sunter model: m and u probabilities for every comparison level and the prior probability that a
+/// random pair of records is a match. u comes from random pairs, m from expectation-maximisation over candidate pairs,
+/// and the prior is estimated over all pairs, not only the candidates (see <see cref="Matcher"/>).
+/// Pairs whose family name and address both agree (a household: siblings, twins, or the same child recorded twice)
+/// are scored in their own stratum, with their own prior and u probabilities for given name, date of birth, NHS number
+/// and sex, learned in the same EM: among siblings a shared surname and address are not independent evidence, and a
+/// shared date of birth (twins) is far more common than among random pairs.</summary>
+public sealed class MatchModel
+{
+    internal static readonly int[] StratumFields = [Comparisons.GivenName, Comparisons.DateOfBirth, Comparisons.NhsNumber, Comparisons.Sex];
+
+    internal readonly double[][] M;
+    internal readonly double[][] U;
+    internal readonly double[][] W;
+    internal readonly double[][]? UH;
+    internal readonly double[][]? WH;
+
+    internal MatchModel(double[][] m, double[][] u, double priorProbability, int trainingRecords, int emIterations,
+        double[][]? householdU = null, double householdPrior = 0)
+    {
+        M = m;
+        U = u;
+        W = Weights(m, u);
+        if (householdU is not null)
+        {
+            UH = householdU;
+            WH = Weights(m, householdU);
+            HouseholdPriorProbability = householdPrior;
+        }
+
+        PriorProbability = priorProbability;
+        TrainingRecords = trainingRecords;
+        EmIterations = emIterations;
+    }
+
+    private static double[][] Weights(double[][] m, double[][] u) =>
+        [.. m.Select((mk, k) => mk.Select((x, l) => Math.Log2(x / u[k][l])).ToArray())];
+
+    /// <summary>Probability that a random pair of the training records is a match (estimated over all pairs).</summary>
+    public double PriorProbability { get; }
+
+    /// <summary>Share of matches among candidate pairs that agree on family name and address; 0 when not learned.</summary>
+    public double HouseholdPriorProbability { get; }
+
+    public int TrainingRecords { get; }
+    public int EmIterations { get; }
+
+    /// <summary>Posterior match probability at or above which a pair is a likely match: more probable than not. For
+    /// calibrated probabilities the threshold that maximises F1 is F1/2, so about 0.5 when F1 is near 1.</summary>
+    public double LikelyThreshold { get; init; } = 0.5;
+
+    /// <summary>Posterior match probability at or above which a pair is worth a person's look.</summary>
+    public double PossibleThreshold { get; init; } = 0.1;
+
+    public IReadOnlyList<LevelParameters> Parameters =>
+        [.. Enumerable.Range(0, M.Length).SelectMany(k => Enumerable.Range(0, M[k].Length)
+            .Select(l => new LevelParameters(Comparisons.FieldNames[k], Comparisons.LevelNames[k][l], M[k][l], U[k][l])))];
+
+    public double GetM(int comparison, int level) => M[comparison][level];
+    public double GetU(int comparison, int level) => U[comparison][level];
+
+    /// <summary>u among non-matching pairs that share family name and address, or NaN when not learned.</summary>
+    public double GetHouseholdU(int comparison, int level) => UH is null ? double.NaN : UH[comparison][level];
+
+    public MatchBand BandOf(double probability) =>
+        probability >= LikelyThreshold ? MatchBand.Likely : probability >= PossibleThreshold ? MatchBand.Possible : MatchBand.None;
+
+    public static double Probability(double log2PriorOdds, double weight) => 1.0 / (1.0 + Math.Pow(2, -(log2PriorOdds + weight)));
+
+    public double PriorLog2Odds => Logit2(PriorProbability);
+
+    private static double Logit2(double p) => Math.Log2(p / (1 - p));
+
+    /// <summary>Bayes factor (log2) of being in the household stratum: its prior odds over the overall prior odds.</summary>
+    internal double HouseholdWeight => UH is null ? 0 : Logit2(HouseholdPriorProbability) - PriorLog2Odds;
+
+    internal bool InHousehold(ReadOnlySpan<byte> levels) => UH is not null && HouseholdApplies(levels);
+
+    internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
+        levels.Length == Comparisons.Count
+        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
+
+    /// <summary>Total match weight of a compared pair, with term-frequency adjustment on exact name agreement:
+    /// agreeing on a rare name is stronger evidence than agreeing on a common one.</summary>
+    internal double Weight(ReadOnlySpan<byte> levels, PreparedRecord a)
+    {
+        double w = 0;
+        if (InHousehold(levels))
+        {
+            w = HouseholdWeight;
+            foreach (var k in StratumFields)
+            {
+                var l = levels[k];
+                if (l != Comparisons.Null)
+                {
+                    w += WH![k][l];
+                }
+            }
+
+            return w;
+        }
+
+        for (var k = 0; k < levels.Length; k++)
+        {
+            var l = levels[k];
+            if (l == Comparisons.Null)
+            {
+                continue;
+            }
+
+            w += k switch
+            {
+                Comparisons.GivenName when l == Comparisons.Given.Exact && a.GivenTf > 0 => TfWeight(k, a.GivenTf),
+                Comparisons.FamilyName when l == Comparisons.Family.Exact && a.FamilyTf > 0 => TfWeight(k, a.FamilyTf),
+                _ => W[k][l],
+            };
+        }
+
+        return w;
+    }
+
+    private double TfWeight(int k, double tf) => Math.Log2(M[k][0] / Math.Max(tf, 1e-9));
+
+    internal IReadOnlyList<FieldEvidence> Explain(ReadOnlySpan<byte> levels, PreparedRecord a)
+    {
+        var list = new List<FieldEvidence>(levels.Length + 1);
+        var household = InHousehold(levels);
+        Span<byte> one = stackalloc byte[levels.Length];
+        for (var k = 0; k < levels.Length; k++)
+        {
+            if (levels[k] == Comparisons.Null)
+            {
+                var swapped = k == Comparisons.FamilyName && levels[Comparisons.GivenName] == Comparisons.Given.Swapped;
+                list.Add(new FieldEvidence(Comparisons.FieldNames[k], swapped ? "CountedInGivenNameSwap" : "Missing", 0));
+                continue;
+            }
+
+            double w;
+            if (household)
+            {
+                w = Array.IndexOf(StratumFields, k) >= 0 ? WH![k][levels[k]] : 0;
+            }
+            else
+            {
+                one.Fill(Comparisons.Null);
+                one[k] = levels[k];
+                w = Weight(one, a);
+            }
+
+            list.Add(new FieldEvidence(Comparisons.FieldNames[k], Comparisons.LevelNames[k][levels[k]], w));
+        }
+
+        if (household)
+        {
+            list.Add(new FieldEvidence("Household", "FamilyNameAndAddressBothAgree", HouseholdWeight));
+        }
+
+        return list;
+    }
+
+    /// <summary>Expectation-maximisation of m and the prior with u fixed. Pairs outside the candidate set are taken
+    /// as non-matches, so the prior is the expected number of matches among the candidates divided by all pairs.
+    /// Household pairs (when there are enough) get their own prior and u, learned in the same iterations.</summary>
+    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200)
+    {
+        var m = new double[u.Length][];
+        for (var k = 0; k < u.Length; k++)
+        {
+            var n = u[k].Length;
+            m[k] = new double[n];
+            for (var l = 0; l < n; l++)
+            {
+                // Start from "agreement is likely for matches": most mass on the best level, a little on "different".
+                m[k][l] = l == 0 ? 0.6 : l == n - 1 ? 0.1 : 0.3 / Math.Max(1, n - 2);
+            }
+        }
+
+        var entries = patterns.ToArray();
+        var levels = new byte[entries.Length][];
+        var inH = new bool[entries.Length];
+        long householdPairs = 0;
+        var present = new long[Comparisons.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            levels[i] = Unpack(entries[i].Key, u.Length);
+            inH[i] = HouseholdApplies(levels[i]);
+            if (inH[i])
+            {
+                householdPairs += entries[i].Value;
+                foreach (var k in StratumFields)
+                {
+                    present[k] += levels[i][k] != Comparisons.Null ? entries[i].Value : 0;
+                }
+            }
+        }
+
+        // A two-class model with free u needs at least three independent fields to be identifiable; with fewer
+        // (or too few household pairs) household pairs are scored like any other pair.
+        var fieldsWithData = StratumFields.Count(k => present[k] >= householdPairs / 2);
+        var stratified = householdPairs >= 50 && fieldsWithData >= 3;
+        if (!stratified)
+        {
+            Array.Clear(inH);
+        }
+
+        var uh = u.Select(x => (double[])x.Clone()).ToArray();
+        var lambdaH = 0.5;
+        var lambda = Math.Min(0.5, 0.3 * records / allPairs);
+        var iterations = 0;
+        var acc = u.Select(x => new double[x.Length]).ToArray();
+        var accU = u.Select(x => new double[x.Length]).ToArray();
+        for (; iterations < maxIterations; iterations++)
+        {
+            foreach (var a in acc.Concat(accU))
+            {
+                Array.Clear(a);
+            }
+
+            var logM = m.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
+            var logU = u.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
+            var logUH = uh.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
+            var logPrior = Math.Log(lambda / (1 - lambda));
+            var logPriorH = Math.Log(lambdaH / (1 - lambdaH));
+            double expectedMatches = 0, expectedH = 0;
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var lv = levels[i];
+                double s;
+                if (inH[i])
+                {
+                    s = logPriorH;
+                    foreach (var k in StratumFields)
+                    {
+                        if (lv[k] != Comparisons.Null)
+                        {
+                            s += logM[k][lv[k]] - logUH[k][lv[k]];
+                        }
+                    }
+                }
+                else
+                {
+                    s = logPrior;
+                    for (var k = 0; k < lv.Length; k++)
+                    {
+                        if (lv[k] != Comparisons.Null)
+                        {
+                            s += logM[k][lv[k]] - logU[k][lv[k]];
+                        }
+                    }
+                }
+
+                var p = 1.0 / (1.0 + Math.Exp(-s));
+                var w = p * entries[i].Value;
+                var wu = (1 - p) * entries[i].Value;
+                if (inH[i])
+                {
+                    expectedH += w;
+                }
+                else
+                {
+                    expectedMatches += w;
+                }
+
+                for (var k = 0; k < lv.Length; k++)
+                {
+                    if (lv[k] != Comparisons.Null)
+                    {
+                        acc[k][lv[k]] += w;
+                        if (inH[i])
+                        {
+                            accU[k][lv[k]] += wu;
+                        }
+                    }
+                }
+            }
+
+            var change = Update(m, acc, 1e-3);
+            if (stratified)
+            {
+                change = Math.Max(change, Update(uh, accU, 0.5));
+                var nextH = Math.Clamp(expectedH / householdPairs, 1e-6, 1 - 1e-6);
+                change = Math.Max(change, Math.Abs(nextH - lambdaH));
+                lambdaH = nextH;
+            }
+
+            var nextLambda = Math.Clamp((expectedMatches + expectedH) / allPairs, 1e-12, 0.5);
+            change = Math.Max(change, Math.Abs(Math.Log(nextLambda / lambda)) * 1e-3);
+            lambda = nextLambda;
+            if (change < 1e-6)
+            {
+                iterations++;
+                break;
+            }
+        }
+
+        return stratified
+            ? new MatchModel(m, u, lambda, records, iterations, uh, lambdaH)
+            : new MatchModel(m, u, lambda, records, iterations);
+    }
+
+    private static double Update(double[][] target, double[][] acc, double pseudoCount)
+    {
+        double change = 0;
+        for (var k = 0; k < target.Length; k++)
+        {
+            var total = acc[k].Sum();
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            for (var l = 0; l < target[k].Length; l++)
+            {
+                // A pseudo-count keeps unseen levels from an infinite weight.
+                var next = (acc[k][l] + pseudoCount) / (total + (pseudoCount * target[k].Length));
+                change = Math.Max(change, Math.Abs(next - target[k][l]));
+                target[k][l] = next;
+            }
+        }
+
+        return change;
+    }
+
+    internal static ulong Pack(ReadOnlySpan<byte> levels)
+    {
+        ulong key = 0;
+        for (var k = 0; k < levels.Length; k++)
+        {
+            key |= (ulong)levels[k] << (4 * k);
+        }
+
+        return key;
+    }
+
+    internal static byte[] Unpack(ulong key, int count)
+    {
+        var levels = new byte[count];
+        for (var k = 0; k < count; k++)
+        {
+            levels[k] = (byte)((key >> (4 * k)) & 0xF);
+        }
+
+        return levels;
+    }
+}

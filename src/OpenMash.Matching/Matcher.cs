@@ -1,0 +1,364 @@
+using System.Collections.Concurrent;
+
+namespace OpenMash.Matching;
+
+/// <summary>Settings for batch matching; the defaults suit a few hundred to a few million records.</summary>
+public sealed record MatchOptions
+{
+    /// <summary>Random pairs compared to estimate u probabilities.</summary>
+    public int RandomPairs { get; init; } = 200_000;
+
+    /// <summary>Blocks larger than this are skipped: such a key says too little to be worth the pairs it makes.</summary>
+    public int MaxBlockSize { get; init; } = 1_000;
+
+    public int Seed { get; init; } = 20_240_601;
+
+    /// <summary><see cref="Matcher.Train"/> learns from a sample of about this many records when given more: m and u
+    /// are proportions, which a sample estimates well, and training on a whole national index would be slow.</summary>
+    public int MaxTrainingRecords { get; init; } = 50_000;
+    public double LikelyThreshold { get; init; } = 0.5;
+    public double PossibleThreshold { get; init; } = 0.1;
+}
+
+/// <summary>A compared candidate pair, by index into the input records.</summary>
+public readonly record struct ScoredPair(int A, int B, double Weight, double Probability);
+
+/// <summary>The outcome of a batch de-duplication or linkage.</summary>
+public sealed class MatchResult
+{
+    private readonly PreparedRecord[] _prepared;
+
+    internal MatchResult(MatchModel model, PreparedRecord[] prepared, ScoredPair[] pairs, double allPairs)
+    {
+        Model = model;
+        _prepared = prepared;
+        Pairs = pairs;
+        AllPairs = allPairs;
+    }
+
+    public MatchModel Model { get; }
+
+    /// <summary>Milliseconds spent in each phase (prepare, u, candidates, em, score).</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every candidate pair that blocking produced, scored.</summary>
+    public IReadOnlyList<ScoredPair> Pairs { get; }
+
+    /// <summary>Number of pairs that could be compared (all pairs, or all cross-source pairs when linking).</summary>
+    public double AllPairs { get; }
+
+    public string IdOf(int index) => _prepared[index].Id;
+
+    public IReadOnlyList<FieldEvidence> Explain(ScoredPair pair)
+    {
+        Span<byte> levels = stackalloc byte[Comparisons.Count];
+        Comparisons.Compare(_prepared[pair.A], _prepared[pair.B], levels);
+        return Model.Explain(levels, _prepared[pair.A]);
+    }
+
+    /// <summary>Clusters (connected components of pairs at or above the probability); returns a cluster number per record.</summary>
+    public int[] Cluster(double minProbability)
+    {
+        var parent = Enumerable.Range(0, _prepared.Length).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        foreach (var p in Pairs)
+        {
+            if (p.Probability >= minProbability)
+            {
+                var (ra, rb) = (Find(p.A), Find(p.B));
+                if (ra != rb)
+                {
+                    parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                }
+            }
+        }
+
+        var result = new int[parent.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Find(i);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Batch matching: learns a <see cref="MatchModel"/> from the records themselves (no labels) and scores
+/// candidate pairs. De-duplication compares every record with every other; linkage only records of different
+/// <see cref="MatchRecord.Source"/>.</summary>
+public static class Matcher
+{
+    public static MatchResult Deduplicate(IReadOnlyList<MatchRecord> records, MatchOptions? options = null) =>
+        Run(records, link: false, options ?? new MatchOptions());
+
+    public static MatchResult Link(IReadOnlyList<MatchRecord> records, MatchOptions? options = null) =>
+        Run(records, link: true, options ?? new MatchOptions());
+
+    /// <summary>Learns a model from the records (treated as one source to de-duplicate), e.g. a hub's persons at start-up.</summary>
+    public static MatchModel Train(IReadOnlyList<MatchRecord> records, MatchOptions? options = null)
+    {
+        var o = options ?? new MatchOptions();
+        if (records.Count > o.MaxTrainingRecords)
+        {
+            // Sample whole families (by the sound of the surname), not single records: a record sample keeps a
+            // duplicate pair only with the square of the sampling rate, and EM needs the matches to learn m.
+            var share = (double)o.MaxTrainingRecords / records.Count;
+            records = [.. records.Where(r =>
+                Blocking.Hash(o.Seed, Phonetic.DoubleMetaphone(r.FamilyName).Primary) % 1_000_000UL < share * 1_000_000)];
+        }
+
+        return Run(records, link: false, o).Model;
+    }
+
+    /// <summary>Scores and explains one pair of records under a model (prior as in training).</summary>
+    public static MatchCandidate Compare(MatchModel model, MatchRecord a, MatchRecord b)
+    {
+        var pa = PreparedRecord.From(a);
+        var pb = PreparedRecord.From(b);
+        Span<byte> levels = stackalloc byte[Comparisons.Count];
+        Comparisons.Compare(pa, pb, levels);
+        var w = model.Weight(levels, pa);
+        var p = MatchModel.Probability(model.PriorLog2Odds, w);
+        return new MatchCandidate(b.Id, w, p, model.BandOf(p), model.Explain(levels, pa));
+    }
+
+    private static MatchResult Run(IReadOnlyList<MatchRecord> records, bool link, MatchOptions o)
+    {
+        var n = records.Count;
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string name)
+        {
+            phases[name] = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+        }
+
+        var pool = new StringPool();
+        var prepared = new PreparedRecord[n];
+        Parallel.For(0, n, i => prepared[i] = PreparedRecord.From(records[i], pool));
+        SetTermFrequencies(prepared);
+
+        double allPairs;
+        if (link)
+        {
+            var bySource = prepared.GroupBy(p => p.Source).Select(g => (double)g.Count()).ToArray();
+            var total = bySource.Sum();
+            allPairs = bySource.Sum(c => c * (total - c)) / 2;
+        }
+        else
+        {
+            allPairs = (double)n * (n - 1) / 2;
+        }
+
+        allPairs = Math.Max(allPairs, 1);
+        Lap("prepare");
+        var u = EstimateU(prepared, link, o);
+        Lap("u");
+        var (pairIdx, patterns) = CandidatePairs(prepared, link, o.MaxBlockSize);
+        Lap("candidates");
+
+        var counts = new Dictionary<ulong, long>();
+        foreach (var p in patterns)
+        {
+            counts[p] = counts.GetValueOrDefault(p) + 1;
+        }
+
+        var model = MatchModel.Fit(counts, u, allPairs, n);
+        model = new MatchModel(model.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, model.UH, model.HouseholdPriorProbability)
+        {
+            LikelyThreshold = o.LikelyThreshold,
+            PossibleThreshold = o.PossibleThreshold,
+        };
+
+        Lap("em");
+        var prior = model.PriorLog2Odds;
+        var scored = new ScoredPair[pairIdx.Length];
+        Parallel.For(0, scored.Length, i =>
+        {
+            Span<byte> levels = stackalloc byte[Comparisons.Count];
+            var (a, b) = pairIdx[i];
+            var key = patterns[i];
+            for (var k = 0; k < Comparisons.Count; k++)
+            {
+                levels[k] = (byte)((key >> (4 * k)) & 0xF);
+            }
+
+            var w = model.Weight(levels, prepared[a]);
+            scored[i] = new ScoredPair(a, b, w, MatchModel.Probability(prior, w));
+        });
+
+        Lap("score");
+        return new MatchResult(model, prepared, scored, allPairs) { PhaseMilliseconds = phases };
+    }
+
+    internal static void SetTermFrequencies(PreparedRecord[] prepared)
+    {
+        var given = new Dictionary<string, int>(StringComparer.Ordinal);
+        var family = new Dictionary<string, int>(StringComparer.Ordinal);
+        int gn = 0, fn = 0;
+        foreach (var p in prepared)
+        {
+            if (p.Given.Length > 0)
+            {
+                given[p.Given] = given.GetValueOrDefault(p.Given) + 1;
+                gn++;
+            }
+
+            if (p.Family.Length > 0)
+            {
+                family[p.Family] = family.GetValueOrDefault(p.Family) + 1;
+                fn++;
+            }
+        }
+
+        foreach (var p in prepared)
+        {
+            p.GivenTf = p.Given.Length > 0 ? (float)given[p.Given] / gn : 0;
+            p.FamilyTf = p.Family.Length > 0 ? (float)family[p.Family] / fn : 0;
+        }
+    }
+
+    /// <summary>u probabilities from random pairs: nearly all random pairs are non-matches.</summary>
+    internal static double[][] EstimateU(PreparedRecord[] prepared, bool link, MatchOptions o)
+    {
+        var n = prepared.Length;
+        var counts = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
+        if (n >= 2)
+        {
+            var workers = Environment.ProcessorCount;
+            var perWorker = Math.Max(1, o.RandomPairs / workers);
+            var local = new long[workers][][];
+
+            Parallel.For(0, workers, w =>
+            {
+                var rng = new Random(o.Seed + w);
+                var c = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
+                Span<byte> levels = stackalloc byte[Comparisons.Count];
+                var done = 0;
+                var tries = 0;
+                while (done < perWorker && tries++ < perWorker * 20)
+                {
+                    int i = rng.Next(n), j = rng.Next(n);
+                    if (i == j || (link && prepared[i].Source == prepared[j].Source))
+                    {
+                        continue;
+                    }
+
+                    Comparisons.Compare(prepared[i], prepared[j], levels);
+                    for (var k = 0; k < levels.Length; k++)
+                    {
+                        if (levels[k] != Comparisons.Null)
+                        {
+                            c[k][levels[k]]++;
+                        }
+                    }
+
+                    done++;
+                }
+
+                local[w] = c;
+
+            });
+            foreach (var c in local)
+            {
+                for (var k = 0; k < counts.Length; k++)
+                {
+                    for (var l = 0; l < counts[k].Length; l++)
+                    {
+                        counts[k][l] += c[k][l];
+                    }
+                }
+            }
+        }
+
+        return counts.Select(c =>
+        {
+            double total = c.Sum();
+            return c.Select(x => (x + 0.1) / (total + (0.1 * c.Length))).ToArray();
+        }).ToArray();
+    }
+
+    private static ((int, int)[] Pairs, ulong[] Patterns) CandidatePairs(PreparedRecord[] prepared, bool link, int maxBlock)
+    {
+        var n = prepared.Length;
+        var recordKeys = new ulong[n][];
+        Parallel.For(0, n, () => new List<ulong>(24), (i, _, list) =>
+        {
+            list.Clear();
+            Blocking.Keys(prepared[i], list);
+            recordKeys[i] = [.. list];
+            return list;
+        }, _ => { });
+
+        var blocks = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var k in recordKeys[i])
+            {
+                if (!blocks.TryGetValue(k, out var list))
+                {
+                    blocks[k] = list = new List<int>(2);
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var results = new ConcurrentBag<(List<(int, int)>, List<ulong>)>();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, Math.Max(64, n / 64)), range =>
+        {
+            var stamp = new int[n];
+            Array.Fill(stamp, -1);
+            var pairs = new List<(int, int)>();
+            var pats = new List<ulong>();
+            Span<byte> levels = stackalloc byte[Comparisons.Count];
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var a = prepared[i];
+                foreach (var k in recordKeys[i])
+                {
+                    var block = blocks[k];
+                    if (block.Count < 2 || block.Count > maxBlock)
+                    {
+                        continue;
+                    }
+
+                    foreach (var j in block)
+                    {
+                        if (j <= i || stamp[j] == i || (link && prepared[j].Source == a.Source))
+                        {
+                            continue;
+                        }
+
+                        stamp[j] = i;
+                        Comparisons.Compare(a, prepared[j], levels);
+                        pairs.Add((i, j));
+                        pats.Add(MatchModel.Pack(levels));
+                    }
+                }
+            }
+
+            results.Add((pairs, pats));
+        });
+
+        var allPairs = new List<(int, int)>();
+        var allPatterns = new List<ulong>();
+        foreach (var (p, q) in results)
+        {
+            allPairs.AddRange(p);
+            allPatterns.AddRange(q);
+        }
+
+        return ([.. allPairs], [.. allPatterns]);
+    }
+}

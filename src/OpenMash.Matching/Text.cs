@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+
+namespace OpenMash.Matching;
+
+/// <summary>Text normalisation and string similarity used by the comparisons.</summary>
+public static class Text
+{
+    /// <summary>Lower case, accents removed, apostrophes and dots dropped (O'Brien = OBrien), other punctuation
+    /// (hyphens, commas, slashes) turned into single spaces.</summary>
+    public static string Normalise(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var ch in decomposed)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (cat == UnicodeCategory.NonSpacingMark || ch is '\'' or '’' or '`' or '.')
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (pendingSpace && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                pendingSpace = false;
+                sb.Append(char.ToLowerInvariant(ch) switch
+                {
+                    'ß' => 's',
+                    'æ' => 'a',
+                    'ø' => 'o',
+                    'ł' => 'l',
+                    var c => c,
+                });
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to four characters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return 1;
+        }
+
+        if (a.Length > b.Length)
+        {
+            var t = a;
+            a = b;
+            b = t;
+        }
+
+        var range = Math.Max(0, (b.Length / 2) - 1);
+        Span<bool> aFlags = a.Length <= 64 ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> bFlags = b.Length <= 64 ? stackalloc bool[b.Length] : new bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var lo = Math.Max(0, i - range);
+            var hi = Math.Min(b.Length - 1, i + range);
+            for (var j = lo; j <= hi; j++)
+            {
+                if (!bFlags[j] && a[i] == b[j])
+                {
+                    aFlags[i] = true;
+                    bFlags[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        var transpositions = 0;
+        var k = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!aFlags[i])
+            {
+                continue;
+            }
+
+            while (!bFlags[k])
+            {
+                k++;
+            }
+
+            if (a[i] != b[k])
+            {
+                transpositions++;
+            }
+
+            k++;
+        }
+
+        double m = matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+        var prefix = 0;
+        var maxPrefix = Math.Min(4, a.Length);
+        while (prefix < maxPrefix && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1 - jaro));
+    }
+
+    /// <summary>True when the strings differ by at most one substitution, insertion, deletion or adjacent transposition.</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var p = 0;
+        while (p < a.Length && p < b.Length && a[p] == b[p])
+        {
+            p++;
+        }
+
+        if (p == a.Length && p == b.Length)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length)
+        {
+            if (a[(p + 1)..].SequenceEqual(b[(p + 1)..]))
+            {
+                return true;
+            }
+
+            return p + 1 < a.Length && a[p] == b[p + 1] && a[p + 1] == b[p] && a[(p + 2)..].SequenceEqual(b[(p + 2)..]);
+        }
+
+        return a.Length > b.Length ? a[(p + 1)..].SequenceEqual(b[p..]) : a[p..].SequenceEqual(b[(p + 1)..]);
+    }
+}

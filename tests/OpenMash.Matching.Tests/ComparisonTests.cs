@@ -1,0 +1,111 @@
+namespace OpenMash.Matching.Tests;
+
+public class ComparisonTests
+{
+    private static MatchRecord R(string? given = null, string? family = null, string? dob = null, string? nhs = null,
+        string? postcode = null, string? line = null, string? town = null, Sex sex = Sex.Unknown, params string[] other) =>
+        new("x")
+        {
+            GivenNames = given,
+            FamilyName = family,
+            DateOfBirth = PartialDate.Parse(dob),
+            NhsNumber = nhs,
+            Postcode = postcode,
+            AddressLine = line,
+            Town = town,
+            Sex = sex,
+            OtherNames = other,
+        };
+
+    private static string Level(int comparison, MatchRecord a, MatchRecord b)
+    {
+        var l = Comparisons.Compare(a, b)[comparison];
+        return l == Comparisons.Null ? "Missing" : Comparisons.LevelNames[comparison][l];
+    }
+
+    [Theory]
+    [InlineData("2015-03-04", "2015-03-04", "Exact")]
+    [InlineData("2015-03-04", "2015-04-03", "DayMonthSwapped")]
+    [InlineData("2015-03-14", "2015-03-15", "OneEdit")]
+    [InlineData("2015-03-14", "2015-03-41", "OneEdit")]
+    [InlineData("2015-03-28", "2015-04-05", "WithinMonth")]
+    [InlineData("2015-01-01", "2015-09-20", "SameYear")]
+    [InlineData("2015-01-01", "2011-09-20", "Different")]
+    [InlineData("2015-01-01", null, "Missing")]
+    public void Date_of_birth_levels(string a, string? b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.DateOfBirth, R(dob: a), R(dob: b)));
+
+    [Theory]
+    [InlineData("Oliver", "oliver", "Exact")]
+    [InlineData("Bob", "Robert", "Nickname")]
+    [InlineData("Liz", "Elizabeth", "Nickname")]
+    [InlineData("Jonathon", "Jonathan", "JaroWinkler>=0.92")]
+    [InlineData("Ava", "Eva", "OneEdit")]
+    [InlineData("Katelyn", "Caitlin", "Phonetic")]
+    [InlineData("J", "John", "OtherGivenNameOrInitial")]
+    [InlineData("Amelia Rose", "Rose", "OtherGivenNameOrInitial")]
+    [InlineData("Oliver", "Harry", "Different")]
+    public void Given_name_levels(string a, string b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.GivenName, R(a, "Smith"), R(b, "Smith")));
+
+    [Theory]
+    [InlineData("Smith-Jones", "Smith Jones", "Exact")]
+    [InlineData("O'Brien", "OBRIEN", "Exact")]
+    [InlineData("Smith-Jones", "Jones", "SharedPartOrPreviousName")]
+    [InlineData("Jones-Smith", "Smith-Jones", "SharedPartOrPreviousName")]
+    [InlineData("Fitzgerald", "Fitzgerrald", "JaroWinkler>=0.92")]
+    [InlineData("Li", "Lu", "Different")]
+    [InlineData("Smith", "Patel", "Different")]
+    public void Family_name_levels(string a, string b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.FamilyName, R("Ann", a), R("Ann", b)));
+
+    [Fact]
+    public void Previous_surname_in_other_names_counts_as_shared_name()
+    {
+        var before = R("Ann", "Walker");
+        var after = R("Ann", "Okafor", other: ["Walker"]);
+        Assert.Equal("SharedPartOrPreviousName", Level(Comparisons.FamilyName, before, after));
+    }
+
+    [Fact]
+    public void Given_and_family_names_typed_the_wrong_way_round_are_recognised()
+    {
+        var levels = Comparisons.Compare(R("Smith", "Oliver"), R("Oliver", "Smith"));
+        Assert.Equal("SwappedWithFamilyName", Comparisons.LevelNames[Comparisons.GivenName][levels[Comparisons.GivenName]]);
+        Assert.Equal(Comparisons.Null, levels[Comparisons.FamilyName]);
+    }
+
+    [Theory]
+    [InlineData("9434765919", "943 476 5919", "Exact")]
+    [InlineData("9434765919", "9434765991", "OneEdit")]
+    [InlineData("9434765919", "9434765929", "OneEdit")]
+    [InlineData("9434765919", "4010232137", "Different")]
+    public void Nhs_number_levels(string a, string b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.NhsNumber, R(nhs: a), R(nhs: b)));
+
+    [Theory]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "qa12bc", "12 acacia road", "Town", "LineAndPostcode")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Town", "Line")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 2BC", "3 Oak Lane", "Town", "PostcodeAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 9XY", "3 Oak Lane", "Town", "NearPostcodeAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QB7 9XY", "3 Oak Lane", "Other", "Different")]
+    public void Address_is_one_comparison_of_line_postcode_and_town(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.Address, R(postcode: pa, line: la, town: ta), R(postcode: pb, line: lb, town: tb)));
+
+    [Theory]
+    [InlineData("amy@example.org", "AMY@example.org ", "Exact")]
+    [InlineData("amy@example.org", "amy@exmple.org", "OneEdit")]
+    [InlineData("amy.k@example.org", "amy.k@mail.example", "SameLocalPart")]
+    [InlineData("amy@example.org", "ben@example.org", "Different")]
+    [InlineData("amy@example.org", null, "Missing")]
+    public void Email_levels(string a, string? b, string expected) =>
+        Assert.Equal(expected, Level(Comparisons.Email, new MatchRecord("a") { Email = a }, new MatchRecord("b") { Email = b }));
+
+    [Fact]
+    public void Sex_is_missing_when_unknown_and_compared_otherwise()
+    {
+        Assert.Equal("Missing", Level(Comparisons.Sex, R(sex: Sex.Unknown), R(sex: Sex.Male)));
+        Assert.Equal("Same", Level(Comparisons.Sex, R(sex: Sex.Female), R(sex: Sex.Female)));
+        Assert.Equal("Different", Level(Comparisons.Sex, R(sex: Sex.Female), R(sex: Sex.Male)));
+    }
+}

@@ -1,0 +1,187 @@
+using OpenMash.Matching.Synthetic;
+
+namespace OpenMash.Matching.Tests;
+
+public class ModelTests
+{
+    [Fact]
+    public void Em_recovers_known_m_and_prior_from_expected_pattern_counts()
+    {
+        double[][] m = [[0.85, 0.10, 0.05], [0.70, 0.20, 0.10], [0.90, 0.02, 0.08]];
+        double[][] u = [[0.01, 0.04, 0.95], [0.002, 0.02, 0.978], [0.05, 0.15, 0.80]];
+        const double lambda = 1e-3;
+        const double allPairs = 1e9;
+        var patterns = new Dictionary<ulong, long>();
+        for (byte a = 0; a < 3; a++)
+        {
+            for (byte b = 0; b < 3; b++)
+            {
+                for (byte c = 0; c < 3; c++)
+                {
+                    var p = (lambda * m[0][a] * m[1][b] * m[2][c]) + ((1 - lambda) * u[0][a] * u[1][b] * u[2][c]);
+                    patterns[MatchModel.Pack([a, b, c])] = (long)Math.Round(p * allPairs);
+                }
+            }
+        }
+
+        var model = MatchModel.Fit(patterns, u, allPairs, records: 50_000, maxIterations: 2000);
+
+        for (var k = 0; k < 3; k++)
+        {
+            for (var l = 0; l < 3; l++)
+            {
+                Assert.InRange(model.GetM(k, l), m[k][l] - 0.01, m[k][l] + 0.01);
+            }
+        }
+
+        Assert.InRange(model.PriorProbability, lambda * 0.95, lambda * 1.05);
+    }
+
+    [Fact]
+    public void Em_on_generated_children_learns_m_close_to_the_true_pairs_and_u_close_to_chance()
+    {
+        var (records, truth) = Generate(persons: 1500, seed: 3);
+        var result = Matcher.Deduplicate(records);
+
+        // Empirical m: how often each level occurs among the pairs known to be the same child.
+        var truePairs = Enumerable.Range(0, records.Count).GroupBy(i => truth[i])
+            .SelectMany(g => g.SelectMany(x => g.Where(y => y > x).Select(y => (x, y)))).ToList();
+        foreach (var (comparison, level) in new[] { (Comparisons.GivenName, 0), (Comparisons.DateOfBirth, 0), (Comparisons.NhsNumber, 0), (Comparisons.FamilyName, 0) })
+        {
+            var levels = truePairs.Select(p => Comparisons.Compare(records[p.x], records[p.y])[comparison]).Where(l => l != Comparisons.Null).ToList();
+            var empirical = levels.Count(l => l == level) / (double)levels.Count;
+            Assert.InRange(result.Model.GetM(comparison, level), empirical - 0.06, empirical + 0.06);
+        }
+
+        // Dates of birth spread over 19 years: chance agreement is about 1 in 7,000.
+        Assert.InRange(result.Model.GetU(Comparisons.DateOfBirth, 0), 1.0 / 30_000, 1.0 / 2_000);
+        var expectedMatches = result.Model.PriorProbability * result.AllPairs;
+        Assert.InRange(expectedMatches, truePairs.Count * 0.8, truePairs.Count * 1.2);
+    }
+
+    [Fact]
+    public void Generated_duplicates_are_found_with_high_precision_and_recall_at_the_likely_threshold()
+    {
+        var (records, truth) = Generate(persons: 2000, seed: 5);
+        var result = Matcher.Deduplicate(records);
+        var predicted = result.Pairs.Where(p => p.Probability >= result.Model.LikelyThreshold).ToList();
+        var tp = predicted.Count(p => truth[p.A] == truth[p.B]);
+        var truePairs = Enumerable.Range(0, records.Count).GroupBy(i => truth[i]).Sum(g => g.Count() * (g.Count() - 1) / 2);
+        Assert.True(tp / (double)predicted.Count > 0.98, $"precision {tp}/{predicted.Count}");
+        Assert.True(tp / (double)truePairs > 0.9, $"recall {tp}/{truePairs}");
+    }
+
+    [Fact]
+    public void Twins_sharing_surname_address_and_birthday_are_not_likely_matches()
+    {
+        var (records, truth) = Generate(persons: 4000, seed: 13);
+        var result = Matcher.Deduplicate(records);
+        var twins = result.Pairs.Where(p => truth[p.A] != truth[p.B]
+            && records[p.A].DateOfBirth == records[p.B].DateOfBirth
+            && records[p.A].FamilyName == records[p.B].FamilyName
+            && records[p.A].AddressLine == records[p.B].AddressLine).ToList();
+
+        Assert.True(twins.Count >= 5, $"only {twins.Count} twin pairs generated");
+        Assert.True(result.Model.HouseholdPriorProbability > 0, "household stratum was not learned");
+        var likely = twins.Count(p => p.Probability >= result.Model.LikelyThreshold);
+        Assert.True(likely <= twins.Count / 20, $"{likely} of {twins.Count} twin pairs scored likely");
+    }
+
+    [Fact]
+    public void Agreeing_on_a_rare_name_weighs_more_than_agreeing_on_a_common_one()
+    {
+        var records = new List<MatchRecord>();
+        for (var i = 0; i < 400; i++)
+        {
+            records.Add(new MatchRecord($"c{i}") { GivenNames = "Oliver", FamilyName = $"Family{i % 50}", DateOfBirth = new PartialDate(2010 + (i % 7), 1 + (i % 12), 1 + (i % 28)) });
+        }
+
+        records.Add(new MatchRecord("rare1") { GivenNames = "Peregrine", FamilyName = "Family1" });
+        records.Add(new MatchRecord("rare2") { GivenNames = "Peregrine", FamilyName = "Family2" });
+        var result = Matcher.Deduplicate(records);
+        var rare = result.Pairs.Single(p => result.IdOf(p.A) == "rare1" && result.IdOf(p.B) == "rare2");
+        var common = result.Pairs.First(p => result.IdOf(p.A).StartsWith('c') && result.IdOf(p.B).StartsWith('c')
+            && result.Explain(p).Single(e => e.Field == "GivenName").Level == "Exact");
+        var rareWeight = result.Explain(rare).Single(e => e.Field == "GivenName").Weight;
+        var commonWeight = result.Explain(common).Single(e => e.Field == "GivenName").Weight;
+        Assert.True(rareWeight > commonWeight + 5, $"rare {rareWeight}, common {commonWeight}");
+    }
+
+    [Fact]
+    public void Every_candidate_is_explained_field_by_field_and_the_weights_add_up()
+    {
+        var (records, _) = Generate(persons: 300, seed: 9);
+        var result = Matcher.Deduplicate(records);
+        var pair = result.Pairs.OrderByDescending(p => p.Weight).First();
+        var evidence = result.Explain(pair);
+        Assert.Equal(Comparisons.FieldNames, evidence.Select(e => e.Field).Take(Comparisons.Count));
+        Assert.Equal(pair.Weight, evidence.Sum(e => e.Weight), 6);
+    }
+
+    [Fact]
+    public void A_saved_model_loads_and_scores_exactly_as_before()
+    {
+        var (records, _) = Generate(persons: 1500, seed: 17);
+        var model = Matcher.Train(records);
+        var loaded = MatchModelJson.Deserialize(MatchModelJson.Serialize(model));
+
+        Assert.Equal(model.PriorProbability, loaded.PriorProbability);
+        Assert.Equal(model.HouseholdPriorProbability, loaded.HouseholdPriorProbability);
+        for (var i = 0; i < 200; i++)
+        {
+            var a = records[i];
+            var b = records[i + 1];
+            Assert.Equal(Matcher.Compare(model, a, b).Score, Matcher.Compare(loaded, a, b).Score);
+        }
+
+        Assert.Throws<InvalidDataException>(() => MatchModelJson.Deserialize("{\"Version\":99}"));
+    }
+
+    [Fact]
+    public void Training_on_a_family_sample_learns_nearly_the_same_m_as_on_all_records()
+    {
+        var (records, _) = Generate(persons: 6000, seed: 19);
+        var full = Matcher.Train(records);
+        var sampled = Matcher.Train(records, new MatchOptions { MaxTrainingRecords = records.Count / 3 });
+        foreach (var k in new[] { Comparisons.GivenName, Comparisons.DateOfBirth, Comparisons.NhsNumber })
+        {
+            Assert.InRange(sampled.GetM(k, 0), full.GetM(k, 0) - 0.05, full.GetM(k, 0) + 0.05);
+        }
+    }
+
+    [Fact]
+    public void Clustering_joins_records_linked_through_a_third()
+    {
+        var (records, _) = Generate(persons: 300, seed: 11);
+        var result = Matcher.Deduplicate(records);
+        var clusters = result.Cluster(result.Model.LikelyThreshold);
+        foreach (var p in result.Pairs.Where(p => p.Probability >= result.Model.LikelyThreshold))
+        {
+            Assert.Equal(clusters[p.A], clusters[p.B]);
+        }
+
+        Assert.True(clusters.Distinct().Count() < records.Count);
+    }
+
+    internal static (List<MatchRecord> Records, List<string> Truth) Generate(int persons, int seed)
+    {
+        var gen = new SyntheticChildren(seed);
+        var rng = new Random(seed);
+        var records = new List<MatchRecord>();
+        var truth = new List<string>();
+        for (var p = 0; p < persons; p++)
+        {
+            var person = gen.Person(p).Record;
+            records.Add(person with { Id = $"R{records.Count}" });
+            truth.Add(person.Id);
+            var copies = rng.NextDouble() < 0.4 ? 1 + rng.Next(2) : 0;
+            for (var c = 0; c < copies; c++)
+            {
+                records.Add(gen.Corrupt(person, $"R{records.Count}", (p * 8L) + c));
+                truth.Add(person.Id);
+            }
+        }
+
+        return (records, truth);
+    }
+}
