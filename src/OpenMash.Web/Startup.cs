@@ -35,6 +35,10 @@ public static class Startup
         services.AddWorkingTime();
         services.AddScoped<Features.Timeliness.HubWorkingTime>();
         services.AddScoped<Features.Contacts.ContactService>();
+        services.AddSingleton<Features.Duplicates.PersonIndex>();
+        services.AddHostedService<Features.Duplicates.PersonIndexWarmup>();
+        services.AddScoped<Features.Duplicates.MergeService>();
+        services.AddScoped<Features.Duplicates.DuplicateFinder>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -126,6 +130,7 @@ public static class Startup
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditSearch);
+            o.Conventions.AuthorizeFolder("/Duplicates", Policies.CaseWork);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -7,6 +7,7 @@ using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Security;
@@ -22,12 +23,14 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
     private readonly CurrentActor? _actor;
     private readonly TimeProvider _time;
     private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly PersonIndex? _personIndex;
 
-    protected OpenMashDbContext(DbContextOptions options, CurrentActor? actor, TimeProvider? time)
+    protected OpenMashDbContext(DbContextOptions options, CurrentActor? actor, TimeProvider? time, PersonIndex? personIndex)
         : base(options)
     {
         _actor = actor;
         _time = time ?? TimeProvider.System;
+        _personIndex = personIndex;
     }
 
     public DbSet<Hub> Hubs => Set<Hub>();
@@ -71,6 +74,10 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+
+    public DbSet<NotDuplicate> NotDuplicates => Set<NotDuplicate>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -118,6 +125,18 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
         throw new InvalidOperationException("Use SaveChangesAsync: every save appends to the audit chain.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var people = ChangedPersons();
+        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var hub in people)
+        {
+            _personIndex?.MarkChanged(hub.Key, hub.Value);
+        }
+
+        return written;
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var audit = DescribeChanges();
         audit.AddRange(_pendingAudit);
@@ -368,6 +387,18 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
             e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Hub>().WithMany().HasForeignKey(c => c.HubId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<PersonMerge>(e =>
+        {
+            e.Ignore(m => m.AuditSubjects);
+            e.Property(m => m.Reason).HasMaxLength(2000);
+            e.HasIndex(m => m.SurvivorId);
+            e.HasIndex(m => m.MergedId);
+        });
+        builder.Entity<NotDuplicate>(e =>
+        {
+            e.HasKey(n => new { n.PersonA, n.PersonB });
+            e.Ignore(n => n.AuditSubjects);
+        });
         builder.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.ClientId, r.Key });
@@ -380,6 +411,26 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
     private void FilterByHub<T>(ModelBuilder builder)
         where T : class, IHubScoped =>
         builder.Entity<T>().HasQueryFilter(e => e.HubId == CurrentHubId);
+
+    private Dictionary<Guid, HashSet<Guid>> ChangedPersons()
+    {
+        var changed = new Dictionary<Guid, HashSet<Guid>>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var (hub, person) = entry.Entity switch
+            {
+                Person p => (p.HubId, p.Id),
+                PersonAddress a => (a.HubId, a.PersonId),
+                _ => (Guid.Empty, Guid.Empty),
+            };
+            if (person != Guid.Empty)
+            {
+                (changed.TryGetValue(hub, out var set) ? set : changed[hub] = []).Add(person);
+            }
+        }
+
+        return changed;
+    }
 
     /// <summary>One audit row per created, changed or deleted record; names of changed fields, never their values.</summary>
     private List<AuditEntry> DescribeChanges()

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Data;
@@ -13,12 +14,14 @@ public enum DatabaseProvider
 }
 
 /// <summary>SQLite: the embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteOpenMashDbContext(DbContextOptions<SqliteOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
-    : OpenMashDbContext(options, actor, time);
+public sealed class SqliteOpenMashDbContext(
+    DbContextOptions<SqliteOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, PersonIndex? personIndex = null)
+    : OpenMashDbContext(options, actor, time, personIndex);
 
 /// <summary>PostgreSQL: for shared, production deployments. Its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresOpenMashDbContext(DbContextOptions<PostgresOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
-    : OpenMashDbContext(options, actor, time);
+public sealed class PostgresOpenMashDbContext(
+    DbContextOptions<PostgresOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, PersonIndex? personIndex = null)
+    : OpenMashDbContext(options, actor, time, personIndex);
 
 public static class DatabaseSetup
 {

@@ -1022,6 +1022,73 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("StrategyDiscussions");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.NotDuplicate", b =>
+                {
+                    b.Property<Guid>("PersonA")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonB")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonA", "PersonB");
+
+                    b.ToTable("NotDuplicates");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("MergedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MergedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MovesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UnmergedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UnmergedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1012,6 +1012,73 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("StrategyDiscussions");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.NotDuplicate", b =>
+                {
+                    b.Property<Guid>("PersonA")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonB")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonA", "PersonB");
+
+                    b.ToTable("NotDuplicates");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnmergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnmergedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
                 {
                     b.Property<Guid>("Id")

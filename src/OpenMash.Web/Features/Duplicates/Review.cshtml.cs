@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Matching;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.People;
+
+namespace OpenMash.Web.Features.Duplicates;
+
+public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, MergeService merges) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid A { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid B { get; set; }
+
+    [BindProperty]
+    public string? Keep { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public Person First { get; private set; } = null!;
+
+    public Person Second { get; private set; } = null!;
+
+    public MatchCandidate Match { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Guid, int> ContactCounts { get; private set; } = new Dictionary<Guid, int>();
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMergeAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Keep != A.ToString() && Keep != B.ToString())
+        {
+            ModelState.AddModelError(nameof(Keep), "Select which record to keep");
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Enter why these records are the same person");
+        }
+        else if (Reason.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(Reason), "Reason must be 2,000 characters or fewer");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var survivor = Guid.Parse(Keep!);
+        var (merge, error) = await merges.MergeAsync(survivor, survivor == A ? B : A, Reason!);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(Keep), error);
+            return Page();
+        }
+
+        return Redirect($"/Duplicates/Merges#merge-{merge!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        await merges.DismissAsync(A, B);
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var persons = await db.Persons.AsNoTracking().Include(p => p.Addresses).Where(p => (p.Id == A || p.Id == B) && p.MergedIntoId == null).ToListAsync();
+        if (A == B || persons.Count != 2)
+        {
+            return false;
+        }
+
+        First = persons.Single(p => p.Id == A);
+        Second = persons.Single(p => p.Id == B);
+        Match = finder.Explain(First, Second);
+        ContactCounts = await db.ContactSubjects.Where(s => s.PersonId == A || s.PersonId == B).GroupBy(s => s.PersonId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        db.Audit("View Person", targetType: "Person", targetId: A.ToString(), subjects: [A, B], purpose: "Duplicate review");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}
