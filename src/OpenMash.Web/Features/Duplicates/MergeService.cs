@@ -149,7 +149,10 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         {
             db.PersonRelationships.Add(new PersonRelationship
             {
-                Id = removed.Id, HubId = merge.HubId, PersonId = removed.PersonId, RelatedPersonId = removed.RelatedPersonId,
+                Id = removed.Id,
+                HubId = merge.HubId,
+                PersonId = removed.PersonId,
+                RelatedPersonId = removed.RelatedPersonId,
                 Type = Enum.Parse<RelationshipType>(removed.Type),
             });
         }
@@ -184,7 +187,11 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
 
         db.NotDuplicates.Add(new NotDuplicate
         {
-            HubId = db.Actor.HubId!.Value, PersonA = first, PersonB = second, DecidedByUserId = db.Actor.UserId ?? Guid.Empty, DecidedAtUtc = time.GetUtcNow().UtcDateTime,
+            HubId = db.Actor.HubId!.Value,
+            PersonA = first,
+            PersonB = second,
+            DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
+            DecidedAtUtc = time.GetUtcNow().UtcDateTime,
         });
         db.Audit("Not A Duplicate", targetType: "Person", targetId: first.ToString(), subjects: [first, second], purpose: "Duplicate review", outcome: AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
