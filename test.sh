@@ -44,6 +44,11 @@ export OPENMASH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=tru
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 say "Restoring and building"
 dotnet build OpenMash.slnx -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+say "Checking the committed front-end assets match package-lock.json"
+fresh=$(mktemp -d)
+(cd src/OpenMash.Web && ./update-frontend.sh "$fresh/lib" >/dev/null) && diff -r "$fresh/lib" src/OpenMash.Web/wwwroot/lib >/dev/null \
+  || { rm -rf "$fresh"; echo "src/OpenMash.Web/wwwroot/lib differs from package-lock.json: run src/OpenMash.Web/update-frontend.sh"; echo "0 passed, 1 failed"; exit 1; }
+rm -rf "$fresh"
 say "Checking formatting"
 dotnet format OpenMash.slnx --verify-no-changes --no-restore -v quiet || { echo "Formatting differs: run 'dotnet format OpenMash.slnx'"; echo "0 passed, 1 failed"; exit 1; }
 
