@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
@@ -68,6 +69,34 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
             },
             errors.Select(e => e.Key).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(before, await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Attachments_InBase64_AreStoredWithTheContact_AndBadOnesAreListed()
+    {
+        var http = factory.CreateClient();
+        var token = await TokenAsync(http);
+        var notice = JsonNode.Parse(PoliceNotice(childGivenNames: "Attached"))!.AsObject();
+        notice["referralSource"] = "Police";
+        notice["attachments"] = new JsonArray(
+            new JsonObject { ["fileName"] = "notice.pdf", ["contentBase64"] = Convert.ToBase64String("%PDF-1.7 fictional"u8.ToArray()) });
+
+        var response = await PostContactAsync(http, token, notice.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = Guid.Parse((await ReadJsonAsync(response))["id"]!.GetValue<string>());
+        var file = await factory.WithDbAsync(db => db.ContactAttachments.IgnoreQueryFilters().SingleAsync(a => a.ContactId == id));
+        Assert.Equal(("notice.pdf", "application/pdf"), (file.FileName, file.ContentType));
+        Assert.Equal("%PDF-1.7 fictional"u8.ToArray(), file.Content);
+
+        notice["attachments"] = new JsonArray(
+            new JsonObject { ["fileName"] = "notice.pdf", ["contentBase64"] = "not base64!" },
+            new JsonObject { ["fileName"] = "photo.png", ["contentBase64"] = Convert.ToBase64String("%PDF-1.7"u8.ToArray()) });
+        var bad = await PostContactAsync(http, token, notice.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await ReadJsonAsync(bad))["errors"]!.AsObject();
+        Assert.Equal(["attachments[0].contentBase64", "attachments[1]"], errors.Select(e => e.Key).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Theory]
