@@ -53,6 +53,18 @@ public static class ApiSetup
                     {
                         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Policies.ApiClientScheme, document)] = [] }];
                     }
+
+                    if (item.Operations.TryGetValue(HttpMethod.Post, out var post))
+                    {
+                        post.Parameters ??= [];
+                        post.Parameters.Add(new OpenApiParameter
+                        {
+                            Name = ContactsEndpoints.IdempotencyHeader,
+                            In = ParameterLocation.Header,
+                            Description = "A new key (e.g. a UUID) for each new contact, the same key for a retry of it. Keys are per client.",
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                        });
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -38,7 +38,16 @@ public static class TokenEndpoint
             return Error(StatusCodes.Status400BadRequest, "invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request", "The form could not be read.");
+        }
+
         if (form.Any(f => f.Value.Count > 1))
         {
             return Error(StatusCodes.Status400BadRequest, "invalid_request", "A parameter was repeated.");
