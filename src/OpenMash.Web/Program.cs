@@ -32,7 +32,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         await seeder.SeedAsync();
         var password = seeder.DemoPassword();
         await seeder.ResetPasswordsAsync(password);
-        app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app.Urls, password));
+        var apiClientSecret = await seeder.EnsureDemoApiClientAsync();
+        app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app.Urls, password, apiClientSecret));
     }
 }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
+using OpenMash.Web.Features.Api;
 using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 
@@ -39,6 +40,7 @@ public static class Startup
         services.AddHostedService<Features.Duplicates.PersonIndexWarmup>();
         services.AddScoped<Features.Duplicates.MergeService>();
         services.AddScoped<Features.Duplicates.DuplicateFinder>();
+        services.AddOpenMashApi();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -146,7 +148,10 @@ public static class Startup
         "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Error", "/Accessibility",
     ];
 
-    public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready"];
+    public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready", TokenEndpoint.Path, ApiSetup.OpenApiPath];
+
+    /// <summary>Machine clients: errors are problem details (or OAuth errors), never an HTML page or a redirect.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/connect");
 
     public static void UseOpenMash(this WebApplication app)
     {
@@ -157,12 +162,12 @@ public static class Startup
             app.UseHttpsRedirection();
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        app.UseWhen(c => IsApi(c.Request), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        app.UseWhen(c => !IsApi(c.Request), pages =>
         {
             pages.UseExceptionHandler("/Error");
             pages.UseStatusCodePagesWithReExecute("/Error", "?statusCode={0}");
@@ -184,6 +189,7 @@ public static class Startup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapOpenMashApi();
     }
 
     private static (string Prefix, CookieSecurePolicy Secure) CookiePolicy(SecurityOptions security) =>
@@ -191,7 +197,7 @@ public static class Startup
 
     private static Task ApiAware(HttpContext context, string redirectUri, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (IsApi(context.Request))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -24,7 +24,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("staffs.referrer", new[] { "/" })]
     [InlineData("staffs.analyst", new[] { "/" })]
     [InlineData("staffs.ig", new[] { "/", "/Audit" })]
-    [InlineData("staffs.admin", new[] { "/", "/Admin", "/Admin/Users", "/Admin/Users/Create", "/Admin/Agencies", "/Admin/Agencies/Create", "/Admin/Settings", "/Accessibility", "/no-such-page", "/Audit" })]
+    [InlineData("staffs.admin", new[] { "/", "/Admin", "/Admin/Users", "/Admin/Users/Create", "/Admin/Agencies", "/Admin/Agencies/Create", "/Admin/Settings", "/Admin/ApiClients", "/Admin/ApiClients/Create", "/Accessibility", "/no-such-page", "/Audit" })]
     public async Task EveryPageARoleCanReach_HasNoAxeViolations(string user, string[] paths)
     {
         var page = await fixture.NewPageAsync();
@@ -54,6 +54,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
         await page.GotoAsync("/Admin/Agencies");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change Staffordshire Police" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/Admin/ApiClients/Create");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register and show the secret" }).ClickAsync();
+        Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync());
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Name of the system").FillAsync("Stoke police notices (demo)");
+        await page.GetByLabel("Staffordshire Police").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register and show the secret" }).ClickAsync();
+        Assert.True(await page.Locator("[data-testid=client-secret]").IsVisibleAsync());
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/Admin/ApiClients");
         await page.AssertAccessibleAsync();
     }
 

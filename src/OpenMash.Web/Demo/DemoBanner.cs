@@ -3,7 +3,7 @@ namespace OpenMash.Web.Demo;
 /// <summary>What a newcomer needs to sign in to the demo, printed once the server is listening.</summary>
 public static class DemoBanner
 {
-    public static void Print(ICollection<string> urls, string password)
+    public static void Print(ICollection<string> urls, string password, string? apiClientSecret)
     {
         var lines = new List<string>
         {
@@ -14,6 +14,12 @@ public static class DemoBanner
             "  Users:",
         };
         lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.UserName,-18} {Security.Roles.DisplayName(a.Role)}, {a.Agency} ({a.Hub})"));
+        if (apiClientSecret is not null)
+        {
+            lines.Add($"  API:       client {DemoSeeder.DemoApiClientId} (Staffordshire Police, STAFFS), secret {apiClientSecret}");
+            lines.Add("             POST /connect/token (client credentials), then POST /api/v1/contacts; described at /openapi/v1.json");
+        }
+
         lines.Add(string.Empty);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Api;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Demo;
@@ -13,8 +14,17 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 /// Seeds two fictional hubs, their agencies and one demo user per role per hub. Every row it writes is audited
 /// as the system actor "seed-demo". All names are invented.
 /// </summary>
-public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users, RoleManager<AppRole> roles, CurrentActor actor, IOptions<DemoOptions> demo, DemoFrontDoor frontDoor)
+public sealed class DemoSeeder(
+    OpenMashDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<AppRole> roles,
+    CurrentActor actor,
+    IOptions<DemoOptions> demo,
+    ApiClientRegistry apiClients,
+    DemoFrontDoor frontDoor)
 {
+    public const string DemoApiClientId = "demo-police";
+
     public const string StaffordshireCode = "STAFFS";
     public const string StokeCode = "STOKE";
 
@@ -113,6 +123,35 @@ public sealed class DemoSeeder(OpenMashDbContext db, UserManager<AppUser> users,
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
             Check(await users.UpdateAsync(user), user.UserName!);
         }
+    }
+
+    /// <summary>
+    /// The demo police system (Staffordshire Police in the Staffordshire hub); its secret is Demo:ApiClientSecret,
+    /// or a new one each run, so the one printed is the one that works. Null if the demo hubs are not there.
+    /// </summary>
+    public async Task<string?> EnsureDemoApiClientAsync(CancellationToken ct = default)
+    {
+        actor.Set(Actor.System("seed-demo"));
+        var secret = string.IsNullOrWhiteSpace(demo.Value.ApiClientSecret) ? ApiClientRegistry.NewSecret() : demo.Value.ApiClientSecret;
+        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.ClientId == DemoApiClientId, ct);
+        if (client is null)
+        {
+            var police = await db.Agencies.Where(a => a.Name == Police).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+            var hub = await db.Hubs.Where(h => h.Code == StaffordshireCode).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(ct);
+            if (police is null || hub is null)
+            {
+                return null;
+            }
+
+            await apiClients.RegisterAsync(DemoApiClientId, "Staffordshire Police public protection notices (demo)", police.Value, hub.Value, secret, ct);
+        }
+        else if (!apiClients.SecretMatches(client, secret))
+        {
+            client.SecretHash = apiClients.Hash(client, secret);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return secret;
     }
 
     public string DemoPassword() => _password ??= string.IsNullOrWhiteSpace(demo.Value.Password) ? GeneratePassword() : demo.Value.Password;

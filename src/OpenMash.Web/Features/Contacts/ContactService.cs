@@ -90,7 +90,8 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction if there is one (the API stores its idempotency record with the contact).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var contact = new Contact
         {
             Id = Guid.NewGuid(),
@@ -147,7 +148,11 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
 
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return (contact, []);
     }
 
