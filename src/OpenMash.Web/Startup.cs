@@ -34,6 +34,8 @@ public static class Startup
         services.AddWorkingTime();
         services.AddScoped<Features.Timeliness.HubWorkingTime>();
         services.AddScoped<Features.Contacts.ContactService>();
+        services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
+        services.AddScoped<Features.Contacts.New.DraftStore>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -125,6 +127,9 @@ public static class Startup
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditSearch);
+            o.Conventions.AuthorizeFolder("/Contacts", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/Referrals", Policies.Referral);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);
