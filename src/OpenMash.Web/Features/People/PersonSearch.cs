@@ -66,7 +66,14 @@ public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
             .Take(MaxResults)
             .Select(p => new
             {
-                p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.DateOfBirthIsEstimated, p.ExpectedDeliveryDate, p.Sex, p.NhsNumber,
+                p.Id,
+                p.GivenNames,
+                p.FamilyName,
+                p.DateOfBirth,
+                p.DateOfBirthIsEstimated,
+                p.ExpectedDeliveryDate,
+                p.Sex,
+                p.NhsNumber,
                 Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
             })
             .ToListAsync(ct);
