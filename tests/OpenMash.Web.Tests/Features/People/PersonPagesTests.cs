@@ -49,6 +49,23 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
+    public async Task Search_ByPartOfANameAndDateOfBirth_IsCaseInsensitive_AndTreatsWildcardsAsText()
+    {
+        var person = await TestPeople.AddPersonAsync(factory, "STAFFS", "Clementine", "O'Namesearch");
+        var screener = await SignInAsync("staffs.screener");
+
+        var found = await PageClient.ParseAsync(await screener.PostFormAsync("/People",
+            [new("Name", "clem NAMESEARCH"), new("DateOfBirth.Day", "12"), new("DateOfBirth.Month", "4"), new("DateOfBirth.Year", "2016")]));
+        var wildcard = await PageClient.ParseAsync(await screener.PostFormAsync("/People", [new("Name", "%")]));
+        var wrongDate = await PageClient.ParseAsync(await screener.PostFormAsync("/People",
+            [new("Name", "clementine"), new("DateOfBirth.Day", "13"), new("DateOfBirth.Month", "4"), new("DateOfBirth.Year", "2016")]));
+
+        Assert.Equal([$"/People/{person.Id}"], found.QuerySelectorAll("[data-testid=person-results] tbody a").Select(a => a.GetAttribute("href")).ToList());
+        Assert.Empty(wildcard.QuerySelectorAll("[data-testid=person-results] tbody a"));
+        Assert.Empty(wrongDate.QuerySelectorAll("[data-testid=person-results] tbody a"));
+    }
+
+    [Fact]
     public async Task Search_WithAnInvalidNhsNumber_ShowsTheProblem_AndSearchesNothing()
     {
         var screener = await SignInAsync("staffs.screener");

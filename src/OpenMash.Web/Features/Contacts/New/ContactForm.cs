@@ -232,6 +232,12 @@ public sealed class ContactForm
         }
 
         var local = date.Value.ToDateTime(time, DateTimeKind.Unspecified);
+        if (LocalZone.IsInvalidTime(local))
+        {
+            errors.Add(new(nameof(ReceivedTime), "That time did not happen because the clocks went forward: enter the time again"));
+            return null;
+        }
+
         return TimeZoneInfo.ConvertTimeToUtc(local, LocalZone);
     }
 
