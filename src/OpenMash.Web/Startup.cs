@@ -41,6 +41,8 @@ public static class Startup
         services.AddScoped<Features.Duplicates.MergeService>();
         services.AddScoped<Features.Duplicates.DuplicateFinder>();
         services.AddOpenMashApi();
+        services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
+        services.AddScoped<Features.Contacts.New.DraftStore>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -133,6 +135,9 @@ public static class Startup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditSearch);
             o.Conventions.AuthorizeFolder("/Duplicates", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/Contacts", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/Referrals", Policies.Referral);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.Contacts.New;
+
+/// <summary>One person as typed into the intake form, dates kept as typed.</summary>
+public sealed class PersonForm
+{
+    public SubjectRole Role { get; set; } = SubjectRole.Child;
+
+    public string? GivenNames { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    public DateParts DateOfBirth { get; set; } = new();
+
+    public bool DateOfBirthIsEstimated { get; set; }
+
+    public DateParts ExpectedDeliveryDate { get; set; } = new();
+
+    public string? Sex { get; set; }
+
+    public string? NhsNumber { get; set; }
+
+    public string? Upn { get; set; }
+
+    public string? EthnicityCode { get; set; }
+
+    public string? AddressLine1 { get; set; }
+
+    public string? Town { get; set; }
+
+    public string? Postcode { get; set; }
+
+    public string Name => $"{GivenNames} {FamilyName}".Trim();
+
+    public static PersonForm Read(IFormCollection form, SubjectRole role) => new()
+    {
+        Role = role,
+        GivenNames = Text(form, nameof(GivenNames)),
+        FamilyName = Text(form, nameof(FamilyName)),
+        DateOfBirth = DateParts.Read(form, nameof(DateOfBirth)),
+        DateOfBirthIsEstimated = form[nameof(DateOfBirthIsEstimated)].ToString() == "true",
+        ExpectedDeliveryDate = DateParts.Read(form, nameof(ExpectedDeliveryDate)),
+        Sex = Text(form, nameof(Sex)),
+        NhsNumber = Text(form, nameof(NhsNumber)),
+        Upn = Text(form, nameof(Upn)),
+        EthnicityCode = Text(form, nameof(EthnicityCode)),
+        AddressLine1 = Text(form, nameof(AddressLine1)),
+        Town = Text(form, nameof(Town)),
+        Postcode = Text(form, nameof(Postcode)),
+    };
+
+    /// <summary>Converts to the service's input; errors of the form itself (dates, sex) are keyed by the form's field names.</summary>
+    public NewPerson ToNewPerson(List<ValidationError> errors, DateTime nowUtc)
+    {
+        var dob = DateOfBirth.Parse(out var dobValid);
+        if (!dobValid)
+        {
+            errors.Add(new(nameof(DateOfBirth), "Date of birth must be a real date, like 27 3 2015"));
+        }
+
+        var edd = ExpectedDeliveryDate.Parse(out var eddValid);
+        if (!eddValid)
+        {
+            errors.Add(new(nameof(ExpectedDeliveryDate), "Expected date of delivery must be a real date, like 27 3 2027"));
+        }
+
+        var sex = People.Sex.U;
+        if (Role == SubjectRole.Child && string.IsNullOrEmpty(Sex))
+        {
+            errors.Add(new(nameof(Sex), "Select the child's sex: male, female or unknown"));
+        }
+        else if (!string.IsNullOrEmpty(Sex) && !(Enum.TryParse(Sex, out sex) && Enum.IsDefined(sex)))
+        {
+            errors.Add(new(nameof(Sex), "Select the sex: male, female or unknown"));
+        }
+
+        var person = new NewPerson(Role, null, GivenNames, FamilyName, dob, DateOfBirthIsEstimated, edd, sex, NhsNumber, Upn, EthnicityCode, AddressLine1, Town, Postcode);
+        var serviceErrors = new List<ValidationError>();
+        ContactService.ValidatePerson(person, "p", nowUtc, serviceErrors);
+        foreach (var e in serviceErrors)
+        {
+            var field = e.Field[2..];
+            if (errors.All(x => x.Field != field))
+            {
+                errors.Add(new(field, e.Message));
+            }
+        }
+
+        return person;
+    }
+
+    private static string? Text(IFormCollection form, string name) => form[name].ToString().Trim() is { Length: > 0 } v ? v : null;
+}
+
+public sealed class DraftAttachment
+{
+    public Guid Id { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentBase64 { get; set; }
+
+    public long SizeBytes { get; set; }
+}
+
+/// <summary>Everything typed into the staff intake flow so far; saved as JSON in a <see cref="ContactDraft"/> after every step.</summary>
+public sealed class ContactForm
+{
+    public string? Channel { get; set; }
+
+    public DateParts ReceivedDate { get; set; } = new();
+
+    public string? ReceivedTime { get; set; }
+
+    public string? ReferrerName { get; set; }
+
+    public string? ReferrerRole { get; set; }
+
+    public string? ReferrerAgency { get; set; }
+
+    public string? ReferrerPhone { get; set; }
+
+    public string? ReferrerEmail { get; set; }
+
+    public string? ReferrerRelationship { get; set; }
+
+    public string? ReferralSource { get; set; }
+
+    public List<PersonForm> Children { get; set; } = [];
+
+    public List<PersonForm> Adults { get; set; } = [];
+
+    public List<string> Concerns { get; set; } = [];
+
+    public string? WhatHappened { get; set; }
+
+    public string? ReferrerRequest { get; set; }
+
+    public string? ChildsVoice { get; set; }
+
+    public string? AdditionalNeeds { get; set; }
+
+    public string? FamilyAware { get; set; }
+
+    public string? FamilyConsented { get; set; }
+
+    public string? NoConsentReason { get; set; }
+
+    public string? ReferrerSpokenTo { get; set; }
+
+    public List<DraftAttachment> Attachments { get; set; } = [];
+
+    /// <summary>Once the check page has been reached, each step returns to it.</summary>
+    public bool ReachedCheck { get; set; }
+
+    public static readonly TimeZoneInfo LocalZone = FindZone();
+
+    /// <summary>The contact as the service takes it, and the errors found in turning the form into it.</summary>
+    public (NewContact Contact, List<ValidationError> FormErrors) ToNewContact(DateTime nowUtc)
+    {
+        var errors = new List<ValidationError>();
+        ContactChannel channel = default;
+        if (!Enum.TryParse(Channel, out channel) || channel is not (ContactChannel.Phone or ContactChannel.Email or ContactChannel.InPerson))
+        {
+            errors.Add(new(nameof(Channel), "Select how the contact was received"));
+        }
+
+        var received = ReceivedAtUtc(errors);
+        ReferralSource? source = Enum.TryParse<ReferralSource>(ReferralSource, out var s) && Enum.IsDefined(s) ? s : null;
+        var concerns = Concerns.Select(c => Enum.TryParse<ConcernCategory>(c, out var v) ? v : (ConcernCategory)(-1)).ToList();
+        var people = new List<NewPerson>();
+        for (var i = 0; i < Children.Count; i++)
+        {
+            var personErrors = new List<ValidationError>();
+            people.Add(Children[i].ToNewPerson(personErrors, nowUtc));
+            errors.AddRange(personErrors.Select(e => new ValidationError($"Children[{i}].{e.Field}", $"{Label(Children[i], i, "Child")}: {e.Message}")));
+        }
+
+        for (var i = 0; i < Adults.Count; i++)
+        {
+            var personErrors = new List<ValidationError>();
+            people.Add(Adults[i].ToNewPerson(personErrors, nowUtc));
+            errors.AddRange(personErrors.Select(e => new ValidationError($"Adults[{i}].{e.Field}", $"{Label(Adults[i], i, "Person")}: {e.Message}")));
+        }
+
+        var contact = new NewContact(
+            channel, received, ReferrerName, ReferrerRole, ReferrerAgency, ReferrerPhone, ReferrerEmail, ReferrerRelationship, concerns,
+            WhatHappened, ReferrerRequest, ChildsVoice, AdditionalNeeds, YesNo(FamilyAware), YesNo(FamilyConsented), NoConsentReason,
+            YesNo(ReferrerSpokenTo), source, people,
+            Attachments.Select(a => new NewAttachment(a.FileName, string.Empty, Convert.FromBase64String(a.ContentBase64))).ToList());
+        return (contact, errors);
+    }
+
+    /// <summary>Every problem with the whole form, keyed by form field (people's own fields are checked by the form).</summary>
+    public List<ValidationError> Validate(DateTime nowUtc)
+    {
+        var (contact, errors) = ToNewContact(nowUtc);
+        var service = ContactService.Validate(contact, nowUtc).Where(e => !e.Field.StartsWith("People[", StringComparison.Ordinal));
+        foreach (var e in service)
+        {
+            var field = e.Field == nameof(NewContact.ReceivedAtUtc) ? nameof(ReceivedDate)
+                : e.Field == nameof(NewContact.People) ? nameof(Children)
+                : e.Field == nameof(NewContact.ConcernCategories) ? nameof(Concerns)
+                : e.Field;
+            if (errors.All(x => x.Field != field))
+            {
+                errors.Add(e with { Field = field });
+            }
+        }
+
+        return errors;
+    }
+
+    public DateTime? ReceivedAtUtc(List<ValidationError> errors)
+    {
+        var date = ReceivedDate.Parse(out var dateValid);
+        if (!dateValid || date is null)
+        {
+            errors.Add(new(nameof(ReceivedDate), date is null && dateValid ? "Enter the date the contact was received" : "Date received must be a real date, like 27 3 2026"));
+            return null;
+        }
+
+        if (!TimeOnly.TryParseExact(ReceivedTime ?? string.Empty, ["H:mm", "HH:mm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            errors.Add(new(nameof(ReceivedTime), "Enter the time received in 24-hour format, like 14:30"));
+            return null;
+        }
+
+        var local = date.Value.ToDateTime(time, DateTimeKind.Unspecified);
+        if (LocalZone.IsInvalidTime(local))
+        {
+            errors.Add(new(nameof(ReceivedTime), "That time did not happen because the clocks went forward: enter the time again"));
+            return null;
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, LocalZone);
+    }
+
+    public void SetReceivedNow(DateTime nowUtc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, LocalZone);
+        ReceivedDate = DateParts.From(DateOnly.FromDateTime(local));
+        ReceivedTime = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static bool? YesNo(string? value) => value switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => null,
+    };
+
+    private static string Label(PersonForm p, int i, string noun) => p.Name.Length > 0 ? p.Name : $"{noun} {i + 1}";
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
+
+/// <summary>The signed-in user's one intake draft in this hub.</summary>
+public sealed class DraftStore(OpenMashDbContext db, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ContactForm?> LoadAsync(CancellationToken ct = default)
+    {
+        var draft = await FindAsync(ct);
+        return draft is null ? null : JsonSerializer.Deserialize<ContactForm>(draft.Json, Json);
+    }
+
+    public async Task SaveAsync(ContactForm form, CancellationToken ct = default)
+    {
+        var userId = db.Actor.UserId ?? throw new InvalidOperationException("Only a signed-in user has a draft.");
+        var draft = await FindAsync(ct);
+        if (draft is null)
+        {
+            draft = new ContactDraft { Id = Guid.NewGuid(), HubId = db.Actor.HubId!.Value, UserId = userId, Json = string.Empty };
+            db.ContactDrafts.Add(draft);
+        }
+
+        draft.Json = JsonSerializer.Serialize(form, Json);
+        draft.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteAsync(CancellationToken ct = default)
+    {
+        var userId = db.Actor.UserId;
+        var drafts = await db.ContactDrafts.Where(d => d.UserId == userId).ToListAsync(ct);
+        db.ContactDrafts.RemoveRange(drafts);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<ContactDraft?> FindAsync(CancellationToken ct)
+    {
+        var userId = db.Actor.UserId;
+        return userId is null ? null : await db.ContactDrafts.Where(d => d.UserId == userId).OrderByDescending(d => d.UpdatedAtUtc).FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenMash.Web.Features.Contacts.New;
+
+/// <summary>Start a new contact, or continue the draft left unfinished.</summary>
+public sealed class IndexModel(DraftStore drafts, TimeProvider time) : PageModel
+{
+    public ContactForm? Draft { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Draft = await drafts.LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string? command, CancellationToken ct)
+    {
+        if (command == "discard")
+        {
+            await drafts.DeleteAsync(ct);
+        }
+
+        return Redirect("/Contacts/New/received");
+    }
+
+    public string ContinueUrl(ContactForm draft)
+    {
+        if (draft.ReachedCheck)
+        {
+            return "/Contacts/New/check";
+        }
+
+        // Resume at the first page with something missing or wrong.
+        var errors = draft.Validate(time.GetUtcNow().UtcDateTime).Select(e => StepModel.StepOf(e.Field)).ToHashSet(StringComparer.Ordinal);
+        return "/Contacts/New/" + (StepModel.Steps.FirstOrDefault(errors.Contains) ?? "check");
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+
+namespace OpenMash.Web.Features.People;
+
+public sealed record PersonQuery(string? Name, DateOnly? DateOfBirth, string? NhsNumber, string? Upn, string? Postcode)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(NhsNumber)
+        && string.IsNullOrWhiteSpace(Upn) && string.IsNullOrWhiteSpace(Postcode);
+}
+
+public sealed record PersonMatch(Guid Id, string GivenNames, string FamilyName, DateOnly? DateOfBirth, bool DateOfBirthIsEstimated, DateOnly? ExpectedDeliveryDate, Sex Sex, string? NhsNumber, string? Postcode);
+
+/// <summary>Finds people of the current hub. Behind an interface so that a scoring matcher can replace the plain one.</summary>
+public interface IPersonSearch
+{
+    Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonQuery query, CancellationToken ct = default);
+}
+
+/// <summary>Every criterion given must hold: name contained in a name, exact date of birth, identifiers, a postcode on any address.</summary>
+public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
+{
+    public const int MaxResults = 50;
+
+    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonQuery query, CancellationToken ct = default)
+    {
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        var people = db.Persons.Where(p => p.MergedIntoId == null);
+        foreach (var word in (query.Name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pattern = "%" + word.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            people = people.Where(p => EF.Functions.Like(p.GivenNames.ToLower(), pattern, "\\") || EF.Functions.Like(p.FamilyName.ToLower(), pattern, "\\")
+                || (p.OtherNames != null && EF.Functions.Like(p.OtherNames.ToLower(), pattern, "\\")));
+        }
+
+        if (query.DateOfBirth is { } dob)
+        {
+            people = people.Where(p => p.DateOfBirth == dob);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.NhsNumber))
+        {
+            var nhs = Identifiers.Normalise(query.NhsNumber);
+            people = people.Where(p => p.NhsNumber == nhs);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Upn))
+        {
+            var upn = Identifiers.Normalise(query.Upn).ToUpperInvariant();
+            people = people.Where(p => p.Upn == upn);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Postcode))
+        {
+            var postcode = ContactService.NormalisePostcode(query.Postcode);
+            people = people.Where(p => p.Addresses.Any(a => a.Postcode == postcode));
+        }
+
+        var found = await people
+            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenNames).ThenBy(p => p.Id)
+            .Take(MaxResults)
+            .Select(p => new
+            {
+                p.Id,
+                p.GivenNames,
+                p.FamilyName,
+                p.DateOfBirth,
+                p.DateOfBirthIsEstimated,
+                p.ExpectedDeliveryDate,
+                p.Sex,
+                p.NhsNumber,
+                Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return found.Select(p => new PersonMatch(p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.DateOfBirthIsEstimated, p.ExpectedDeliveryDate, p.Sex, p.NhsNumber, p.Postcode)).ToList();
+    }
+}
+
+/// <summary>How people's details are shown across pages.</summary>
+public static class PersonDisplay
+{
+    private static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Uk) ?? "Not known";
+
+    public static string Birth(DateOnly? dob, bool estimated, DateOnly? edd) =>
+        dob is not null ? Date(dob) + (estimated ? " (estimated)" : string.Empty)
+        : edd is not null ? "Unborn, expected " + Date(edd)
+        : "Not known";
+
+    public static string SexName(Sex sex) => sex switch
+    {
+        Sex.M => "Male",
+        Sex.F => "Female",
+        _ => "Unknown",
+    };
+
+    public static string NhsNumber(string? nhs) =>
+        nhs is { Length: 10 } ? $"{nhs[..3]} {nhs[3..6]} {nhs[6..]}" : nhs ?? "Not known";
+
+    public static string Relationship(RelationshipType type) => type switch
+    {
+        RelationshipType.ParentCarer => "Parent or carer",
+        RelationshipType.Sibling => "Sibling",
+        RelationshipType.HouseholdMember => "Household member",
+        _ => "Associated adult",
+    };
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+
+namespace OpenMash.Web.Features.People;
+
+public sealed record RelatedPerson(Guid Id, string Name, string Description);
+
+public sealed record PersonContact(Guid Id, string Reference, DateTime ReceivedAtUtc, ContactState State, SubjectRole Role, List<ConcernCategory> Concerns, DecisionOutcome? Outcome);
+
+/// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
+public sealed class RecordModel(OpenMashDbContext db) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+
+    public IReadOnlyList<RelatedPerson> Relationships { get; private set; } = [];
+
+    public IReadOnlyList<Involvement> OpenInvolvements { get; private set; } = [];
+
+    public IReadOnlyList<PersonContact> Contacts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        var outgoing = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == id)
+            .Join(db.Persons, r => r.RelatedPersonId, p => p.Id, (r, p) => new { p.Id, p.GivenNames, p.FamilyName, r.Type })
+            .ToListAsync(ct);
+        var incoming = await db.PersonRelationships.AsNoTracking().Where(r => r.RelatedPersonId == id)
+            .Join(db.Persons, r => r.PersonId, p => p.Id, (r, p) => new { p.Id, p.GivenNames, p.FamilyName, r.Type })
+            .ToListAsync(ct);
+        Relationships = outgoing.Select(r => new RelatedPerson(r.Id, $"{r.GivenNames} {r.FamilyName}", PersonDisplay.Relationship(r.Type)))
+            .Concat(incoming.Where(r => outgoing.All(o => o.Id != r.Id))
+                .Select(r => new RelatedPerson(r.Id, $"{r.GivenNames} {r.FamilyName}", $"This person is their {PersonDisplay.Relationship(r.Type).ToLowerInvariant()}")))
+            .ToList();
+        OpenInvolvements = await db.Involvements.AsNoTracking().Where(i => i.PersonId == id && i.ClosedOn == null).OrderBy(i => i.OpenedOn).ToListAsync(ct);
+        var contacts = await db.ContactSubjects.AsNoTracking().Where(s => s.PersonId == id)
+            .Join(db.Contacts, s => s.ContactId, c => c.Id, (s, c) => new { c.Id, c.Reference, c.ReceivedAtUtc, c.State, s.Role, c.ConcernCategories })
+            .ToListAsync(ct);
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var outcomes = await db.Decisions.AsNoTracking().Where(d => contactIds.Contains(d.ContactId) && d.Status == DecisionStatus.Approved)
+            .Select(d => new { d.ContactId, d.Outcome }).ToListAsync(ct);
+        Contacts = contacts
+            .Select(c => new PersonContact(c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Role, c.ConcernCategories,
+                c.State == ContactState.Decided ? outcomes.FirstOrDefault(o => o.ContactId == c.Id)?.Outcome : null))
+            .OrderByDescending(c => c.ReceivedAtUtc)
+            .ToList();
+
+        db.Audit("View Person", targetType: "Person", targetId: id.ToString(), subjects: [id], purpose: "Screening");
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+}
