@@ -40,6 +40,7 @@ public static class Startup
         services.AddHostedService<Features.Duplicates.PersonIndexWarmup>();
         services.AddScoped<Features.Duplicates.MergeService>();
         services.AddScoped<Features.Duplicates.DuplicateFinder>();
+        services.AddScoped<Features.Duplicates.PossibleMatches>();
         services.AddOpenMashApi();
         services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
         services.AddScoped<Features.Contacts.New.DraftStore>();

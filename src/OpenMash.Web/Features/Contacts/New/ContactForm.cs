@@ -35,6 +35,12 @@ public sealed class PersonForm
 
     public string? Postcode { get; set; }
 
+    /// <summary>An existing person of the hub the user chose from the matcher's suggestions; no new record is made.</summary>
+    public Guid? ExistingPersonId { get; set; }
+
+    /// <summary>The user saw the matcher's suggestions and chose to create a new record.</summary>
+    public bool MatchesReviewed { get; set; }
+
     public string Name => $"{GivenNames} {FamilyName}".Trim();
 
     public static PersonForm Read(IFormCollection form, SubjectRole role) => new()
@@ -79,9 +85,9 @@ public sealed class PersonForm
             errors.Add(new(nameof(Sex), "Select the sex: male, female or unknown"));
         }
 
-        var person = new NewPerson(Role, null, GivenNames, FamilyName, dob, DateOfBirthIsEstimated, edd, sex, NhsNumber, Upn, EthnicityCode, AddressLine1, Town, Postcode);
+        var person = new NewPerson(Role, ExistingPersonId, GivenNames, FamilyName, dob, DateOfBirthIsEstimated, edd, sex, NhsNumber, Upn, EthnicityCode, AddressLine1, Town, Postcode);
         var serviceErrors = new List<ValidationError>();
-        ContactService.ValidatePerson(person, "p", nowUtc, serviceErrors);
+        ContactService.ValidatePerson(person with { ExistingPersonId = null }, "p", nowUtc, serviceErrors);
         foreach (var e in serviceErrors)
         {
             var field = e.Field[2..];

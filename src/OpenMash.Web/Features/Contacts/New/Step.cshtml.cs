@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Duplicates;
 
 namespace OpenMash.Web.Features.Contacts.New;
 
 /// <summary>One page of the staff intake flow. Every post saves the draft first, so a time-out loses nothing.</summary>
-public sealed class StepModel(DraftStore drafts, ContactService contacts, TimeProvider time, OpenMashDbContext db) : PageModel
+public sealed class StepModel(DraftStore drafts, ContactService contacts, TimeProvider time, OpenMashDbContext db, PossibleMatches matches) : PageModel
 {
     public static readonly IReadOnlyList<string> Steps = ["received", "referrer", "children", "adults", "concerns", "details", "consent", "attachments", "check"];
 
@@ -204,7 +205,7 @@ public sealed class StepModel(DraftStore drafts, ContactService contacts, TimePr
 
         Person = PersonForm.Read(Request.Form, role);
         var errors = new List<ValidationError>();
-        Person.ToNewPerson(errors, now);
+        var details = Person.ToNewPerson(errors, now);
         foreach (var e in errors)
         {
             ModelState.AddModelError(e.Field, e.Message);
@@ -226,7 +227,11 @@ public sealed class StepModel(DraftStore drafts, ContactService contacts, TimePr
         }
 
         await drafts.SaveAsync(Form, ct);
-        return Redirect($"/Contacts/New/{step}");
+
+        // Before a new person is created, the hub's likely existing records are offered with the matcher's reasons.
+        return (await matches.FindAsync(details, ct)).Count > 0
+            ? Redirect($"/Contacts/New/Match/{step}/{index}")
+            : Redirect($"/Contacts/New/{step}");
     }
 
     private async Task<IActionResult> UploadAsync(IFormFile? upload, DateTime now, CancellationToken ct)
