@@ -12,9 +12,9 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
 {
     private static readonly DateTime WednesdayTenAm = new(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
 
-    public static KeyValuePair<string, string>[] ScreeningForm(string rag = "Amber", string consent = "AboveThreshold", bool noChecks = false) =>
+    public static KeyValuePair<string, string>[] ScreeningForm(string rag = "Amber", string consent = "AboveThreshold", bool noChecks = false, string threshold = "ChildInNeed") =>
     [
-        new("Rag", rag), new("Threshold", "ChildInNeed"), new("ThresholdRationale", "Persistent neglect indicators (fictional)."),
+        new("Rag", rag), new("Threshold", threshold), new("ThresholdRationale", "Persistent neglect indicators (fictional)."),
         new("ChildSpokenTo", "true"), new("ChildViewsOrReason", "Says she is often hungry at home (fictional)."),
         new("ConsentView", consent), new("ConsentRationale", "Consent position recorded (fictional)."),
         .. noChecks ? new KeyValuePair<string, string>[] { new("NoChecksNeeded", "true") } : [],
