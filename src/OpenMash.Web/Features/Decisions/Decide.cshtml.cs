@@ -71,6 +71,9 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         Contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == decision.ContactId);
         Screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == decision.ContactId);
         ProposedBy = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var subjects = await db.ContactSubjects.Where(s => s.ContactId == decision.ContactId).Select(s => s.PersonId).ToListAsync();
+        db.Audit("View ContactDecision", targetType: nameof(ContactDecision), targetId: decisionId.ToString(), subjects: subjects, purpose: "Decision");
+        await db.SaveChangesAsync();
         return true;
     }
 }

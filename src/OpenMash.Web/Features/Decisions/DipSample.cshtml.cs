@@ -54,5 +54,12 @@ public sealed class DipSampleModel(OpenMashDbContext db, DecisionService decisio
             .ThenBy(r => r.DecidedAtUtc)
             .Select(r => new DipSampleRow(r.Id, r.Reference, r.DecidedAtUtc, r.Rationale, r.DecidedByUserId == me || r.ProposedByUserId == me, r.DipSampleNote))
             .ToList();
+        var ids = Rows.Select(r => r.Id).ToList();
+        var subjects = await (from d in db.Decisions
+                              join s in db.ContactSubjects on d.ContactId equals s.ContactId
+                              where ids.Contains(d.Id)
+                              select s.PersonId).Distinct().ToListAsync();
+        db.Audit("View dip sample", targetType: nameof(ContactDecision), subjects: subjects, purpose: "Dip sample");
+        await db.SaveChangesAsync();
     }
 }

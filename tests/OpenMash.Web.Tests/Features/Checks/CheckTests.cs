@@ -198,7 +198,9 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     [Fact]
     public async Task TheChaser_QueuesAChaseForAnOverdueCheck_OnceAnHour()
     {
-        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        // Whole seconds: PostgreSQL keeps microseconds only.
+        var clock = factory.Clock.GetUtcNow().UtcDateTime;
+        var now = new DateTime(clock.Ticks - (clock.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var (contactId, screener) = await ScreenedContactAsync(received: now.AddDays(-7), rag: "Red");
         await RequestAsync(screener, contactId, Police);
         var checkId = await CheckIdAsync(contactId, Police);
