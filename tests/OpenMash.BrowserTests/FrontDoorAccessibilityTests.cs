@@ -37,7 +37,10 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
         var checks = sp.GetRequiredService<CheckService>();
         Assert.Empty(await checks.RequestAsync(contact!, [police]));
         var check = await db.Checks.SingleAsync(c => c.ContactId == contact!.Id);
+        var policeUser = await db.Users.SingleAsync(u => u.UserName == "staffs.police");
+        actor.Set(new Actor(policeUser.Id, policeUser.UserName, policeUser.AgencyId, hub, Roles.AgencyResearcher));
         Assert.Empty(await checks.AnswerAsync(check, new CheckAnswerInput(true, "Known (fictional)", null, [new CheckItemInput("An incident (fictional)", OpenMash.Sharing.ItemRestrictions.NotForFamily)])));
+        actor.Set(new Actor(screenerUser.Id, screenerUser.UserName, screenerUser.AgencyId, hub, Roles.ScreeningSocialWorker));
         var tracked = await db.Contacts.SingleAsync(c => c.Id == contact!.Id);
         var (decision, proposeErrors) = await sp.GetRequiredService<DecisionService>().ProposeAsync(tracked, new ProposalInput(DecisionOutcome.EarlyHelp, "Fictional", null, PrimaryNeed.N4));
         Assert.Empty(proposeErrors);

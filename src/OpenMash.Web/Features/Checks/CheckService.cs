@@ -142,6 +142,12 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ValidationError>> AnswerAsync(MultiAgencyCheck check, CheckAnswerInput input, CancellationToken ct = default)
     {
         var errors = Validate(input);
+        if (check.AgencyId != db.Actor.AgencyId)
+        {
+            // Only the agency asked may answer: its answer is attributed to it.
+            return [new(string.Empty, "Only the agency asked can answer this check")];
+        }
+
         if (check.Status == CheckStatus.Answered)
         {
             errors.Insert(0, new(string.Empty, "This check has already been answered"));

@@ -62,6 +62,13 @@ public sealed class TimelineModel(OpenMashDbContext db) : PageModel
             }
         }
 
+        if (await db.StrategyDiscussions.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId) is { } strategy)
+        {
+            events.Add(strategy.Held
+                ? new(strategy.HeldAtUtc ?? strategy.RecordedAtUtc, "Strategy discussion held", null, strategy.SectionFortySevenAgreed == true ? "Section 47 enquiry agreed" : "No section 47 enquiry")
+                : new(strategy.RecordedAtUtc, "No strategy discussion held", null, strategy.NotHeldReason));
+        }
+
         if (contact.FeedbackSentAtUtc is { } feedback)
         {
             events.Add(new(feedback, "Feedback sent to the referrer", null, null));

@@ -116,6 +116,11 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         var police = await ResearcherAsync(factory, "staffs.police");
 
         var response = await police.Http.GetAsync(new Uri($"/Checks/{healthCheck}", UriKind.Relative));
+        var (_, ownCheck) = await police.GetPageAsync($"/Checks/{await CheckIdAsync(contactId, Police)}");
+
+        Assert.Contains("Chloe Checkwell", ownCheck.QuerySelector("[data-testid=request]")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Missed immunisations", ownCheck.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("health visiting", ownCheck.Body!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("Missed immunisations", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

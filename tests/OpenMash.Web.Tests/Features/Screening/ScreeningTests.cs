@@ -24,7 +24,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
     public async Task Screening_AmberReceivedWednesdayTenAm_MakesTheDecisionDueThursdayTenAm()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
-        var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Ava", "Amberfield")], WednesdayTenAm);
+        var (contactId, people) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Ava", "Amberfield")], WednesdayTenAm);
         var screener = new PageClient(factory.CreateBrowserlessClient());
         await screener.SignInAsDemoAsync("staffs.screener");
 
@@ -38,7 +38,10 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
         Assert.NotNull(contact.ScreenedAtUtc);
         Assert.Equal(ContactState.AwaitingScreening, contact.State);
         Assert.True(await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().AnyAsync(s => s.ContactId == contactId && s.ThresholdRationale.Contains("neglect"))));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "View Contact" && a.TargetId == contactId.ToString() && a.Purpose == "Screening" && a.Outcome == AuditOutcome.Allowed)));
+        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "View Contact" && a.TargetId == contactId.ToString() && a.Purpose == "Screening" && a.Outcome == AuditOutcome.Allowed).ToListAsync());
+        Assert.NotEmpty(views);
+        Assert.All(views, v => Assert.Contains(people[0].ToString(), v.Subjects, StringComparison.Ordinal));
+        Assert.All(views, v => Assert.Equal("staffs.screener", v.UserName));
     }
 
     [Fact]
