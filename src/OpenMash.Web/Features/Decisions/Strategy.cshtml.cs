@@ -88,6 +88,7 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
             errors.Insert(0, new("HeldAtUtc", "Enter when the strategy discussion was held as a date and time, like 25/11/2026 14:30"));
         }
 
+        ModelState.Clear();
         foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field == "HeldAtUtc" ? nameof(HeldAt) : error.Field, error.Message);

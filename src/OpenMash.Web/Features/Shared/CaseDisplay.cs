@@ -49,8 +49,10 @@ public static class CaseDisplay
         _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
     };
 
+    /// <summary>Replaces model-binding messages with the service's, so each problem is listed once, in words a user understands.</summary>
     public static void AddErrors(ModelStateDictionary state, IEnumerable<ValidationError> errors)
     {
+        state.Clear();
         foreach (var error in errors)
         {
             state.AddModelError(error.Field, error.Message);

@@ -61,6 +61,20 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
+    public async Task Proposing_WithAnUnknownOutcome_SaysSoOnce_AndStoresNothing()
+    {
+        var screener = await SignInAsync("staffs.screener");
+        var contactId = await ContactAwaitingDecisionAsync(screener);
+
+        var response = await screener.PostFormAsync($"/Decisions/Propose/{contactId}", [new("Outcome", "Banish"), new("Rationale", "Fictional"), new("PrimaryNeed", "N99")]);
+        var page = await PageClient.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["#Outcome", "#PrimaryNeed"], page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
+        Assert.False(await factory.WithDbAsync(db => db.Decisions.IgnoreQueryFilters().AnyAsync(d => d.ContactId == contactId)));
+    }
+
+    [Fact]
     public async Task Proposing_BeforeTheContactIsScreened_IsRefused()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
@@ -204,6 +218,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.NotNull(queue.QuerySelector($"[data-testid=proposals] tr[data-decision='{decision.Id}']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await screener.Http.GetAsync(new Uri("/Decisions", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await screener.Http.GetAsync(new Uri($"/Decisions/{decision.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await screener.Http.GetAsync(new Uri("/Decisions/DipSample", UriKind.Relative))).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserName == "staffs.screener" && a.Outcome == AuditOutcome.Refused)));
     }
 
