@@ -44,6 +44,12 @@ public static class Startup
         services.AddOpenMashApi();
         services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
         services.AddScoped<Features.Contacts.New.DraftStore>();
+        services.AddScoped<Features.Screening.ScreeningService>();
+        services.AddScoped<Features.Checks.CheckService>();
+        services.AddScoped<Features.Decisions.DecisionService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddSingleton<Features.Checks.CheckChaser>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Checks.CheckChaser>());
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -139,6 +145,15 @@ public static class Startup
             o.Conventions.AuthorizeFolder("/Contacts", Policies.CaseWork);
             o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
             o.Conventions.AuthorizeFolder("/Referrals", Policies.Referral);
+            o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/Checks", Policies.Research);
+            o.Conventions.AuthorizeFolder("/Decisions", Policies.CaseWork);
+            foreach (var page in ManagerDecisionPages)
+            {
+                o.Conventions.AuthorizePage(page, Policies.Manager);
+            }
+
+            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Dashboard);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -153,6 +168,9 @@ public static class Startup
     [
         "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Error", "/Accessibility",
     ];
+
+    /// <summary>Decision pages for MASH managers only; the rest of the folder is open to screeners too.</summary>
+    public static readonly IReadOnlyList<string> ManagerDecisionPages = ["/Decisions/Index", "/Decisions/Decide", "/Decisions/DipSample"];
 
     public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready", TokenEndpoint.Path, ApiSetup.OpenApiPath];
 

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.Checks;
+
+public sealed class ItemForm
+{
+    public string? Text { get; set; }
+
+    public List<ItemRestrictions> Restrictions { get; set; } = [];
+}
+
+/// <summary>
+/// A researcher answers their own agency's check. They see only the request: the contact reference, the children and
+/// what is asked; never the other agencies' answers.
+/// </summary>
+public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : PageModel
+{
+    public const int ItemSlots = 3;
+
+    public static readonly IReadOnlyList<(ItemRestrictions Value, string Text)> RestrictionOptions =
+    [
+        (ItemRestrictions.NotForFamily, "Not for the family"),
+        (ItemRestrictions.NotForReferrer, "Not for the referrer"),
+        (ItemRestrictions.MashSocialWorkersOnly, "MASH social workers only"),
+        (ItemRestrictions.SupplyingAgencyOnly, "My agency only"),
+        (ItemRestrictions.NoOnwardSharing, "No onward sharing outside the hub"),
+    ];
+
+    public MultiAgencyCheck Check { get; private set; } = null!;
+
+    public Contact Contact { get; private set; } = null!;
+
+    public IReadOnlyList<Person> Children { get; private set; } = [];
+
+    [BindProperty]
+    public bool? Known { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public string? Details { get; set; }
+
+    [BindProperty]
+    public List<ItemForm> Items { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid checkId)
+    {
+        if (!await LoadAsync(checkId))
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid checkId)
+    {
+        if (!await LoadAsync(checkId))
+        {
+            return NotFound();
+        }
+
+        var input = new CheckAnswerInput(
+            Known, Summary, Details,
+            Items.Take(ItemSlots).Select(i => new CheckItemInput(i.Text, i.Restrictions.Where(Enum.IsDefined).Aggregate(ItemRestrictions.None, (a, r) => a | r))).ToList());
+        var errors = await checks.AnswerAsync(Check, input);
+        if (errors.Count == 0)
+        {
+            return Redirect("/Checks");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid checkId)
+    {
+        var agencyId = db.Actor.AgencyId;
+        var check = await db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == checkId && c.AgencyId == agencyId);
+        if (check is null)
+        {
+            db.Audit("View MultiAgencyCheck", Audit.AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
+            await db.SaveChangesAsync();
+            return false;
+        }
+
+        Check = check;
+        Contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleAsync(c => c.Id == check.ContactId);
+        var childIds = Contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
+        Children = await db.Persons.AsNoTracking().Where(p => childIds.Contains(p.Id)).OrderBy(p => p.FamilyName).ToListAsync();
+        while (Items.Count < ItemSlots)
+        {
+            Items.Add(new ItemForm());
+        }
+
+        db.Audit("View MultiAgencyCheck", targetType: nameof(MultiAgencyCheck), targetId: checkId.ToString(), subjects: childIds, purpose: "Multi-agency check");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Screening;
+using Agency = OpenMash.Web.Data.Agency;
+using AgencyType = OpenMash.Web.Data.AgencyType;
+
+namespace OpenMash.Web.Features.Checks;
+
+public sealed record CheckItemInput(string? Text, ItemRestrictions Restrictions);
+
+public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Details, IReadOnlyList<CheckItemInput> Items);
+
+/// <summary>An agency's answer as one screener may see it: items the supplier withheld from them are counted, not shown.</summary>
+public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld);
+
+/// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time)
+{
+    public const string ConsentNeededMessage =
+        "Consent is needed before partner checks: the screening says this contact is below the threshold and the family has not consented. " +
+        "Record the family's consent on the contact first, or re-screen the contact as above threshold if harm is suspected.";
+
+    /// <summary>Agencies serving the hub that a screener may ask, other than their own.</summary>
+    public IQueryable<Agency> RequestableAgencies()
+    {
+        var hubId = db.Actor.HubId;
+        var own = db.Actor.AgencyId;
+        return db.Agencies.Where(a => !a.IsDisabled && a.Id != own && a.Hubs.Any(h => h.HubId == hubId));
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> RequestAsync(Contact contact, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
+        var allowed = await RequestableAgencies().Where(a => agencyIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var already = await db.Checks.Where(c => c.ContactId == contact.Id).Select(c => c.AgencyId).ToListAsync(ct);
+        if (screening is null)
+        {
+            errors.Add(new("AgencyIds", "Screen the contact before requesting checks"));
+        }
+        else if (screening.ConsentView == ConsentView.BelowThreshold && contact.FamilyConsented != true)
+        {
+            errors.Add(new("AgencyIds", ConsentNeededMessage));
+        }
+
+        if (contact.State == ContactState.Decided)
+        {
+            errors.Add(new("AgencyIds", "This contact has been decided; no more checks can be requested"));
+        }
+
+        if (agencyIds.Count == 0)
+        {
+            errors.Add(new("AgencyIds", "Select at least one agency to check with"));
+        }
+        else if (allowed.Count != agencyIds.Count)
+        {
+            errors.Add(new("AgencyIds", "Select agencies from the list"));
+        }
+        else if (allowed.All(already.Contains))
+        {
+            errors.Add(new("AgencyIds", "Checks have already been requested from the agencies selected"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var agencyId in allowed.Except(already))
+        {
+            db.Checks.Add(new MultiAgencyCheck
+            {
+                Id = Guid.NewGuid(),
+                HubId = contact.HubId,
+                ContactId = contact.Id,
+                AgencyId = agencyId,
+                RequestedByUserId = db.Actor.UserId ?? Guid.Empty,
+                RequestedAtUtc = now,
+                DueAtUtc = contact.ChecksDueUtc ?? now,
+                Status = CheckStatus.Requested,
+            });
+        }
+
+        contact.ChecksRequestedAtUtc ??= now;
+        contact.ChecksCompletedAtUtc = null;
+        if (contact.State is ContactState.AwaitingScreening or ContactState.AwaitingDecision)
+        {
+            contact.State = ContactState.AwaitingPartnerInformation;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public static List<ValidationError> Validate(CheckAnswerInput input)
+    {
+        var errors = new List<ValidationError>();
+        if (input.Known is null)
+        {
+            errors.Add(new(nameof(input.Known), "Select whether your agency knows this child or family"));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            errors.Add(new(nameof(input.Summary), "Enter a summary of what your agency holds"));
+        }
+        else if (input.Summary.Length > 2000)
+        {
+            errors.Add(new(nameof(input.Summary), "Summary must be 2,000 characters or fewer"));
+        }
+
+        if (input.Details?.Length > 20000)
+        {
+            errors.Add(new(nameof(input.Details), "Details must be 20,000 characters or fewer"));
+        }
+
+        for (var i = 0; i < input.Items.Count; i++)
+        {
+            if (input.Items[i].Text?.Length > 5000)
+            {
+                errors.Add(new($"Items[{i}].Text", $"Item {i + 1} must be 5,000 characters or fewer"));
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Items[i].Text) && input.Items[i].Restrictions != ItemRestrictions.None)
+            {
+                errors.Add(new($"Items[{i}].Text", $"Enter the information for item {i + 1}, or clear its restrictions"));
+            }
+        }
+
+        if (input.Known == true && !input.Items.Any(i => !string.IsNullOrWhiteSpace(i.Text)))
+        {
+            errors.Add(new("Items[0].Text", "Enter at least one item of information your agency holds"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stores the answer; once every check of the contact is answered the contact waits for a decision.</summary>
+    public async Task<IReadOnlyList<ValidationError>> AnswerAsync(MultiAgencyCheck check, CheckAnswerInput input, CancellationToken ct = default)
+    {
+        var errors = Validate(input);
+        if (check.AgencyId != db.Actor.AgencyId)
+        {
+            // Only the agency asked may answer: its answer is attributed to it.
+            return [new(string.Empty, "Only the agency asked can answer this check")];
+        }
+
+        if (check.Status == CheckStatus.Answered)
+        {
+            errors.Insert(0, new(string.Empty, "This check has already been answered"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        check.Status = CheckStatus.Answered;
+        check.AnsweredAtUtc = now;
+        check.AnsweredByUserId = db.Actor.UserId;
+        check.Known = input.Known;
+        check.Summary = input.Summary!.Trim();
+        check.Details = string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim();
+        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Text)))
+        {
+            db.CheckItems.Add(new CheckItem { Id = Guid.NewGuid(), HubId = check.HubId, CheckId = check.Id, Text = item.Text!.Trim(), Restrictions = item.Restrictions });
+        }
+
+        await db.SaveChangesAsync(ct);
+        var outstanding = await db.Checks.AnyAsync(c => c.ContactId == check.ContactId && c.Status != CheckStatus.Answered, ct);
+        if (!outstanding)
+        {
+            var contact = await db.Contacts.SingleAsync(c => c.Id == check.ContactId, ct);
+            contact.ChecksCompletedAtUtc = now;
+            if (contact.State == ContactState.AwaitingPartnerInformation)
+            {
+                contact.State = ContactState.AwaitingDecision;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>Every check of a contact, each answer with only the items the signed-in hub worker may see.</summary>
+    public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, CancellationToken ct = default)
+    {
+        var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Include(c => c.Items)
+            .Where(c => c.ContactId == contactId).ToListAsync(ct);
+        var userIds = checks.Select(c => c.AnsweredByUserId).OfType<Guid>().Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var viewer = await ViewerAsync(ct);
+        return checks
+            .OrderBy(c => c.Agency.Name)
+            .Select(c =>
+            {
+                var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer).Visible).ToList();
+                return new VisibleAnswer(c, c.AnsweredByUserId is { } id ? users.GetValueOrDefault(id) : null, visible, c.Items.Count - visible.Count);
+            })
+            .ToList();
+    }
+
+    private async Task<ItemViewer> ViewerAsync(CancellationToken ct)
+    {
+        var actor = db.Actor;
+        var type = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => (AgencyType?)a.Type).SingleOrDefaultAsync(ct) ?? AgencyType.Other;
+        var roles = actor.Roles?.Split(',') ?? [];
+        var role = roles.Contains(Security.Roles.MashManager) ? ViewerRole.MashManager
+            : roles.Contains(Security.Roles.ScreeningSocialWorker) ? ViewerRole.MashSocialWorker
+            : roles.Contains(Security.Roles.AgencyResearcher) ? ViewerRole.AgencyResearcher
+            : ViewerRole.Analyst;
+        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), Enum.Parse<Sharing.AgencyType>(type.ToString()), Audience.MashInternal);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Screening;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.Decisions;
+
+/// <summary>A manager approves or returns a proposal; four eyes: never their own.</summary>
+public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions) : PageModel
+{
+    public ContactDecision Decision { get; private set; } = null!;
+
+    public Contact Contact { get; private set; } = null!;
+
+    public ContactScreening? Screening { get; private set; }
+
+    public string? ProposedBy { get; private set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid decisionId) => await LoadAsync(decisionId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid decisionId)
+    {
+        if (!await LoadAsync(decisionId))
+        {
+            return NotFound();
+        }
+
+        var errors = await decisions.ApproveAsync(Decision, Comment);
+        return Done(errors);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid decisionId)
+    {
+        if (!await LoadAsync(decisionId))
+        {
+            return NotFound();
+        }
+
+        var errors = await decisions.ReturnAsync(Decision, Comment);
+        return Done(errors);
+    }
+
+    private IActionResult Done(IReadOnlyList<ValidationError> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return Redirect("/Decisions");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid decisionId)
+    {
+        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId);
+        if (decision is null)
+        {
+            db.Audit("View ContactDecision", Audit.AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
+            await db.SaveChangesAsync();
+            return false;
+        }
+
+        Decision = decision;
+        Contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == decision.ContactId);
+        Screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == decision.ContactId);
+        ProposedBy = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var subjects = await db.ContactSubjects.Where(s => s.ContactId == decision.ContactId).Select(s => s.PersonId).ToListAsync();
+        db.Audit("View ContactDecision", targetType: nameof(ContactDecision), targetId: decisionId.ToString(), subjects: subjects, purpose: "Decision");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}

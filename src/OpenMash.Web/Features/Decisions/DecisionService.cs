@@ -1,0 +1,312 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Screening;
+using OpenMash.Web.Features.Timeliness;
+
+namespace OpenMash.Web.Features.Decisions;
+
+public sealed record ProposalInput(DecisionOutcome? Outcome, string? Rationale, string? Team, PrimaryNeed? PrimaryNeed);
+
+public sealed record StrategyInput(
+    bool? Held,
+    DateTime? HeldAtUtc,
+    bool InvitedPolice,
+    bool InvitedHealth,
+    bool InvitedEducation,
+    bool InvitedSocialWorker,
+    IReadOnlyList<Guid> AttendedAgencyIds,
+    bool? SectionFortySevenAgreed,
+    string? NotHeldReason);
+
+/// <summary>Proposals, the manager's four-eyes decision, dip samples, strategy discussions and feedback to the referrer.</summary>
+public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
+{
+    public const string FeedbackKind = "ReferrerFeedback";
+
+    public const string FourEyesMessage = "You proposed this decision, so another manager must approve it";
+
+    public async Task<(ContactDecision? Decision, IReadOnlyList<ValidationError> Errors)> ProposeAsync(Contact contact, ProposalInput input, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        if (input.Outcome is null || !Enum.IsDefined(input.Outcome.Value))
+        {
+            errors.Add(new(nameof(input.Outcome), "Select the outcome"));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Rationale))
+        {
+            errors.Add(new(nameof(input.Rationale), "Enter the reasons for this decision"));
+        }
+        else if (input.Rationale.Length > 5000)
+        {
+            errors.Add(new(nameof(input.Rationale), "Reasons must be 5,000 characters or fewer"));
+        }
+
+        if (input.Team?.Length > 200)
+        {
+            errors.Add(new(nameof(input.Team), "Team must be 200 characters or fewer"));
+        }
+
+        if (input.PrimaryNeed is null || !Enum.IsDefined(input.PrimaryNeed.Value))
+        {
+            errors.Add(new(nameof(input.PrimaryNeed), "Select the primary need code"));
+        }
+
+        if (contact.State is not (ContactState.AwaitingDecision or ContactState.AwaitingPartnerInformation))
+        {
+            errors.Insert(0, new(string.Empty, contact.State == ContactState.Decided
+                ? "This contact has already been decided"
+                : "Screen the contact before proposing a decision"));
+        }
+        else if (await db.Decisions.AnyAsync(d => d.ContactId == contact.Id && d.Status == DecisionStatus.Proposed, ct))
+        {
+            errors.Insert(0, new(string.Empty, "A decision has already been proposed for this contact and is waiting for a manager"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var decision = new ContactDecision
+        {
+            Id = Guid.NewGuid(),
+            HubId = contact.HubId,
+            ContactId = contact.Id,
+            ProposedByUserId = db.Actor.UserId ?? Guid.Empty,
+            ProposedAtUtc = now,
+            Outcome = input.Outcome!.Value,
+            Rationale = input.Rationale!.Trim(),
+            Team = string.IsNullOrWhiteSpace(input.Team) ? null : input.Team.Trim(),
+            PrimaryNeed = input.PrimaryNeed!.Value,
+            Status = DecisionStatus.Proposed,
+        };
+        db.Decisions.Add(decision);
+        contact.DecisionProposedAtUtc = now;
+        await db.SaveChangesAsync(ct);
+        return (decision, []);
+    }
+
+    /// <summary>A manager approves: the contact is decided, the referrer's feedback is queued, and a share of NFAs are set aside for a dip sample.</summary>
+    public async Task<IReadOnlyList<ValidationError>> ApproveAsync(ContactDecision decision, string? comment, CancellationToken ct = default)
+    {
+        var errors = CheckDecidable(decision, comment);
+        if (errors.Count == 0 && decision.ProposedByUserId == db.Actor.UserId)
+        {
+            errors.Add(new(string.Empty, FourEyesMessage));
+            db.Audit("Approve ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "four eyes: the proposer cannot approve");
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var settings = await db.HubSettings.AsNoTracking().SingleAsync(ct);
+        var calculator = await workingTime.CalculatorAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var contact = await db.Contacts.SingleAsync(c => c.Id == decision.ContactId, ct);
+        decision.Status = DecisionStatus.Approved;
+        decision.DecidedByUserId = db.Actor.UserId;
+        decision.DecidedAtUtc = now;
+        decision.ManagerComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        decision.DipSample = decision.Outcome == DecisionOutcome.NoFurtherAction && InDipSample(decision.Id, settings.NoFurtherActionDipSamplePercent);
+        contact.State = ContactState.Decided;
+        contact.DecidedAtUtc = now;
+        contact.FeedbackDueUtc = calculator.AddWorkingTime(new DateTimeOffset(now), calculator.Settings.WorkingDayLength * settings.FeedbackWithinWorkingDays).UtcDateTime;
+        if (!string.IsNullOrWhiteSpace(contact.ReferrerEmail))
+        {
+            // Only the reference and the outcome: nothing any agency supplied goes back to the referrer.
+            db.Outbox.Add(new OutboxMessage
+            {
+                Id = Guid.NewGuid(),
+                HubId = contact.HubId,
+                Kind = FeedbackKind,
+                ContactId = contact.Id,
+                ToAddress = contact.ReferrerEmail,
+                Subject = $"Outcome of your contact {contact.Reference}",
+                Body = $"Thank you for your contact {contact.Reference}. The outcome is: {decision.Outcome.DisplayName()}.",
+                CreatedAtUtc = now,
+            });
+            contact.FeedbackSentAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> ReturnAsync(ContactDecision decision, string? comment, CancellationToken ct = default)
+    {
+        var errors = CheckDecidable(decision, comment);
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            errors.Add(new("Comment", "Enter what the screener needs to reconsider"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        decision.Status = DecisionStatus.Returned;
+        decision.DecidedByUserId = db.Actor.UserId;
+        decision.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
+        decision.ManagerComment = comment!.Trim();
+
+        // The contact keeps its place: waiting for a decision (or still for partners, if answers are outstanding).
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> RecordDipSampleAsync(ContactDecision decision, string? note, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        if (!decision.DipSample || decision.Status != DecisionStatus.Approved)
+        {
+            errors.Add(new(string.Empty, "This decision is not in the dip sample"));
+        }
+        else if (decision.DipSampledAtUtc is not null)
+        {
+            errors.Add(new(string.Empty, "This decision has already been dip sampled"));
+        }
+        else if (decision.DecidedByUserId == db.Actor.UserId || decision.ProposedByUserId == db.Actor.UserId)
+        {
+            errors.Add(new(string.Empty, "A dip sample must be done by a manager who neither proposed nor approved the decision"));
+            db.Audit("Dip sample ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "second manager required");
+            await db.SaveChangesAsync(ct);
+            return errors;
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new("Note", "Enter your dip sample findings"));
+        }
+        else if (note.Length > 5000)
+        {
+            errors.Add(new("Note", "Findings must be 5,000 characters or fewer"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        decision.DipSampledByUserId = db.Actor.UserId;
+        decision.DipSampledAtUtc = time.GetUtcNow().UtcDateTime;
+        decision.DipSampleNote = note!.Trim();
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Harm was suspected when the screening put the contact at child protection level or a strategy discussion or immediate protection was proposed.</summary>
+    public async Task<bool> HarmSuspectedAsync(Guid contactId, CancellationToken ct = default) =>
+        await db.Screenings.AnyAsync(s => s.ContactId == contactId && s.Threshold == ThresholdLevel.ChildProtection, ct)
+        || await db.Decisions.AnyAsync(
+            d => d.ContactId == contactId && d.Status != DecisionStatus.Returned
+                && (d.Outcome == DecisionOutcome.StrategyDiscussion || d.Outcome == DecisionOutcome.ImmediateProtection),
+            ct);
+
+    public async Task<IReadOnlyList<ValidationError>> RecordStrategyAsync(Contact contact, StrategyInput input, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var hubId = db.Actor.HubId;
+        if (input.Held is null)
+        {
+            errors.Add(new(nameof(input.Held), "Select whether a strategy discussion was held"));
+        }
+        else if (input.Held == true)
+        {
+            if (input.HeldAtUtc is null)
+            {
+                errors.Add(new(nameof(input.HeldAtUtc), "Enter when the strategy discussion was held, like 25/11/2026 14:30"));
+            }
+            else if (input.HeldAtUtc > time.GetUtcNow().UtcDateTime.AddMinutes(5))
+            {
+                errors.Add(new(nameof(input.HeldAtUtc), "The strategy discussion must have been held in the past"));
+            }
+
+            var ids = input.AttendedAgencyIds.Distinct().ToList();
+            var known = await db.Agencies.CountAsync(a => ids.Contains(a.Id) && a.Hubs.Any(h => h.HubId == hubId), ct);
+            if (known != ids.Count)
+            {
+                errors.Add(new(nameof(input.AttendedAgencyIds), "Select attending agencies from the list"));
+            }
+
+            if (input.SectionFortySevenAgreed is null)
+            {
+                errors.Add(new(nameof(input.SectionFortySevenAgreed), "Select whether a section 47 enquiry was agreed"));
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(input.NotHeldReason) && await HarmSuspectedAsync(contact.Id, ct))
+        {
+            errors.Add(new(nameof(input.NotHeldReason), "Enter why no strategy discussion was held: harm was suspected"));
+        }
+
+        if (input.NotHeldReason?.Length > 5000)
+        {
+            errors.Add(new(nameof(input.NotHeldReason), "Reason must be 5,000 characters or fewer"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var record = await db.StrategyDiscussions.SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
+        if (record is null)
+        {
+            record = new StrategyDiscussion { Id = Guid.NewGuid(), HubId = contact.HubId, ContactId = contact.Id };
+            db.StrategyDiscussions.Add(record);
+        }
+
+        var held = input.Held == true;
+        record.Held = held;
+        record.HeldAtUtc = held ? input.HeldAtUtc : null;
+        record.InvitedPolice = held && input.InvitedPolice;
+        record.InvitedHealth = held && input.InvitedHealth;
+        record.InvitedEducation = held && input.InvitedEducation;
+        record.InvitedSocialWorker = held && input.InvitedSocialWorker;
+        record.AttendedAgencyIds = held ? input.AttendedAgencyIds.Distinct().ToList() : [];
+        record.SectionFortySevenAgreed = held ? input.SectionFortySevenAgreed : null;
+        record.NotHeldReason = held || string.IsNullOrWhiteSpace(input.NotHeldReason) ? null : input.NotHeldReason.Trim();
+        record.RecordedByUserId = db.Actor.UserId ?? Guid.Empty;
+        record.RecordedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Deterministic per decision, so that a test can pin the share at 0 or 100 per cent.</summary>
+    public static bool InDipSample(Guid decisionId, int percent)
+    {
+        if (percent <= 0)
+        {
+            return false;
+        }
+
+        var hash = SHA256.HashData(decisionId.ToByteArray());
+        return BitConverter.ToUInt32(hash, 0) % 100 < percent;
+    }
+
+    private static List<ValidationError> CheckDecidable(ContactDecision decision, string? comment)
+    {
+        var errors = new List<ValidationError>();
+        if (decision.Status != DecisionStatus.Proposed)
+        {
+            errors.Add(new(string.Empty, "This proposal has already been dealt with"));
+        }
+
+        if (comment?.Length > 5000)
+        {
+            errors.Add(new("Comment", "Comment must be 5,000 characters or fewer"));
+        }
+
+        return errors;
+    }
+}

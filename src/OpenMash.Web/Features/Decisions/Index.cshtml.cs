@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Timeliness;
+
+namespace OpenMash.Web.Features.Decisions;
+
+public sealed record ProposalRow(Guid Id, string Reference, DateTime ProposedAtUtc, DecisionOutcome Outcome, RagRating? Rag, DateTime? DecisionDueUtc, bool Overdue);
+
+/// <summary>Proposals waiting for a manager, oldest first.</summary>
+public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<ProposalRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Rows = (await (from d in db.Decisions
+                       join c in db.Contacts on d.ContactId equals c.Id
+                       where d.Status == DecisionStatus.Proposed
+                       select new { d.Id, c.Reference, d.ProposedAtUtc, d.Outcome, c.Rag, c.DecisionDueUtc })
+                .ToListAsync())
+            .OrderBy(r => r.ProposedAtUtc)
+            .Select(r => new ProposalRow(r.Id, r.Reference, r.ProposedAtUtc, r.Outcome, r.Rag, r.DecisionDueUtc, r.DecisionDueUtc < now))
+            .ToList();
+    }
+}

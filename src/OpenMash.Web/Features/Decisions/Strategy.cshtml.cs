@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+
+namespace OpenMash.Web.Features.Decisions;
+
+/// <summary>Whether a strategy discussion was held, with whom, and why not when harm was suspected.</summary>
+public sealed class StrategyModel(OpenMashDbContext db, DecisionService decisions) : PageModel
+{
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public Contact Contact { get; private set; } = null!;
+
+    public bool HarmSuspected { get; private set; }
+
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    [BindProperty]
+    public bool? Held { get; set; }
+
+    [BindProperty]
+    public string? HeldAt { get; set; }
+
+    [BindProperty]
+    public List<string> Invited { get; set; } = [];
+
+    [BindProperty]
+    public List<Guid> AttendedAgencyIds { get; set; } = [];
+
+    [BindProperty]
+    public bool? SectionFortySevenAgreed { get; set; }
+
+    [BindProperty]
+    public string? NotHeldReason { get; set; }
+
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        if (await db.StrategyDiscussions.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId) is { } existing)
+        {
+            Held = existing.Held;
+            HeldAt = existing.HeldAtUtc is { } at ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), UkTime).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : null;
+            Invited = [.. existing.InvitedPolice ? ["Police"] : Array.Empty<string>(), .. existing.InvitedHealth ? ["Health"] : Array.Empty<string>(), .. existing.InvitedEducation ? ["Education"] : Array.Empty<string>(), .. existing.InvitedSocialWorker ? ["SocialWorker"] : Array.Empty<string>()];
+            AttendedAgencyIds = existing.AttendedAgencyIds;
+            SectionFortySevenAgreed = existing.SectionFortySevenAgreed;
+            NotHeldReason = existing.NotHeldReason;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        DateTime? heldAtUtc = null;
+        var badTime = false;
+        if (Held == true && !string.IsNullOrWhiteSpace(HeldAt))
+        {
+            if (DateTime.TryParseExact(HeldAt.Trim(), ["dd/MM/yyyy HH:mm", "d/M/yyyy HH:mm", "d/M/yyyy H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                heldAtUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), UkTime);
+            }
+            else
+            {
+                badTime = true;
+            }
+        }
+
+        var errors = (await decisions.RecordStrategyAsync(Contact, new StrategyInput(
+            Held, heldAtUtc, Invited.Contains("Police"), Invited.Contains("Health"), Invited.Contains("Education"), Invited.Contains("SocialWorker"),
+            AttendedAgencyIds, SectionFortySevenAgreed, NotHeldReason))).ToList();
+        if (badTime)
+        {
+            errors.RemoveAll(e => e.Field == "HeldAtUtc");
+            errors.Insert(0, new("HeldAtUtc", "Enter when the strategy discussion was held as a date and time, like 25/11/2026 14:30"));
+        }
+
+        ModelState.Clear();
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field == "HeldAtUtc" ? nameof(HeldAt) : error.Field, error.Message);
+        }
+
+        Saved = errors.Count == 0;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            db.Audit("Record StrategyDiscussion", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
+            await db.SaveChangesAsync();
+            return false;
+        }
+
+        Contact = contact;
+        HarmSuspected = await decisions.HarmSuspectedAsync(contactId);
+        var hubId = db.Actor.HubId;
+        Agencies = (await db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == hubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+            .Select(a => (a.Id.ToString(), a.Name)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Timeliness;
+
+namespace OpenMash.Web.Features.Screening;
+
+/// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
+public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks) : PageModel
+{
+    public Contact Contact { get; private set; } = null!;
+
+    public ScreeningHistory History { get; private set; } = null!;
+
+    public ContactScreening? Existing { get; private set; }
+
+    public string ThresholdGuidance { get; private set; } = string.Empty;
+
+    public IReadOnlyList<VisibleAnswer> Answers { get; private set; } = [];
+
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<ContactDecision> Decisions { get; private set; } = [];
+
+    [BindProperty]
+    public RagRating? Rag { get; set; }
+
+    [BindProperty]
+    public ThresholdLevel? Threshold { get; set; }
+
+    [BindProperty]
+    public string? ThresholdRationale { get; set; }
+
+    [BindProperty]
+    public bool? ChildSpokenTo { get; set; }
+
+    [BindProperty]
+    public string? ChildViewsOrReason { get; set; }
+
+    [BindProperty]
+    public ConsentView? ConsentView { get; set; }
+
+    [BindProperty]
+    public string? ConsentRationale { get; set; }
+
+    [BindProperty]
+    public bool NoChecksNeeded { get; set; }
+
+    [BindProperty]
+    public List<Guid> AgencyIds { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        if (Existing is not null)
+        {
+            Rag = Existing.Rag;
+            Threshold = Existing.Threshold;
+            ThresholdRationale = Existing.ThresholdRationale;
+            ChildSpokenTo = Existing.ChildSpokenTo;
+            ChildViewsOrReason = Existing.ChildViewsOrReason;
+            ConsentView = Existing.ConsentView;
+            ConsentRationale = Existing.ConsentRationale;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostScreenAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            return await RefusedAsync(contactId);
+        }
+
+        var errors = await screening.SaveAsync(contact, new ScreeningInput(Rag, Threshold, ThresholdRationale, ChildSpokenTo, ChildViewsOrReason, ConsentView, ConsentRationale, NoChecksNeeded));
+        if (errors.Count == 0)
+        {
+            return Redirect($"/Screening/{contactId}");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        await LoadAsync(contactId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChecksAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            return await RefusedAsync(contactId);
+        }
+
+        var errors = await checks.RequestAsync(contact, AgencyIds.Distinct().ToList());
+        if (errors.Count == 0)
+        {
+            return Redirect($"/Screening/{contactId}#checks");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        await LoadAsync(contactId);
+        if (Existing is not null)
+        {
+            Rag = Existing.Rag;
+            Threshold = Existing.Threshold;
+            ThresholdRationale = Existing.ThresholdRationale;
+            ChildSpokenTo = Existing.ChildSpokenTo;
+            ChildViewsOrReason = Existing.ChildViewsOrReason;
+            ConsentView = Existing.ConsentView;
+            ConsentRationale = Existing.ConsentRationale;
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid contactId)
+    {
+        db.Audit("View Contact", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+        await db.SaveChangesAsync();
+        return NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            await RefusedAsync(contactId);
+            return false;
+        }
+
+        Contact = contact;
+        History = await screening.HistoryAsync(contact);
+        Existing = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
+        ThresholdGuidance = await db.HubSettings.Select(s => s.ThresholdGuidance).SingleOrDefaultAsync() ?? string.Empty;
+        Answers = await checks.AnswersForAsync(contactId);
+        var asked = Answers.Select(a => a.Check.AgencyId).ToHashSet();
+        Agencies = (await checks.RequestableAgencies().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+            .Where(a => !asked.Contains(a.Id))
+            .Select(a => (a.Id.ToString(), a.Name))
+            .ToList();
+        Decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).OrderBy(d => d.ProposedAtUtc).ToListAsync();
+        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}

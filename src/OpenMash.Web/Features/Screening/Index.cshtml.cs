@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Timeliness;
+
+namespace OpenMash.Web.Features.Screening;
+
+public sealed record QueueRow(Guid Id, string Reference, DateTime ReceivedAtUtc, ContactState State, RagRating? Rag, DateTime? DecisionDueUtc, bool Overdue);
+
+/// <summary>The hub's live screening queue: every contact not yet decided, the most urgent first.</summary>
+public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await db.Contacts.AsNoTracking()
+            .Where(c => c.State != ContactState.Decided)
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc })
+            .ToListAsync();
+
+        // Unscreened contacts have no due time yet: they take their place by the time they arrived.
+        Rows = open
+            .OrderBy(c => c.DecisionDueUtc ?? c.ReceivedAtUtc)
+            .ThenBy(c => c.ReceivedAtUtc)
+            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc, c.DecisionDueUtc < now))
+            .ToList();
+    }
+}

@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Timeliness;
+
+namespace OpenMash.Web.Features.Screening;
+
+public sealed record ScreeningInput(
+    RagRating? Rag,
+    ThresholdLevel? Threshold,
+    string? ThresholdRationale,
+    bool? ChildSpokenTo,
+    string? ChildViewsOrReason,
+    ConsentView? ConsentView,
+    string? ConsentRationale,
+    bool NoChecksNeeded);
+
+public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);
+
+public sealed record HistoryContact(Guid ContactId, string Reference, DateTime ReceivedAtUtc, ContactState State, DecisionOutcome? Outcome, IReadOnlyList<string> About, int Ordinal, bool IsThisContact);
+
+public sealed record HouseholdAdult(Guid PersonId, string Name, DateOnly? DateOfBirth, string How);
+
+/// <summary>What the hub already knows about the children of a contact, shown before the screening form.</summary>
+public sealed record ScreeningHistory(
+    IReadOnlyList<Person> Children,
+    IReadOnlyList<OpenInvolvement> OpenInvolvements,
+    IReadOnlyList<HistoryContact> Contacts,
+    IReadOnlyList<HouseholdAdult> Adults)
+{
+    public IEnumerable<Guid> PersonIds => Children.Select(c => c.Id).Concat(Adults.Select(a => a.PersonId));
+}
+
+/// <summary>Screening a contact: the rules and the write happen together, in one transaction.</summary>
+public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
+{
+    public const int HistoryMonths = 12;
+
+    public async Task<ScreeningHistory> HistoryAsync(Contact contact, CancellationToken ct = default)
+    {
+        var childIds = contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
+        var siblingLinks = await db.PersonRelationships
+            .Where(r => r.Type == RelationshipType.Sibling && (childIds.Contains(r.PersonId) || childIds.Contains(r.RelatedPersonId)))
+            .Select(r => new { r.PersonId, r.RelatedPersonId })
+            .ToListAsync(ct);
+        var familyIds = childIds
+            .Concat(siblingLinks.Select(l => l.PersonId))
+            .Concat(siblingLinks.Select(l => l.RelatedPersonId))
+            .Distinct()
+            .ToList();
+        var children = await db.Persons.Where(p => familyIds.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ToListAsync(ct);
+        var names = children.ToDictionary(p => p.Id, p => p.FullName);
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var involvements = (await db.Involvements
+                .Where(i => familyIds.Contains(i.PersonId) && (i.ClosedOn == null || i.ClosedOn > today))
+                .ToListAsync(ct))
+            .Select(i => new OpenInvolvement(names.GetValueOrDefault(i.PersonId, "A child"), i.Service, i.Team, i.Worker, i.OpenedOn))
+            .ToList();
+
+        var since = time.GetUtcNow().UtcDateTime.AddMonths(-HistoryMonths);
+        var links = await db.ContactSubjects.Where(s => familyIds.Contains(s.PersonId)).Select(s => new { s.ContactId, s.PersonId }).ToListAsync(ct);
+        var contactIds = links.Select(l => l.ContactId).Distinct().ToList();
+        var contacts = await db.Contacts
+            .Where(c => contactIds.Contains(c.Id) && (c.ReceivedAtUtc >= since || c.Id == contact.Id))
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAtUtc, c.State })
+            .ToListAsync(ct);
+        var outcomes = (await db.Decisions
+                .Where(d => contactIds.Contains(d.ContactId) && d.Status == DecisionStatus.Approved)
+                .Select(d => new { d.ContactId, d.Outcome })
+                .ToListAsync(ct))
+            .GroupBy(d => d.ContactId)
+            .ToDictionary(g => g.Key, g => g.First().Outcome);
+        var history = contacts
+            .OrderBy(c => c.ReceivedAtUtc)
+            .Select((c, i) => new HistoryContact(
+                c.Id, c.Reference, c.ReceivedAtUtc, c.State, outcomes.TryGetValue(c.Id, out var o) ? o : null,
+                links.Where(l => l.ContactId == c.Id).Select(l => names.GetValueOrDefault(l.PersonId)).OfType<string>().Distinct().ToList(),
+                i + 1,
+                c.Id == contact.Id))
+            .ToList();
+
+        var adults = new Dictionary<Guid, string>();
+        foreach (var subject in contact.Subjects.Where(s => s.Role is SubjectRole.HouseholdMember or SubjectRole.AssociatedAdult))
+        {
+            adults[subject.PersonId] = subject.Role == SubjectRole.HouseholdMember ? "Household member (named in this contact)" : "Associated adult (named in this contact)";
+        }
+
+        var related = await db.PersonRelationships
+            .Where(r => childIds.Contains(r.PersonId) && (r.Type == RelationshipType.ParentCarer || r.Type == RelationshipType.HouseholdMember))
+            .Select(r => new { r.RelatedPersonId, r.Type })
+            .ToListAsync(ct);
+        foreach (var r in related)
+        {
+            adults.TryAdd(r.RelatedPersonId, r.Type == RelationshipType.ParentCarer ? "Parent or carer" : "Household member");
+        }
+
+        var adultIds = adults.Keys.ToList();
+        var adultPeople = await db.Persons.Where(p => adultIds.Contains(p.Id)).ToListAsync(ct);
+        return new ScreeningHistory(
+            children,
+            involvements,
+            history,
+            adultPeople.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenNames).Select(p => new HouseholdAdult(p.Id, p.FullName, p.DateOfBirth, adults[p.Id])).ToList());
+    }
+
+    public static List<ValidationError> Validate(ScreeningInput input)
+    {
+        var errors = new List<ValidationError>();
+        if (input.Rag is null || !Enum.IsDefined(input.Rag.Value))
+        {
+            errors.Add(new(nameof(input.Rag), "Select a RAG rating"));
+        }
+
+        if (input.Threshold is null || !Enum.IsDefined(input.Threshold.Value))
+        {
+            errors.Add(new(nameof(input.Threshold), "Select the threshold level"));
+        }
+
+        Require(input.ThresholdRationale, nameof(input.ThresholdRationale), "Enter why this contact is at this threshold level", errors);
+        if (input.ChildSpokenTo is null)
+        {
+            errors.Add(new(nameof(input.ChildSpokenTo), "Select whether the child has been spoken to"));
+        }
+
+        Require(
+            input.ChildViewsOrReason,
+            nameof(input.ChildViewsOrReason),
+            input.ChildSpokenTo == false ? "Enter why the child has not been spoken to" : "Enter the child's views",
+            errors);
+        if (input.ConsentView is null || !Enum.IsDefined(input.ConsentView.Value))
+        {
+            errors.Add(new(nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)"));
+        }
+
+        Require(
+            input.ConsentRationale,
+            nameof(input.ConsentRationale),
+            input.ConsentView == ConsentView.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
+            errors);
+        return errors;
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> SaveAsync(Contact contact, ScreeningInput input, CancellationToken ct = default)
+    {
+        var errors = Validate(input);
+        if (contact.State == ContactState.Decided)
+        {
+            errors.Add(new(string.Empty, "This contact has been decided; its screening can no longer be changed"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var calculator = await workingTime.CalculatorAsync(ct);
+        var due = calculator.For(input.Rag!.Value, new DateTimeOffset(DateTime.SpecifyKind(contact.ReceivedAtUtc, DateTimeKind.Utc)));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var screening = await db.Screenings.SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
+        if (screening is null)
+        {
+            screening = new ContactScreening { ContactId = contact.Id, HubId = contact.HubId, ThresholdRationale = string.Empty, ChildViewsOrReason = string.Empty, ConsentRationale = string.Empty };
+            db.Screenings.Add(screening);
+        }
+
+        screening.ScreenedByUserId = db.Actor.UserId ?? Guid.Empty;
+        screening.ScreenedAtUtc = now;
+        screening.Rag = input.Rag.Value;
+        screening.Threshold = input.Threshold!.Value;
+        screening.ThresholdRationale = input.ThresholdRationale!.Trim();
+        screening.ChildSpokenTo = input.ChildSpokenTo!.Value;
+        screening.ChildViewsOrReason = input.ChildViewsOrReason!.Trim();
+        screening.ConsentView = input.ConsentView!.Value;
+        screening.ConsentRationale = input.ConsentRationale!.Trim();
+
+        contact.Rag = input.Rag.Value;
+        contact.ScreenedAtUtc = now;
+        contact.ChecksDueUtc = due.ChecksDue.UtcDateTime;
+        contact.DecisionDueUtc = due.DecisionDue.UtcDateTime;
+        if (input.NoChecksNeeded && contact.State == ContactState.AwaitingScreening)
+        {
+            contact.State = ContactState.AwaitingDecision;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    private static void Require(string? value, string field, string message, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, message));
+        }
+        else if (value.Length > 5000)
+        {
+            errors.Add(new(field, "Your answer must be 5,000 characters or fewer"));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Decisions;
+
+namespace OpenMash.Web.Features.Screening;
+
+public sealed record TimelineEvent(DateTime AtUtc, string Title, string? By, string? Description);
+
+/// <summary>Everything that happened to one contact, newest first.</summary>
+public sealed class TimelineModel(OpenMashDbContext db) : PageModel
+{
+    public string Reference { get; private set; } = string.Empty;
+
+    public Guid ContactId { get; private set; }
+
+    public IReadOnlyList<TimelineEvent> Events { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            db.Audit("View Contact timeline", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+            await db.SaveChangesAsync();
+            return NotFound();
+        }
+
+        ContactId = contactId;
+        Reference = contact.Reference;
+        var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
+        var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Where(c => c.ContactId == contactId).ToListAsync();
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync();
+        var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(checks.Select(c => c.AnsweredByUserId))
+            .Concat(decisions.Select(d => (Guid?)d.ProposedByUserId)).Concat(decisions.Select(d => d.DecidedByUserId))
+            .Append(screening?.ScreenedByUserId).OfType<Guid>().Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        string? Name(Guid? id) => id is { } g ? users.GetValueOrDefault(g) : null;
+
+        var events = new List<TimelineEvent> { new(contact.ReceivedAtUtc, "Contact received", contact.ReferrerAgency ?? contact.ReferrerName, $"By {contact.Channel}") };
+        if (screening is not null)
+        {
+            events.Add(new(screening.ScreenedAtUtc, "Screened", Name(screening.ScreenedByUserId), $"RAG {screening.Rag.DisplayName()}; {screening.Threshold.DisplayName()}"));
+        }
+
+        foreach (var check in checks)
+        {
+            events.Add(new(check.RequestedAtUtc, $"Check requested from {check.Agency.Name}", Name(check.RequestedByUserId), $"Due {Shared.CaseDisplay.Time(check.DueAtUtc)}"));
+            if (check.AnsweredAtUtc is { } answered)
+            {
+                events.Add(new(answered, $"Check answered by {check.Agency.Name}", Name(check.AnsweredByUserId), check.Known == true ? "Known to the agency" : "Not known to the agency"));
+            }
+        }
+
+        foreach (var decision in decisions)
+        {
+            events.Add(new(decision.ProposedAtUtc, "Decision proposed", Name(decision.ProposedByUserId), decision.Outcome.DisplayName()));
+            if (decision.DecidedAtUtc is { } decided)
+            {
+                events.Add(new(decided, decision.Status == DecisionStatus.Approved ? "Decision approved" : "Proposal returned", Name(decision.DecidedByUserId), decision.Status == DecisionStatus.Approved ? decision.Outcome.DisplayName() : decision.ManagerComment));
+            }
+        }
+
+        if (await db.StrategyDiscussions.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId) is { } strategy)
+        {
+            events.Add(strategy.Held
+                ? new(strategy.HeldAtUtc ?? strategy.RecordedAtUtc, "Strategy discussion held", null, strategy.SectionFortySevenAgreed == true ? "Section 47 enquiry agreed" : "No section 47 enquiry")
+                : new(strategy.RecordedAtUtc, "No strategy discussion held", null, strategy.NotHeldReason));
+        }
+
+        if (contact.FeedbackSentAtUtc is { } feedback)
+        {
+            events.Add(new(feedback, "Feedback sent to the referrer", null, null));
+        }
+
+        Events = events.OrderByDescending(e => e.AtUtc).ToList();
+        db.Audit("View Contact timeline", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Screening");
+        await db.SaveChangesAsync();
+        return Page();
+    }
+}

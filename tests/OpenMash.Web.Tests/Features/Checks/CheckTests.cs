@@ -1,0 +1,241 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Tests.Features.Screening;
+using OpenMash.Web.Tests.Infrastructure;
+
+namespace OpenMash.Web.Tests.Features.Checks;
+
+public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+{
+    private const string Police = "Staffordshire Police";
+    private const string Health = "Demo Community Health NHS Trust";
+
+    private async Task<(Guid ContactId, PageClient Screener)> ScreenedContactAsync(string consent = "AboveThreshold", bool familyConsented = true, DateTime? received = null, string rag = "Amber")
+    {
+        var hub = await FrontDoorData.HubIdAsync(factory);
+        var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Chloe", "Checkwell")], received, familyConsented);
+        var screener = new PageClient(factory.CreateBrowserlessClient());
+        await screener.SignInAsDemoAsync("staffs.screener");
+        var response = await screener.PostFormAsync($"/Screening/{contactId}", ScreeningTests.ScreeningForm(rag, consent), $"/Screening/{contactId}?handler=Screen");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (contactId, screener);
+    }
+
+    private async Task<HttpResponseMessage> RequestAsync(PageClient screener, Guid contactId, params string[] agencies)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var name in agencies)
+        {
+            fields.Add(new("AgencyIds", (await FrontDoorData.AgencyIdAsync(factory, name)).ToString()));
+        }
+
+        return await screener.PostFormAsync($"/Screening/{contactId}", fields, $"/Screening/{contactId}?handler=Checks");
+    }
+
+    private Task<Guid> CheckIdAsync(Guid contactId, string agency) =>
+        factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId && c.Agency.Name == agency).Select(c => c.Id).SingleAsync());
+
+    private Task<Contact> ContactAsync(Guid contactId) =>
+        factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.Id == contactId));
+
+    private static async Task<PageClient> ResearcherAsync(OpenMashFactory factory, string user)
+    {
+        var client = new PageClient(factory.CreateBrowserlessClient());
+        await client.SignInAsDemoAsync(user);
+        return client;
+    }
+
+    [Fact]
+    public async Task BelowThreshold_WithoutFamilyConsent_RefusesToSendChecks_WithAClearError()
+    {
+        var (contactId, screener) = await ScreenedContactAsync("BelowThreshold", familyConsented: false);
+
+        var page = await PageClient.ParseAsync(await RequestAsync(screener, contactId, Police));
+
+        Assert.Contains("Consent is needed before partner checks", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().AnyAsync(c => c.ContactId == contactId)));
+        Assert.Equal(ContactState.AwaitingScreening, (await ContactAsync(contactId)).State);
+    }
+
+    [Fact]
+    public async Task BelowThreshold_WithFamilyConsent_SendsChecks()
+    {
+        var (contactId, screener) = await ScreenedContactAsync("BelowThreshold", familyConsented: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(screener, contactId, Police)).StatusCode);
+
+        Assert.Equal(ContactState.AwaitingPartnerInformation, (await ContactAsync(contactId)).State);
+    }
+
+    [Fact]
+    public async Task RequestingChecks_CreatesOnePerAgency_DueWhenTheContactsChecksAreDue()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        var (_, form) = await screener.GetPageAsync($"/Screening/{contactId}");
+        var offered = form.QuerySelectorAll("input[name=AgencyIds]").Select(i => i.NextElementSibling!.TextContent).ToList();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(screener, contactId, Police, Health)).StatusCode);
+
+        Assert.DoesNotContain("Staffordshire County Council Children's Social Care", offered);
+        Assert.DoesNotContain("Kingsfield Academy (demo)", offered);
+        Assert.Contains(Police, offered);
+        var contact = await ContactAsync(contactId);
+        var checks = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).ToListAsync());
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.Equal(contact.ChecksDueUtc, c.DueAtUtc));
+        Assert.Equal(ContactState.AwaitingPartnerInformation, contact.State);
+        Assert.NotNull(contact.ChecksRequestedAtUtc);
+    }
+
+    [Fact]
+    public async Task AResearcher_SeesOnlyTheirOwnAgencysChecks()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police, Health);
+        var police = await ResearcherAsync(factory, "staffs.police");
+
+        var (_, page) = await police.GetPageAsync("/Checks");
+
+        var ids = page.QuerySelectorAll("[data-testid=checks] tbody tr").Select(r => r.GetAttribute("data-check")).ToList();
+        Assert.Contains((await CheckIdAsync(contactId, Police)).ToString(), ids);
+        Assert.DoesNotContain((await CheckIdAsync(contactId, Health)).ToString(), ids);
+    }
+
+    [Fact]
+    public async Task APoliceResearcher_CannotReadTheHealthCheck_AndTheRefusalIsAudited()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police, Health);
+        var healthCheck = await CheckIdAsync(contactId, Health);
+        var health = await ResearcherAsync(factory, "staffs.health");
+        await health.PostFormAsync($"/Checks/{healthCheck}", [new("Known", "true"), new("Summary", "Known to health visiting (fictional)"), new("Items[0].Text", "Missed immunisations (fictional)")]);
+        var police = await ResearcherAsync(factory, "staffs.police");
+
+        var response = await police.Http.GetAsync(new Uri($"/Checks/{healthCheck}", UriKind.Relative));
+        var (_, ownCheck) = await police.GetPageAsync($"/Checks/{await CheckIdAsync(contactId, Police)}");
+
+        Assert.Contains("Chloe Checkwell", ownCheck.QuerySelector("[data-testid=request]")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Missed immunisations", ownCheck.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("health visiting", ownCheck.Body!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Missed immunisations", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.TargetId == healthCheck.ToString() && a.UserName == "staffs.police" && a.Outcome == AuditOutcome.Refused)));
+    }
+
+    [Fact]
+    public async Task AResearcherOfAnotherHub_CannotReadThisHubsCheck()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police);
+        var stokePolice = await ResearcherAsync(factory, "stoke.police");
+
+        var response = await stokePolice.Http.GetAsync(new Uri($"/Checks/{await CheckIdAsync(contactId, Police)}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenEveryCheckIsAnswered_TheContactWaitsForADecision()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police, Health);
+        var police = await ResearcherAsync(factory, "staffs.police");
+        var health = await ResearcherAsync(factory, "staffs.health");
+
+        await police.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Police)}", [new("Known", "false"), new("Summary", "No trace (fictional)")]);
+        var afterOne = await ContactAsync(contactId);
+        await health.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Health)}", [new("Known", "true"), new("Summary", "Known (fictional)"), new("Items[0].Text", "Health visitor involved (fictional)")]);
+        var afterAll = await ContactAsync(contactId);
+
+        Assert.Equal(ContactState.AwaitingPartnerInformation, afterOne.State);
+        Assert.Null(afterOne.ChecksCompletedAtUtc);
+        Assert.Equal(ContactState.AwaitingDecision, afterAll.State);
+        Assert.NotNull(afterAll.ChecksCompletedAtUtc);
+        var healthUser = await FrontDoorData.UserIdAsync(factory, "staffs.health");
+        Assert.True(await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().AnyAsync(c => c.ContactId == contactId && c.AnsweredByUserId == healthUser && c.AnsweredAtUtc != null && c.Status == CheckStatus.Answered)));
+    }
+
+    [Fact]
+    public async Task AnsweringWithNothingFilledIn_ListsEveryProblem_AndStoresNothing()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police);
+        var checkId = await CheckIdAsync(contactId, Police);
+        var police = await ResearcherAsync(factory, "staffs.police");
+
+        var page = await PageClient.ParseAsync(await police.PostFormAsync($"/Checks/{checkId}", []));
+
+        Assert.Equal(["#Known", "#Summary"], page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
+        Assert.Equal(CheckStatus.Requested, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheScreeningPage_ShowsEachAnswerAttributed_AndWithholdsItemsForTheSupplyingAgencyOnly()
+    {
+        var (contactId, screener) = await ScreenedContactAsync();
+        await RequestAsync(screener, contactId, Police, Health);
+        var police = await ResearcherAsync(factory, "staffs.police");
+        await police.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Police)}",
+        [
+            new("Known", "true"), new("Summary", "Domestic incident attended (fictional)"),
+            new("Items[0].Text", "Incident at the home in March (fictional)"),
+            new("Items[1].Text", "Ongoing covert enquiry (fictional)"), new("Items[1].Restrictions", "SupplyingAgencyOnly"),
+            new("Items[2].Text", "Intelligence for social workers (fictional)"), new("Items[2].Restrictions", "MashSocialWorkersOnly"), new("Items[2].Restrictions", "NotForFamily"),
+        ]);
+
+        var (_, page) = await screener.GetPageAsync($"/Screening/{contactId}");
+
+        var answer = page.QuerySelector($"[data-testid=answer][data-agency='{Police}']")!;
+        Assert.Contains("Answered by Demo Police Researcher (Staffordshire)", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Incident at the home in March", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Intelligence for social workers", answer.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("covert enquiry", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"1 item withheld by {Police}", answer.QuerySelector("[data-testid=withheld]")?.TextContent);
+        var healthSection = page.QuerySelector($"[data-testid=answer][data-agency='{Health}']")!;
+        Assert.DoesNotContain("Incident at the home", healthSection.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChaser_QueuesAChaseForAnOverdueCheck_OnceAnHour()
+    {
+        // Whole seconds: PostgreSQL keeps microseconds only.
+        var clock = factory.Clock.GetUtcNow().UtcDateTime;
+        var now = new DateTime(clock.Ticks - (clock.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        var (contactId, screener) = await ScreenedContactAsync(received: now.AddDays(-7), rag: "Red");
+        await RequestAsync(screener, contactId, Police);
+        var checkId = await CheckIdAsync(contactId, Police);
+        var chaser = factory.Services.GetRequiredService<CheckChaser>();
+
+        await chaser.ChaseOverdueAsync(now);
+        await chaser.ChaseOverdueAsync(now.AddMinutes(30));
+        var afterHalfAnHour = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().SingleAsync(c => c.Id == checkId));
+        var chasesSoFar = await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().CountAsync(o => o.ContactId == contactId && o.Kind == CheckChaser.Kind));
+        await chaser.ChaseOverdueAsync(now.AddMinutes(61));
+        var afterAnHour = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().SingleAsync(c => c.Id == checkId));
+
+        Assert.Equal(1, afterHalfAnHour.ChaseCount);
+        Assert.Equal(1, chasesSoFar);
+        Assert.Equal(2, afterAnHour.ChaseCount);
+        Assert.Equal(now.AddMinutes(61), afterAnHour.LastChasedAtUtc);
+        var message = await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().FirstAsync(o => o.ContactId == contactId && o.Kind == CheckChaser.Kind));
+        Assert.Equal(Police, message.ToAddress);
+        Assert.DoesNotContain("Checkwell", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChaser_LeavesChecksNotYetDueAlone()
+    {
+        var (contactId, screener) = await ScreenedContactAsync(rag: "Green");
+        await RequestAsync(screener, contactId, Police);
+        var contact = await ContactAsync(contactId);
+
+        await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(contact.ChecksDueUtc!.Value.AddMinutes(-1));
+
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).Select(c => c.ChaseCount).SingleAsync()));
+    }
+}
