@@ -88,6 +88,7 @@ public sealed class DemoSeeder(
             var user = new AppUser
             {
                 UserName = account.UserName,
+                Email = $"{account.UserName}@demo.openmash.example",
                 DisplayName = account.DisplayName,
                 AgencyId = agencies[account.Agency].Id,
                 HubId = account.Hub == StaffordshireCode ? staffs.Id : stoke.Id,

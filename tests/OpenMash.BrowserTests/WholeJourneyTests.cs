@@ -1,0 +1,147 @@
+using Microsoft.Playwright;
+
+namespace OpenMash.BrowserTests;
+
+/// <summary>
+/// The front door from end to end: a teacher phones the hub, the contact is screened, two agencies answer checks,
+/// a manager approves the decision and the teacher, who has an OpenMash account, sees the outcome. Axe runs on
+/// every page on the way.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WholeJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task PhoneContact_ThroughScreeningChecksAndDecision_ToTheReferrerSeeingTheOutcome()
+    {
+        var screener = await SignedInAsync("staffs.screener");
+        var reference = await RecordPhoneContactAsync(screener);
+
+        await screener.GotoAsync("/Screening");
+        await screener.AssertAccessibleAsync();
+        await screener.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await screener.AssertAccessibleAsync();
+        var contactUrl = screener.Url;
+        await screener.GetByRole(AriaRole.Radio, new() { Name = "Amber", Exact = true }).CheckAsync();
+        await screener.GetByRole(AriaRole.Radio, new() { Name = "Level 3: child in need (s17)" }).CheckAsync();
+        await screener.GetByLabel("Why this threshold level").FillAsync("Fictional: repeated unexplained bruising; needs assessment.");
+        await screener.Locator("#ChildSpokenTo").CheckAsync();
+        await screener.GetByLabel("The child's views, or why they have not been spoken to").FillAsync("Fictional: says she falls over a lot.");
+        await screener.Locator("#ConsentView").CheckAsync();
+        await screener.GetByLabel("Why sharing without consent is lawful, or the family's consent position").FillAsync("Harm suspected: asking would prejudice the child's protection.");
+        await screener.GetByRole(AriaRole.Button, new() { Name = "Save screening" }).ClickAsync();
+        await screener.AssertAccessibleAsync();
+        await screener.GetByLabel("Staffordshire Police").CheckAsync();
+        await screener.GetByLabel("Demo Community Health NHS Trust").CheckAsync();
+        await screener.GetByRole(AriaRole.Button, new() { Name = "Request checks" }).ClickAsync();
+        await screener.AssertAccessibleAsync();
+        Assert.Equal(2, await screener.Locator("[data-testid=answer]").CountAsync());
+
+        await AnswerCheckAsync("staffs.police", reference, "Fictional: one call-out to the address last year.");
+        await AnswerCheckAsync("staffs.health", reference, "Fictional: two A&E attendances with minor injuries.");
+
+        await screener.GotoAsync(contactUrl);
+        Assert.Contains("one call-out", await screener.Locator("[data-agency='Staffordshire Police']").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("A&E", await screener.Locator("[data-agency='Demo Community Health NHS Trust']").TextContentAsync(), StringComparison.Ordinal);
+        await screener.GetByRole(AriaRole.Link, new() { Name = "Propose a decision" }).First.ClickAsync();
+        await screener.AssertAccessibleAsync();
+        await screener.GetByRole(AriaRole.Radio, new() { Name = "Child in need assessment (s17)" }).CheckAsync();
+        await screener.GetByLabel("Reasons for this decision").FillAsync("Fictional: partner information confirms a pattern of injuries.");
+        await screener.GetByRole(AriaRole.Radio, new() { Name = "N1 Abuse or neglect" }).CheckAsync();
+        await screener.GetByRole(AriaRole.Button, new() { Name = "Propose decision" }).ClickAsync();
+        await screener.AssertAccessibleAsync();
+
+        var manager = await SignedInAsync("staffs.manager");
+        await manager.GotoAsync("/Decisions");
+        await manager.AssertAccessibleAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await manager.AssertAccessibleAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await manager.AssertAccessibleAsync();
+
+        var referrer = await SignedInAsync("staffs.referrer");
+        await referrer.GotoAsync("/Referrals");
+        await referrer.AssertAccessibleAsync();
+        var row = referrer.Locator("[data-testid=referrals] tbody tr", new() { HasText = reference });
+        Assert.Contains("Child in need assessment (s17)", await row.TextContentAsync(), StringComparison.Ordinal);
+        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await referrer.AssertAccessibleAsync();
+        var shown = await referrer.Locator("main").TextContentAsync();
+        Assert.Contains("Child in need assessment (s17)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("call-out", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("A&E", shown, StringComparison.Ordinal);
+    }
+
+    private async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(user);
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        return page;
+    }
+
+    private async Task AnswerCheckAsync(string researcher, string reference, string summary)
+    {
+        var page = await SignedInAsync(researcher);
+        await page.GotoAsync("/Checks");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.Locator("#Known").CheckAsync();
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync(summary);
+        await page.GetByLabel("Information in item 1").FillAsync(summary);
+        var answerUrl = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/Checks");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync(answerUrl);
+        Assert.Contains(summary, await page.Locator("[data-testid=answered]").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A teacher with an OpenMash account phones; the screener records the call with the teacher's e-mail address.</summary>
+    private static async Task<string> RecordPhoneContactAsync(IPage page)
+    {
+        async Task Next(string button = "Continue")
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        Task Fill(string name, string value) => page.Locator($"[name='{name}']").FillAsync(value);
+
+        await page.GotoAsync("/Contacts/New");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
+        await page.Locator("#Channel").CheckAsync();
+        await Next();
+        await Fill("ReferrerName", "Demo School Safeguarding Lead");
+        await Fill("ReferrerEmail", "staffs.referrer@demo.openmash.example");
+        await page.Locator("#ReferralSource").SelectOptionAsync("Schools");
+        await Next();
+        await Fill("GivenNames", "Marigold");
+        await Fill("FamilyName", "Journeywright");
+        await Fill("DateOfBirth.Day", "9");
+        await Fill("DateOfBirth.Month", "10");
+        await Fill("DateOfBirth.Year", "2017");
+        await page.Locator("#Sex-2").CheckAsync();
+        await Next("Save child");
+        if (page.Url.Contains("/Contacts/New/Match/", StringComparison.Ordinal))
+        {
+            await page.AssertAccessibleAsync();
+            await page.Locator("input[name=Choice][value=new]").CheckAsync();
+            await Next();
+        }
+
+        await Next();
+        await Next();
+        await page.Locator("#Concerns").CheckAsync();
+        await Next();
+        await Fill("WhatHappened", "Fictional: bruises on both arms, explained differently twice.");
+        await Next();
+        await page.Locator("#FamilyAware").CheckAsync();
+        await page.Locator("#FamilyConsented").CheckAsync();
+        await page.Locator("#ReferrerSpokenTo").CheckAsync();
+        await Next();
+        await Next();
+        await Next("Record the contact");
+        return (await page.Locator("[data-testid=contact-reference]").TextContentAsync())!.Trim();
+    }
+}
