@@ -19,9 +19,9 @@ public static class Comparisons
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
-        ["Exact", "Nickname", "SwappedWithFamilyName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
+        ["Exact", "Nickname", "SwappedWithFamilyName", "OneNameInOtherField", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
         ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
-        ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "SameYear", "Different"],
+        ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
         ["Exact", "OneEdit", "Different"],
         ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
@@ -30,7 +30,7 @@ public static class Comparisons
 
     public static class Given
     {
-        public const byte Exact = 0, Nickname = 1, Swapped = 2, Jw92 = 3, OneEdit = 4, Phonetic = 5, Jw80 = 6, Other = 7, Else = 8;
+        public const byte Exact = 0, Nickname = 1, Swapped = 2, CrossOne = 3, Jw92 = 4, OneEdit = 5, Phonetic = 6, Jw80 = 7, Other = 8, Else = 9;
     }
 
     public static class Family
@@ -40,7 +40,7 @@ public static class Comparisons
 
     public static class Dob
     {
-        public const byte Exact = 0, Swapped = 1, OneEdit = 2, WithinMonth = 3, SameYear = 4, Else = 5;
+        public const byte Exact = 0, Swapped = 1, OneEdit = 2, WithinMonth = 3, TwoDigits = 4, SameYear = 5, Else = 6;
     }
 
     /// <summary>The agreement level of every comparison for two records (index by the comparison constants; values
@@ -57,11 +57,17 @@ public static class Comparisons
     {
         var family = FamilyLevel(a, b);
         var given = GivenLevel(a, b);
-        if (given >= Given.Jw80 && given != Comparisons.Null && family >= Family.Jw92 && family != Comparisons.Null && IsSwapped(a, b))
+        if (given >= Given.Jw80 && family >= Family.Jw92)
         {
-            // The swap level's weight is the evidence of both names; counting the family name again would double it.
-            given = Given.Swapped;
-            family = Null;
+            // Names in the wrong fields: both swapped, or one name typed into the other field (the other name
+            // missing, replaced or mistyped). The level's weight is the evidence of both names; counting the family
+            // name again would double it.
+            var swap = SwapLevel(a, b);
+            if (swap != Null)
+            {
+                given = swap;
+                family = Null;
+            }
         }
 
         levels[GivenName] = given;
@@ -73,11 +79,43 @@ public static class Comparisons
         levels[Sex] = a.Sex == Matching.Sex.Unknown || b.Sex == Matching.Sex.Unknown ? Null : a.Sex == b.Sex ? (byte)0 : (byte)1;
     }
 
-    private static bool IsSwapped(PreparedRecord a, PreparedRecord b) =>
-        a.Family.Length > 0 && b.Family.Length > 0
-        && (a.Given[0] == b.Family[0] || a.Family[0] == b.Given[0])
-        && (a.Given == b.Family || Text.JaroWinkler(a.Given, b.Family) >= 0.92)
-        && (a.Family == b.Given || Text.JaroWinkler(a.Family, b.Given) >= 0.92);
+    /// <summary><see cref="Given.Swapped"/> when each name agrees with the other record's other name (one exactly
+    /// or closely, the other at least loosely), <see cref="Given.CrossOne"/> when only one name agrees with the other
+    /// record's other field, else <see cref="Null"/>. Callers check first that the names do not agree field by field.</summary>
+    internal static byte SwapLevel(PreparedRecord a, PreparedRecord b)
+    {
+        var x = CrossAgreement(a.Given, b.Family);
+        var y = CrossAgreement(a.Family, b.Given);
+        if (x + y >= 3)
+        {
+            return Given.Swapped;
+        }
+
+        return x == 2 || y == 2 ? Given.CrossOne : Null;
+    }
+
+    /// <summary>2 when the names are equal or close (Jaro-Winkler at least 0.92, same first letter), 1 when loosely
+    /// alike (0.80, or one a prefix of the other), 0 otherwise or when either is missing or a single letter.</summary>
+    private static int CrossAgreement(string a, string b)
+    {
+        if (a.Length < 2 || b.Length < 2)
+        {
+            return 0;
+        }
+
+        if (a == b)
+        {
+            return 2;
+        }
+
+        var jw = Text.JaroWinkler(a, b);
+        if (jw >= 0.92 && a[0] == b[0])
+        {
+            return 2;
+        }
+
+        return jw >= 0.80 || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) ? 1 : 0;
+    }
 
     private static bool PhoneticEqual(string a1, string a2, string b1, string b2) =>
         a1.Length > 1 && b1.Length > 1 && (a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2);
@@ -219,7 +257,26 @@ public static class Comparisons
             return Dob.WithinMonth;
         }
 
+        if (DigitsDiffering(x, y) <= 2)
+        {
+            return Dob.TwoDigits;
+        }
+
         return x / 10000 == y / 10000 ? Dob.SameYear : Dob.Else;
+    }
+
+    /// <summary>Number of the eight yyyymmdd digit positions at which two dates differ.</summary>
+    private static int DigitsDiffering(int x, int y)
+    {
+        var diffs = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            diffs += x % 10 != y % 10 ? 1 : 0;
+            x /= 10;
+            y /= 10;
+        }
+
+        return diffs;
     }
 
     /// <summary>Eight-digit yyyymmdd values that differ in one digit or by swapping two adjacent digits.</summary>

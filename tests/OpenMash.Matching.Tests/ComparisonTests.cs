@@ -30,6 +30,9 @@ public class ComparisonTests
     [InlineData("2015-03-14", "2015-03-41", "OneEdit")]
     [InlineData("2015-03-28", "2015-04-05", "WithinMonth")]
     [InlineData("2015-01-01", "2015-09-20", "SameYear")]
+    [InlineData("1930-06-09", "1962-06-09", "TwoDigits")]
+    [InlineData("2015-03-10", "2015-12-10", "TwoDigits")]
+    [InlineData("2015-03-14", "2016-03-15", "TwoDigits")]
     [InlineData("2015-01-01", "2011-09-20", "Different")]
     [InlineData("2015-01-01", null, "Missing")]
     public void Date_of_birth_levels(string a, string? b, string expected) =>
@@ -73,6 +76,24 @@ public class ComparisonTests
         var levels = Comparisons.Compare(R("Smith", "Oliver"), R("Oliver", "Smith"));
         Assert.Equal("SwappedWithFamilyName", Comparisons.LevelNames[Comparisons.GivenName][levels[Comparisons.GivenName]]);
         Assert.Equal(Comparisons.Null, levels[Comparisons.FamilyName]);
+    }
+
+    [Theory]
+    [InlineData("Dixon", "Ky", "Kyo", "Dixon", "SwappedWithFamilyName")]
+    [InlineData("Sophie", "Sndl", "Snell", "Sophie", "SwappedWithFamilyName")]
+    [InlineData("Alice", "Exclel", "Riding", "Alice", "OneNameInOtherField")]
+    [InlineData(null, "White", "White", "Jasmine", "OneNameInOtherField")]
+    [InlineData("Alice", "Smith", "Riding", "Jones", "Different")]
+    [InlineData("Alice", null, null, "Jones", "Missing")]
+    public void Names_in_the_wrong_fields(string? g1, string? f1, string? g2, string? f2, string expected)
+    {
+        var levels = Comparisons.Compare(R(g1, f1), R(g2, f2));
+        var l = levels[Comparisons.GivenName];
+        Assert.Equal(expected, l == Comparisons.Null ? "Missing" : Comparisons.LevelNames[Comparisons.GivenName][l]);
+        if (expected is "SwappedWithFamilyName" or "OneNameInOtherField")
+        {
+            Assert.Equal(Comparisons.Null, levels[Comparisons.FamilyName]);
+        }
     }
 
     [Theory]
