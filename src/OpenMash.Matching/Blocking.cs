@@ -4,7 +4,7 @@ namespace OpenMash.Matching;
 /// (or a move, or a surname change) still leaves other rules that bring the pair together.</summary>
 internal static class Blocking
 {
-    public const int RuleCount = 11;
+    public const int RuleCount = 12;
 
     /// <summary>Appends the blocking keys of a record (rule number mixed into each key) to <paramref name="keys"/>.</summary>
     public static void Keys(PreparedRecord r, List<ulong> keys)
@@ -71,6 +71,13 @@ internal static class Blocking
             if (r.Given.Length > 0 && r.Family.Length > 0)
             {
                 keys.Add(Hash(11, r.Town, string.Concat(r.Given.AsSpan(0, 1), r.Family.AsSpan(0, 1))));
+            }
+
+            // Date of birth and town: for a record whose names were both recorded differently (or typed into the
+            // wrong fields) and whose postcode differs.
+            if (dobSorted != 0)
+            {
+                keys.Add(Hash(15, r.Town, dobSorted.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 

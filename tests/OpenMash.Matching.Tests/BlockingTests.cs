@@ -23,7 +23,7 @@ public class BlockingTests
         return ka.Intersect(kb).Any();
     }
 
-    public static TheoryData<string> Changes() => ["given", "family", "dob", "nhs", "postcode", "swap", "nickname", "moved", "everything-but-names"];
+    public static TheoryData<string> Changes() => ["given", "family", "dob", "nhs", "postcode", "swap", "nickname", "moved", "everything-but-names", "both-names-and-postcode"];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -39,6 +39,7 @@ public class BlockingTests
             "swap" => Child with { GivenNames = "Thornbury", FamilyName = "Oliver" },
             "nickname" => Child with { GivenNames = "Ollie" },
             "moved" => Child with { Postcode = "QZ9 9ZZ", AddressLine = "3 Oak Lane", Town = "Upwick", NhsNumber = null },
+            "both-names-and-postcode" => Child with { GivenNames = "Tia", FamilyName = "Georfe", Postcode = "QA9 9ZZ", AddressLine = "Acacia Rd", NhsNumber = null },
             _ => Child with { DateOfBirth = new PartialDate(2015, 1, 1), NhsNumber = null, Postcode = null, AddressLine = null, Town = null },
         };
 
