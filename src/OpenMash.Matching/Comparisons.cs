@@ -23,7 +23,7 @@ public static class Comparisons
         ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
         ["Exact", "OneEdit", "Different"],
-        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
+        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
     ];
@@ -359,7 +359,8 @@ public static class Comparisons
             return Null;
         }
 
-        var line = haveLine && (a.Line == b.Line || Text.JaroWinkler(a.Line, b.Line) >= 0.9);
+        var lineTokens = 0;
+        var line = haveLine && (a.Line == b.Line || Text.JaroWinkler(a.Line, b.Line) >= 0.9 || (lineTokens = Text.TokenAgreement(a.Line, b.Line)) == 2);
         var pc = havePc && a.Postcode == b.Postcode;
         var town = haveTown && (a.Town == b.Town || Text.JaroWinkler(a.Town, b.Town) >= 0.92);
         if (line && pc)
@@ -382,18 +383,23 @@ public static class Comparisons
             return 3;
         }
 
-        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
-        if (near && town)
+        if (lineTokens == 1)
         {
             return 4;
         }
 
-        if (town)
+        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
+        if (near && town)
         {
             return 5;
         }
 
-        return near ? (byte)6 : (byte)7;
+        if (town)
+        {
+            return 6;
+        }
+
+        return near ? (byte)7 : (byte)8;
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>

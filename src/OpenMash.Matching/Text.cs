@@ -163,4 +163,59 @@ public static class Text
 
         return a.Length > b.Length ? a[(p + 1)..].SequenceEqual(b[p..]) : a[p..].SequenceEqual(b[(p + 1)..]);
     }
+
+    /// <summary>Word-by-word agreement of two address lines (words equal, or alike at Jaro-Winkler 0.9 when both have
+    /// four or more letters): 2 when every word of the shorter line (at least two words) is found in the other, in any
+    /// order; 1 when at least half of them are and one of those is a word of three or more letters, not a number;
+    /// else 0.</summary>
+    public static int TokenAgreement(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (CountWords(a) > CountWords(b))
+        {
+            var t = a;
+            a = b;
+            b = t;
+        }
+
+        int words = 0, found = 0;
+        var wordFound = false;
+        foreach (var ra in a.Split(' '))
+        {
+            var x = a[ra];
+            if (x.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            foreach (var rb in b.Split(' '))
+            {
+                var y = b[rb];
+                if (x.SequenceEqual(y) || (x.Length >= 4 && y.Length >= 4 && JaroWinkler(x, y) >= 0.9))
+                {
+                    found++;
+                    wordFound |= x.Length >= 3 && char.IsLetter(x[0]);
+                    break;
+                }
+            }
+        }
+
+        if (words >= 2 && found == words)
+        {
+            return 2;
+        }
+
+        return wordFound && found * 2 >= words ? 1 : 0;
+    }
+
+    private static int CountWords(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        foreach (var r in s.Split(' '))
+        {
+            n += s[r].IsEmpty ? 0 : 1;
+        }
+
+        return n;
+    }
 }
