@@ -47,6 +47,23 @@ public class BlockingTests
     }
 
     [Fact]
+    public void In_a_batch_a_record_without_names_meets_others_born_the_same_day()
+    {
+        var nameless = new MatchRecord("n") { DateOfBirth = Child.DateOfBirth, Town = "Elsewhere" };
+        var ka = new List<ulong>();
+        var kb = new List<ulong>();
+        Blocking.Keys(PreparedRecord.From(Child), ka);
+        Blocking.Keys(PreparedRecord.From(nameless), kb);
+        Assert.Empty(ka.Intersect(kb));
+
+        ka.Clear();
+        kb.Clear();
+        Blocking.Keys(PreparedRecord.From(Child), ka, batch: true);
+        Blocking.Keys(PreparedRecord.From(nameless), kb, batch: true);
+        Assert.NotEmpty(ka.Intersect(kb));
+    }
+
+    [Fact]
     public void Unrelated_children_share_no_key()
     {
         var stranger = new MatchRecord("c")
