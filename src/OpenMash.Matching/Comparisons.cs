@@ -22,7 +22,7 @@ public static class Comparisons
         ["Exact", "Nickname", "SwappedWithFamilyName", "OneNameInOtherField", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
         ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
-        ["Exact", "OneEdit", "Different"],
+        ["Exact", "OneEdit", "TwoDigits", "Different"],
         ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
@@ -265,6 +265,18 @@ public static class Comparisons
         return x / 10000 == y / 10000 ? Dob.SameYear : Dob.Else;
     }
 
+    /// <summary>Number of positions at which two strings of the same length differ.</summary>
+    private static int DigitsDiffering(string a, string b)
+    {
+        var diffs = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            diffs += a[i] != b[i] ? 1 : 0;
+        }
+
+        return diffs;
+    }
+
     /// <summary>Number of the eight yyyymmdd digit positions at which two dates differ.</summary>
     private static int DigitsDiffering(int x, int y)
     {
@@ -345,7 +357,12 @@ public static class Comparisons
             return 0;
         }
 
-        return a.Length == b.Length && Text.WithinOneEdit(a, b) ? (byte)1 : (byte)2;
+        if (Text.WithinOneEdit(a, b))
+        {
+            return a.Length == b.Length ? (byte)1 : (byte)3;
+        }
+
+        return a.Length == b.Length && DigitsDiffering(a, b) <= 2 ? (byte)2 : (byte)3;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

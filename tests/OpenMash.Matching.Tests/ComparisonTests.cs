@@ -100,6 +100,8 @@ public class ComparisonTests
     [InlineData("9434765919", "943 476 5919", "Exact")]
     [InlineData("9434765919", "9434765991", "OneEdit")]
     [InlineData("9434765919", "9434765929", "OneEdit")]
+    [InlineData("9434765919", "9434765928", "TwoDigits")]
+    [InlineData("9434765919", "9134765929", "TwoDigits")]
     [InlineData("9434765919", "4010232137", "Different")]
     public void Nhs_number_levels(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.NhsNumber, R(nhs: a), R(nhs: b)));
