@@ -19,8 +19,8 @@ public static class Comparisons
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
-        ["Exact", "Nickname", "SwappedWithFamilyName", "OneNameInOtherField", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
-        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
+        ["Exact", "Nickname", "SwappedWithFamilyName", "OneNameInOtherField", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
+        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
         ["Exact", "OneEdit", "TwoDigits", "Different"],
         ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
@@ -30,12 +30,12 @@ public static class Comparisons
 
     public static class Given
     {
-        public const byte Exact = 0, Nickname = 1, Swapped = 2, CrossOne = 3, Jw92 = 4, OneEdit = 5, Phonetic = 6, Jw80 = 7, Other = 8, Else = 9;
+        public const byte Exact = 0, Nickname = 1, Swapped = 2, CrossOne = 3, Jw92 = 4, OneEdit = 5, Phonetic = 6, TwoEdits = 7, Jw80 = 8, Other = 9, Else = 10;
     }
 
     public static class Family
     {
-        public const byte Exact = 0, Part = 1, Jw92 = 2, OneEdit = 3, Phonetic = 4, Jw80 = 5, Else = 6;
+        public const byte Exact = 0, Part = 1, Jw92 = 2, OneEdit = 3, Phonetic = 4, TwoEdits = 5, Jw80 = 6, Else = 7;
     }
 
     public static class Dob
@@ -154,6 +154,11 @@ public static class Comparisons
             return Given.Phonetic;
         }
 
+        if (a.Given.Length >= 5 && b.Given.Length >= 5 && Text.WithinTwoEdits(a.Given, b.Given))
+        {
+            return Given.TwoEdits;
+        }
+
         if (jw >= 0.80 && a.Given.Length > 1 && b.Given.Length > 1)
         {
             return Given.Jw80;
@@ -223,6 +228,11 @@ public static class Comparisons
         if (PhoneticEqual(a.FamilyPhon1, a.FamilyPhon2, b.FamilyPhon1, b.FamilyPhon2))
         {
             return Family.Phonetic;
+        }
+
+        if (a.Family.Length >= 5 && b.Family.Length >= 5 && Text.WithinTwoEdits(a.Family, b.Family))
+        {
+            return Family.TwoEdits;
         }
 
         return jw >= 0.80 ? Family.Jw80 : Family.Else;

@@ -218,4 +218,51 @@ public static class Text
 
         return n;
     }
+
+    /// <summary>True when the strings are at most two edits apart (substitutions, insertions, deletions or adjacent
+    /// transpositions; optimal string alignment distance).</summary>
+    public static bool WithinTwoEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return false;
+        }
+
+        if (a.Length > 62 || b.Length > 62)
+        {
+            return false;
+        }
+
+        var w = b.Length + 1;
+        Span<int> d = stackalloc int[(a.Length + 1) * w];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            d[i * w] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(d[((i - 1) * w) + j] + 1, d[(i * w) + j - 1] + 1), d[((i - 1) * w) + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    v = Math.Min(v, d[((i - 2) * w) + j - 2] + 1);
+                }
+
+                d[(i * w) + j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+
+            if (rowMin > 2)
+            {
+                return false;
+            }
+        }
+
+        return d[(a.Length * w) + b.Length] <= 2;
+    }
 }

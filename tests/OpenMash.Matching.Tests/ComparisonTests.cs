@@ -47,6 +47,9 @@ public class ComparisonTests
     [InlineData("Katelyn", "Caitlin", "Phonetic")]
     [InlineData("J", "John", "OtherGivenNameOrInitial")]
     [InlineData("Amelia Rose", "Rose", "OtherGivenNameOrInitial")]
+    [InlineData("Gabriella", "Gabreilla", "JaroWinkler>=0.92")]
+    [InlineData("Theodore", "eTheodroe", "TwoEdits")]
+    [InlineData("Mariana", "Amrinaa", "TwoEdits")]
     [InlineData("Oliver", "Harry", "Different")]
     public void Given_name_levels(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.GivenName, R(a, "Smith"), R(b, "Smith")));
@@ -57,6 +60,7 @@ public class ComparisonTests
     [InlineData("Smith-Jones", "Jones", "SharedPartOrPreviousName")]
     [InlineData("Jones-Smith", "Smith-Jones", "SharedPartOrPreviousName")]
     [InlineData("Fitzgerald", "Fitzgerrald", "JaroWinkler>=0.92")]
+    [InlineData("Bennett", "Bnennet", "TwoEdits")]
     [InlineData("Li", "Lu", "Different")]
     [InlineData("Smith", "Patel", "Different")]
     public void Family_name_levels(string a, string b, string expected) =>

@@ -101,4 +101,16 @@ public class TextAndPhoneticTests
         Assert.Equal(expected, Text.TokenAgreement(a, b));
         Assert.Equal(expected, Text.TokenAgreement(b, a));
     }
+
+    [Theory]
+    [InlineData("bennett", "bnennet", true)]
+    [InlineData("theodore", "etheodroe", true)]
+    [InlineData("campbell", "campbell", true)]
+    [InlineData("patesrn", "patwrson", false)]
+    [InlineData("smith", "patel", false)]
+    public void Two_edits(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, Text.WithinTwoEdits(a, b));
+        Assert.Equal(expected, Text.WithinTwoEdits(b, a));
+    }
 }
