@@ -293,8 +293,10 @@ public sealed class MatchModel
                 }
             }
 
-            var change = Update(m, acc, 1e-3);
+            var before = m.Select(x => (double[])x.Clone()).ToArray();
+            _ = Update(m, acc, 1e-3);
             FloorAtDifferent(m, u);
+            var change = m.SelectMany((x, k) => x.Select((v, l) => Math.Abs(v - before[k][l]))).Max();
             if (stratified)
             {
                 change = Math.Max(change, Update(uh, accU, 0.5));
