@@ -84,6 +84,12 @@ public static class Comparisons
     /// record's other field, else <see cref="Null"/>. Callers check first that the names do not agree field by field.</summary>
     internal static byte SwapLevel(PreparedRecord a, PreparedRecord b)
     {
+        // Either level needs one cross pair close, and close names share their first letter: most pairs stop here.
+        if (!FirstLettersEqual(a.Given, b.Family) && !FirstLettersEqual(a.Family, b.Given))
+        {
+            return Null;
+        }
+
         var x = CrossAgreement(a.Given, b.Family);
         var y = CrossAgreement(a.Family, b.Given);
         if (x + y >= 3)
@@ -93,6 +99,8 @@ public static class Comparisons
 
         return x == 2 || y == 2 ? Given.CrossOne : Null;
     }
+
+    private static bool FirstLettersEqual(string a, string b) => a.Length > 1 && b.Length > 1 && a[0] == b[0];
 
     /// <summary>2 when the names are equal or close (Jaro-Winkler at least 0.92, same first letter), 1 when loosely
     /// alike (0.80, or one a prefix of the other), 0 otherwise or when either is missing or a single letter.</summary>

@@ -164,8 +164,8 @@ public static class Text
         return a.Length > b.Length ? a[(p + 1)..].SequenceEqual(b[p..]) : a[p..].SequenceEqual(b[(p + 1)..]);
     }
 
-    /// <summary>Word-by-word agreement of two address lines (words equal, or alike at Jaro-Winkler 0.9 when both have
-    /// four or more letters): 2 when every word of the shorter line (at least two words) is found in the other, in any
+    /// <summary>Word-by-word agreement of two address lines (words equal, or, when both have four or more letters and
+    /// the same first letter, one edit apart or alike at Jaro-Winkler 0.9): 2 when every word of the shorter line (at least two words) is found in the other, in any
     /// order; 1 when at least half of them are and one of those is a word of three or more letters, not a number;
     /// else 0.</summary>
     public static int TokenAgreement(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -191,7 +191,7 @@ public static class Text
             foreach (var rb in b.Split(' '))
             {
                 var y = b[rb];
-                if (x.SequenceEqual(y) || (x.Length >= 4 && y.Length >= 4 && JaroWinkler(x, y) >= 0.9))
+                if (x.SequenceEqual(y) || (x.Length >= 4 && y.Length >= 4 && x[0] == y[0] && (WithinOneEdit(x, y) || JaroWinkler(x, y) >= 0.9)))
                 {
                     found++;
                     wordFound |= x.Length >= 3 && char.IsLetter(x[0]);
@@ -228,7 +228,7 @@ public static class Text
             return false;
         }
 
-        if (a.Length > 62 || b.Length > 62)
+        if (a.Length > 62 || b.Length > 62 || BagDistanceOver(a, b, 2))
         {
             return false;
         }
@@ -264,5 +264,52 @@ public static class Text
         }
 
         return d[(a.Length * w) + b.Length] <= 2;
+    }
+
+    /// <summary>Bag distance (characters of one string not matched in the other, the larger of the two counts) above
+    /// <paramref name="limit"/>: a cheap lower bound on the edit distance, so most pairs skip the full computation.</summary>
+    private static bool BagDistanceOver(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    {
+        Span<int> counts = stackalloc int[128];
+        var other = 0;
+        foreach (var c in a)
+        {
+            if (c < 128)
+            {
+                counts[c]++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        foreach (var c in b)
+        {
+            if (c < 128)
+            {
+                counts[c]--;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        int extraA = 0, extraB = 0;
+        foreach (var n in counts)
+        {
+            if (n > 0)
+            {
+                extraA += n;
+            }
+            else
+            {
+                extraB -= n;
+            }
+        }
+
+        // Characters outside ASCII are not counted in the bags; treat them as unmatched only for the bound's sake.
+        return Math.Max(extraA, extraB) > limit + other;
     }
 }
