@@ -170,28 +170,27 @@ public static class Text
     /// else 0.</summary>
     public static int TokenAgreement(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (CountWords(a) > CountWords(b))
-        {
-            var t = a;
-            a = b;
-            b = t;
-        }
+        const int MaxWords = 16;
+        Span<int> aw = stackalloc int[2 * MaxWords];
+        Span<int> bw = stackalloc int[2 * MaxWords];
+        var na = Words(a, aw);
+        var nb = Words(b, bw);
+        return na <= nb ? WordsFound(a, aw, na, b, bw, nb) : WordsFound(b, bw, nb, a, aw, na);
+    }
 
-        int words = 0, found = 0;
+    private static int WordsFound(ReadOnlySpan<char> a, ReadOnlySpan<int> aw, int na, ReadOnlySpan<char> b, ReadOnlySpan<int> bw, int nb)
+    {
+
+        var found = 0;
         var wordFound = false;
-        foreach (var ra in a.Split(' '))
+        for (var i = 0; i < na; i++)
         {
-            var x = a[ra];
-            if (x.IsEmpty)
+            var x = a.Slice(aw[2 * i], aw[(2 * i) + 1]);
+            for (var j = 0; j < nb; j++)
             {
-                continue;
-            }
-
-            words++;
-            foreach (var rb in b.Split(' '))
-            {
-                var y = b[rb];
-                if (x.SequenceEqual(y) || (x.Length >= 4 && y.Length >= 4 && x[0] == y[0] && (WithinOneEdit(x, y) || JaroWinkler(x, y) >= 0.9)))
+                var y = b.Slice(bw[2 * j], bw[(2 * j) + 1]);
+                if (x[0] == y[0] && (x.SequenceEqual(y)
+                    || (x.Length >= 4 && y.Length >= 4 && (WithinOneEdit(x, y) || JaroWinkler(x, y) >= 0.9))))
                 {
                     found++;
                     wordFound |= x.Length >= 3 && char.IsLetter(x[0]);
@@ -200,20 +199,38 @@ public static class Text
             }
         }
 
-        if (words >= 2 && found == words)
+        if (na >= 2 && found == na)
         {
             return 2;
         }
 
-        return wordFound && found * 2 >= words ? 1 : 0;
+        return wordFound && found * 2 >= na ? 1 : 0;
     }
 
-    private static int CountWords(ReadOnlySpan<char> s)
+    /// <summary>Start and length of each space-separated word, as many as fit in <paramref name="words"/>.</summary>
+    private static int Words(ReadOnlySpan<char> s, Span<int> words)
     {
         var n = 0;
-        foreach (var r in s.Split(' '))
+        var i = 0;
+        while (i < s.Length && (2 * n) < words.Length)
         {
-            n += s[r].IsEmpty ? 0 : 1;
+            while (i < s.Length && s[i] == ' ')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < s.Length && s[i] != ' ')
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words[2 * n] = start;
+                words[(2 * n) + 1] = i - start;
+                n++;
+            }
         }
 
         return n;
