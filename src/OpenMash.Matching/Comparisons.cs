@@ -82,6 +82,7 @@ public static class Comparisons
     /// <summary><see cref="Given.Swapped"/> when each name agrees with the other record's other name (one exactly
     /// or closely, the other at least loosely), <see cref="Given.CrossOne"/> when only one name agrees with the other
     /// record's other field, else <see cref="Null"/>. Callers check first that the names do not agree field by field.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte SwapLevel(PreparedRecord a, PreparedRecord b)
     {
         // Either level needs one cross pair close, and close names share their first letter: most pairs stop here.
@@ -104,6 +105,7 @@ public static class Comparisons
 
     /// <summary>2 when the names are equal or close (Jaro-Winkler at least 0.92, same first letter), 1 when loosely
     /// alike (0.80, or one a prefix of the other), 0 otherwise or when either is missing or a single letter.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int CrossAgreement(string a, string b)
     {
         if (a.Length < 2 || b.Length < 2)
@@ -246,6 +248,7 @@ public static class Comparisons
         return jw >= 0.80 ? Family.Jw80 : Family.Else;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte DobLevel(PreparedRecord a, PreparedRecord b)
     {
         int x = a.Dob, y = b.Dob;
@@ -284,6 +287,7 @@ public static class Comparisons
     }
 
     /// <summary>Number of positions at which two strings of the same length differ.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int DigitsDiffering(string a, string b)
     {
         var diffs = 0;
@@ -296,6 +300,7 @@ public static class Comparisons
     }
 
     /// <summary>Number of the eight yyyymmdd digit positions at which two dates differ.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int DigitsDiffering(int x, int y)
     {
         var diffs = 0;
@@ -310,6 +315,7 @@ public static class Comparisons
     }
 
     /// <summary>Eight-digit yyyymmdd values that differ in one digit or by swapping two adjacent digits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool OneDigitEdit(int x, int y)
     {
         Span<int> dx = stackalloc int[8];
@@ -341,6 +347,7 @@ public static class Comparisons
             || (diffs == 2 && first < 7 && dx[first] == dy[first + 1] && dx[first + 1] == dy[first]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte EmailLevel(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -363,6 +370,7 @@ public static class Comparisons
         return at > 0 && at == bt && a.AsSpan(0, at).SequenceEqual(b.AsSpan(0, bt)) ? (byte)2 : (byte)3;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte NhsLevel(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -438,6 +446,7 @@ public static class Comparisons
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool NearPostcode(string a, string b)
     {
         if (a.Length >= 5 && b.Length >= 5 && char.IsAsciiLetter(a[0]) && char.IsAsciiLetter(b[0]))

@@ -133,6 +133,7 @@ public static class Text
     }
 
     /// <summary>True when the strings differ by at most one substitution, insertion, deletion or adjacent transposition.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
@@ -168,6 +169,7 @@ public static class Text
     /// the same first letter, one edit apart or alike at Jaro-Winkler 0.9): 2 when every word of the shorter line (at least two words) is found in the other, in any
     /// order; 1 when at least half of them are and one of those is a word of three or more letters, not a number;
     /// else 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int TokenAgreement(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         const int MaxWords = 16;
@@ -178,6 +180,7 @@ public static class Text
         return na <= nb ? WordsFound(a, aw, na, b, bw, nb) : WordsFound(b, bw, nb, a, aw, na);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int WordsFound(ReadOnlySpan<char> a, ReadOnlySpan<int> aw, int na, ReadOnlySpan<char> b, ReadOnlySpan<int> bw, int nb)
     {
 
@@ -208,6 +211,7 @@ public static class Text
     }
 
     /// <summary>Start and length of each space-separated word, as many as fit in <paramref name="words"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int Words(ReadOnlySpan<char> s, Span<int> words)
     {
         var n = 0;
@@ -238,6 +242,7 @@ public static class Text
 
     /// <summary>True when the strings are at most two edits apart (substitutions, insertions, deletions or adjacent
     /// transpositions; optimal string alignment distance).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool WithinTwoEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (Math.Abs(a.Length - b.Length) > 2)
@@ -285,6 +290,7 @@ public static class Text
 
     /// <summary>Bag distance (characters of one string not matched in the other, the larger of the two counts) above
     /// <paramref name="limit"/>: a cheap lower bound on the edit distance, so most pairs skip the full computation.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool BagDistanceOver(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         Span<int> counts = stackalloc int[128];
