@@ -23,7 +23,7 @@ public static class Comparisons
         ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
         ["Exact", "OneEdit", "TwoDigits", "Different"],
-        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
+        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLineAndTown", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
     ];
@@ -426,23 +426,23 @@ public static class Comparisons
             return 3;
         }
 
+        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
         if (lineTokens == 1)
         {
-            return 4;
+            return town || near ? (byte)4 : (byte)5;
         }
 
-        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
         if (near && town)
-        {
-            return 5;
-        }
-
-        if (town)
         {
             return 6;
         }
 
-        return near ? (byte)7 : (byte)8;
+        if (town)
+        {
+            return 7;
+        }
+
+        return near ? (byte)8 : (byte)9;
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>

@@ -118,6 +118,7 @@ public class ComparisonTests
     [InlineData("2211", "110 Torbalea Milson Street", "Latrobe", "3746", "110 Milson Street Torbanlea", "Hobart", "Line")]
     [InlineData("2315", "28 John Cleland Crescent Ponderossa", "Tumbarumba", "7018", "28 Pondeossa", "Westfield", "Line")]
     [InlineData("2315", "28 John Cleland Crescent", "Tumbarumba", "7018", "28 John Street", "Westfield", "PartOfLine")]
+    [InlineData("2125", "109 Trainer Court Sleepy P Ines", "Eight Mile Plains", "2142", "Trainwr Court Sleepy Pines", "Eight Mile Plains", "PartOfLineAndTown")]
     [InlineData("2315", "28 John Cleland Crescent", "Tumbarumba", "7018", "28 Oak Lane", "Westfield", "Different")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QB7 9XY", "3 Oak Lane", "Other", "Different")]
     public void Address_is_one_comparison_of_line_postcode_and_town(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
