@@ -23,10 +23,13 @@ public static class Comparisons
         ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "Different"],
         ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
         ["Exact", "OneEdit", "TwoDigits", "Different"],
-        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "PartOfLineAndTown", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
+        ["LineAndPostcode", "LineAndTown", "Line", "PostcodeAndTown", "Postcode", "PartOfLineAndTown", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
     ];
+
+    /// <summary>The address levels up to and including this one say the address agrees (line, or postcode).</summary>
+    public const byte AddressPostcode = 4;
 
     public static class Given
     {
@@ -411,38 +414,38 @@ public static class Comparisons
             return 0;
         }
 
+        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
         if (line)
         {
-            return 1;
+            return town || near ? (byte)1 : (byte)2;
         }
 
         if (pc && town)
         {
-            return 2;
+            return 3;
         }
 
         if (pc)
         {
-            return 3;
+            return 4;
         }
 
-        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
         if (lineTokens == 1)
         {
-            return town || near ? (byte)4 : (byte)5;
+            return town || near ? (byte)5 : (byte)6;
         }
 
         if (near && town)
         {
-            return 6;
+            return 7;
         }
 
         if (town)
         {
-            return 7;
+            return 8;
         }
 
-        return near ? (byte)8 : (byte)9;
+        return near ? (byte)9 : (byte)10;
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>

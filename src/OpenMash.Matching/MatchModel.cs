@@ -97,7 +97,7 @@ public sealed class MatchModel
 
     internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
         levels.Length == Comparisons.Count
-        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
+        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= Comparisons.AddressPostcode;
 
     /// <summary>Total match weight of a compared pair, with term-frequency adjustment on exact name agreement:
     /// agreeing on a rare name is stronger evidence than agreeing on a common one.</summary>

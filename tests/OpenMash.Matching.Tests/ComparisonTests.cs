@@ -112,7 +112,9 @@ public class ComparisonTests
 
     [Theory]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "qa12bc", "12 acacia road", "Town", "LineAndPostcode")]
-    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Town", "Line")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Town", "LineAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 2CB", "12 Acacia Rd", "Elsewhere", "LineAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Elsewhere", "Line")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 2BC", "3 Oak Lane", "Town", "PostcodeAndTown")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 9XY", "3 Oak Lane", "Town", "NearPostcodeAndTown")]
     [InlineData("2211", "110 Torbalea Milson Street", "Latrobe", "3746", "110 Milson Street Torbanlea", "Hobart", "Line")]
