@@ -4,13 +4,26 @@ namespace OpenMash.Matching;
 /// (or a move, or a surname change) still leaves other rules that bring the pair together.</summary>
 internal static class Blocking
 {
-    public const int RuleCount = 11;
+    public const int RuleCount = 14;
 
     /// <summary>Appends the blocking keys of a record (rule number mixed into each key) to <paramref name="keys"/>.</summary>
-    public static void Keys(PreparedRecord r, List<ulong> keys)
+    /// <param name="r">The record.</param>
+    /// <param name="keys">Where the keys go.</param>
+    /// <param name="batch">Also the broader keys worth their pairs in a batch run but not in an online index, where a
+    /// block of a whole birth date would be read on every query: the date of birth alone (for records that lack
+    /// names), and birth year with the first two letters of either name.</param>
+    public static void Keys(PreparedRecord r, List<ulong> keys, bool batch = false)
     {
         var start = keys.Count;
         var dobSorted = DobSwapInvariant(r.Dob);
+        if (batch && dobSorted != 0)
+        {
+            keys.Add(Hash(16, dobSorted.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var year = (r.Dob / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Add(keys, 17, year, r.Given.Length >= 2 ? r.Given[..2] : string.Empty);
+            Add(keys, 17, year, r.Family.Length >= 2 ? r.Family[..2] : string.Empty);
+        }
+
         if (r.Nhs.Length >= 6)
         {
             keys.Add(Hash(1, r.Nhs));
@@ -71,6 +84,13 @@ internal static class Blocking
             if (r.Given.Length > 0 && r.Family.Length > 0)
             {
                 keys.Add(Hash(11, r.Town, string.Concat(r.Given.AsSpan(0, 1), r.Family.AsSpan(0, 1))));
+            }
+
+            // Date of birth and town: for a record whose names were both recorded differently (or typed into the
+            // wrong fields) and whose postcode differs.
+            if (dobSorted != 0)
+            {
+                keys.Add(Hash(15, r.Town, dobSorted.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 

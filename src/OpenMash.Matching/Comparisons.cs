@@ -19,28 +19,31 @@ public static class Comparisons
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
-        ["Exact", "Nickname", "SwappedWithFamilyName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
-        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "JaroWinkler>=0.80", "Different"],
-        ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "SameYear", "Different"],
-        ["Exact", "OneEdit", "Different"],
-        ["LineAndPostcode", "Line", "PostcodeAndTown", "Postcode", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
+        ["Exact", "Nickname", "SwappedWithFamilyName", "OneNameInOtherField", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "OtherGivenNameOrInitial", "Different"],
+        ["Exact", "SharedPartOrPreviousName", "JaroWinkler>=0.92", "OneEdit", "Phonetic", "TwoEdits", "JaroWinkler>=0.80", "Different"],
+        ["Exact", "DayMonthSwapped", "OneEdit", "WithinMonth", "TwoDigits", "SameYear", "Different"],
+        ["Exact", "OneEdit", "TwoDigits", "Different"],
+        ["LineAndPostcode", "LineAndTown", "Line", "PostcodeAndTown", "Postcode", "PartOfLineAndTown", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
     ];
 
+    /// <summary>The address levels up to and including this one say the address agrees (line, or postcode).</summary>
+    public const byte AddressPostcode = 4;
+
     public static class Given
     {
-        public const byte Exact = 0, Nickname = 1, Swapped = 2, Jw92 = 3, OneEdit = 4, Phonetic = 5, Jw80 = 6, Other = 7, Else = 8;
+        public const byte Exact = 0, Nickname = 1, Swapped = 2, CrossOne = 3, Jw92 = 4, OneEdit = 5, Phonetic = 6, TwoEdits = 7, Jw80 = 8, Other = 9, Else = 10;
     }
 
     public static class Family
     {
-        public const byte Exact = 0, Part = 1, Jw92 = 2, OneEdit = 3, Phonetic = 4, Jw80 = 5, Else = 6;
+        public const byte Exact = 0, Part = 1, Jw92 = 2, OneEdit = 3, Phonetic = 4, TwoEdits = 5, Jw80 = 6, Else = 7;
     }
 
     public static class Dob
     {
-        public const byte Exact = 0, Swapped = 1, OneEdit = 2, WithinMonth = 3, SameYear = 4, Else = 5;
+        public const byte Exact = 0, Swapped = 1, OneEdit = 2, WithinMonth = 3, TwoDigits = 4, SameYear = 5, Else = 6;
     }
 
     /// <summary>The agreement level of every comparison for two records (index by the comparison constants; values
@@ -57,11 +60,17 @@ public static class Comparisons
     {
         var family = FamilyLevel(a, b);
         var given = GivenLevel(a, b);
-        if (given >= Given.Jw80 && given != Comparisons.Null && family >= Family.Jw92 && family != Comparisons.Null && IsSwapped(a, b))
+        if (given >= Given.Jw80 && family >= Family.Jw92)
         {
-            // The swap level's weight is the evidence of both names; counting the family name again would double it.
-            given = Given.Swapped;
-            family = Null;
+            // Names in the wrong fields: both swapped, or one name typed into the other field (the other name
+            // missing, replaced or mistyped). The level's weight is the evidence of both names; counting the family
+            // name again would double it.
+            var swap = SwapLevel(a, b);
+            if (swap != Null)
+            {
+                given = swap;
+                family = Null;
+            }
         }
 
         levels[GivenName] = given;
@@ -73,11 +82,53 @@ public static class Comparisons
         levels[Sex] = a.Sex == Matching.Sex.Unknown || b.Sex == Matching.Sex.Unknown ? Null : a.Sex == b.Sex ? (byte)0 : (byte)1;
     }
 
-    private static bool IsSwapped(PreparedRecord a, PreparedRecord b) =>
-        a.Family.Length > 0 && b.Family.Length > 0
-        && (a.Given[0] == b.Family[0] || a.Family[0] == b.Given[0])
-        && (a.Given == b.Family || Text.JaroWinkler(a.Given, b.Family) >= 0.92)
-        && (a.Family == b.Given || Text.JaroWinkler(a.Family, b.Given) >= 0.92);
+    /// <summary><see cref="Given.Swapped"/> when each name agrees with the other record's other name (one exactly
+    /// or closely, the other at least loosely), <see cref="Given.CrossOne"/> when only one name agrees with the other
+    /// record's other field, else <see cref="Null"/>. Callers check first that the names do not agree field by field.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static byte SwapLevel(PreparedRecord a, PreparedRecord b)
+    {
+        // Either level needs one cross pair close, and close names share their first letter: most pairs stop here.
+        if (!FirstLettersEqual(a.Given, b.Family) && !FirstLettersEqual(a.Family, b.Given))
+        {
+            return Null;
+        }
+
+        var x = CrossAgreement(a.Given, b.Family);
+        var y = CrossAgreement(a.Family, b.Given);
+        if (x + y >= 3)
+        {
+            return Given.Swapped;
+        }
+
+        return x == 2 || y == 2 ? Given.CrossOne : Null;
+    }
+
+    private static bool FirstLettersEqual(string a, string b) => a.Length > 1 && b.Length > 1 && a[0] == b[0];
+
+    /// <summary>2 when the names are equal or close (Jaro-Winkler at least 0.92, same first letter), 1 when loosely
+    /// alike (0.80, or one a prefix of the other), 0 otherwise or when either is missing or a single letter.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int CrossAgreement(string a, string b)
+    {
+        if (a.Length < 2 || b.Length < 2)
+        {
+            return 0;
+        }
+
+        if (a == b)
+        {
+            return 2;
+        }
+
+        var jw = Text.JaroWinkler(a, b);
+        if (jw >= 0.92 && a[0] == b[0])
+        {
+            return 2;
+        }
+
+        return jw >= 0.80 || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal) ? 1 : 0;
+    }
 
     private static bool PhoneticEqual(string a1, string a2, string b1, string b2) =>
         a1.Length > 1 && b1.Length > 1 && (a1 == b1 || a1 == b2 || a2 == b1 || a2 == b2);
@@ -114,6 +165,11 @@ public static class Comparisons
         if (PhoneticEqual(a.GivenPhon1, a.GivenPhon2, b.GivenPhon1, b.GivenPhon2) && a.Given.Length > 1 && b.Given.Length > 1)
         {
             return Given.Phonetic;
+        }
+
+        if (a.Given.Length >= 5 && b.Given.Length >= 5 && Text.WithinTwoEdits(a.Given, b.Given))
+        {
+            return Given.TwoEdits;
         }
 
         if (jw >= 0.80 && a.Given.Length > 1 && b.Given.Length > 1)
@@ -187,9 +243,15 @@ public static class Comparisons
             return Family.Phonetic;
         }
 
+        if (a.Family.Length >= 5 && b.Family.Length >= 5 && Text.WithinTwoEdits(a.Family, b.Family))
+        {
+            return Family.TwoEdits;
+        }
+
         return jw >= 0.80 ? Family.Jw80 : Family.Else;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte DobLevel(PreparedRecord a, PreparedRecord b)
     {
         int x = a.Dob, y = b.Dob;
@@ -219,10 +281,44 @@ public static class Comparisons
             return Dob.WithinMonth;
         }
 
+        if (DigitsDiffering(x, y) <= 2)
+        {
+            return Dob.TwoDigits;
+        }
+
         return x / 10000 == y / 10000 ? Dob.SameYear : Dob.Else;
     }
 
+    /// <summary>Number of positions at which two strings of the same length differ.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int DigitsDiffering(string a, string b)
+    {
+        var diffs = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            diffs += a[i] != b[i] ? 1 : 0;
+        }
+
+        return diffs;
+    }
+
+    /// <summary>Number of the eight yyyymmdd digit positions at which two dates differ.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int DigitsDiffering(int x, int y)
+    {
+        var diffs = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            diffs += x % 10 != y % 10 ? 1 : 0;
+            x /= 10;
+            y /= 10;
+        }
+
+        return diffs;
+    }
+
     /// <summary>Eight-digit yyyymmdd values that differ in one digit or by swapping two adjacent digits.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool OneDigitEdit(int x, int y)
     {
         Span<int> dx = stackalloc int[8];
@@ -254,6 +350,7 @@ public static class Comparisons
             || (diffs == 2 && first < 7 && dx[first] == dy[first + 1] && dx[first + 1] == dy[first]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte EmailLevel(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -276,6 +373,7 @@ public static class Comparisons
         return at > 0 && at == bt && a.AsSpan(0, at).SequenceEqual(b.AsSpan(0, bt)) ? (byte)2 : (byte)3;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static byte NhsLevel(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -288,7 +386,12 @@ public static class Comparisons
             return 0;
         }
 
-        return a.Length == b.Length && Text.WithinOneEdit(a, b) ? (byte)1 : (byte)2;
+        if (Text.WithinOneEdit(a, b))
+        {
+            return a.Length == b.Length ? (byte)1 : (byte)3;
+        }
+
+        return a.Length == b.Length && DigitsDiffering(a, b) <= 2 ? (byte)2 : (byte)3;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -302,7 +405,8 @@ public static class Comparisons
             return Null;
         }
 
-        var line = haveLine && (a.Line == b.Line || Text.JaroWinkler(a.Line, b.Line) >= 0.9);
+        var lineTokens = 0;
+        var line = haveLine && (a.Line == b.Line || Text.JaroWinkler(a.Line, b.Line) >= 0.9 || (lineTokens = Text.TokenAgreement(a.Line, b.Line)) == 2);
         var pc = havePc && a.Postcode == b.Postcode;
         var town = haveTown && (a.Town == b.Town || Text.JaroWinkler(a.Town, b.Town) >= 0.92);
         if (line && pc)
@@ -310,36 +414,42 @@ public static class Comparisons
             return 0;
         }
 
+        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
         if (line)
         {
-            return 1;
+            return town || near ? (byte)1 : (byte)2;
         }
 
         if (pc && town)
         {
-            return 2;
+            return 3;
         }
 
         if (pc)
         {
-            return 3;
+            return 4;
         }
 
-        var near = havePc && NearPostcode(a.Postcode, b.Postcode);
+        if (lineTokens == 1)
+        {
+            return town || near ? (byte)5 : (byte)6;
+        }
+
         if (near && town)
         {
-            return 4;
+            return 7;
         }
 
         if (town)
         {
-            return 5;
+            return 8;
         }
 
-        return near ? (byte)6 : (byte)7;
+        return near ? (byte)9 : (byte)10;
     }
 
     /// <summary>Same UK outward code (all but the last three characters), or one edit apart for other postcode styles.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool NearPostcode(string a, string b)
     {
         if (a.Length >= 5 && b.Length >= 5 && char.IsAsciiLetter(a[0]) && char.IsAsciiLetter(b[0]))

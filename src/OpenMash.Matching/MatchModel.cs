@@ -97,7 +97,7 @@ public sealed class MatchModel
 
     internal static bool HouseholdApplies(ReadOnlySpan<byte> levels) =>
         levels.Length == Comparisons.Count
-        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= 3;
+        && levels[Comparisons.FamilyName] <= Comparisons.Family.OneEdit && levels[Comparisons.Address] <= Comparisons.AddressPostcode;
 
     /// <summary>Total match weight of a compared pair, with term-frequency adjustment on exact name agreement:
     /// agreeing on a rare name is stronger evidence than agreeing on a common one.</summary>
@@ -293,7 +293,10 @@ public sealed class MatchModel
                 }
             }
 
-            var change = Update(m, acc, 1e-3);
+            var before = m.Select(x => (double[])x.Clone()).ToArray();
+            _ = Update(m, acc, 1e-3);
+            FloorAtDifferent(m, u);
+            var change = m.SelectMany((x, k) => x.Select((v, l) => Math.Abs(v - before[k][l]))).Max();
             if (stratified)
             {
                 change = Math.Max(change, Update(uh, accU, 0.5));
@@ -315,6 +318,37 @@ public sealed class MatchModel
         return stratified
             ? new MatchModel(m, u, lambda, records, iterations, uh, lambdaH)
             : new MatchModel(m, u, lambda, records, iterations);
+    }
+
+    /// <summary>Every level but the last ("different") means the values are more alike than different, so it may not
+    /// count as stronger evidence against a match than "different" does: where EM leaves a rare level with almost no
+    /// m (and so a weight far below that of "different"), m is raised to give it the weight of "different", and the
+    /// comparison's m is renormalised.</summary>
+    internal static void FloorAtDifferent(double[][] m, double[][] u)
+    {
+        for (var k = 0; k < m.Length; k++)
+        {
+            var last = m[k].Length - 1;
+            var ratio = m[k][last] / u[k][last];
+            var raised = false;
+            for (var l = 0; l < last; l++)
+            {
+                if (m[k][l] < u[k][l] * ratio)
+                {
+                    m[k][l] = u[k][l] * ratio;
+                    raised = true;
+                }
+            }
+
+            if (raised)
+            {
+                var total = m[k].Sum();
+                for (var l = 0; l <= last; l++)
+                {
+                    m[k][l] /= total;
+                }
+            }
+        }
     }
 
     private static double Update(double[][] target, double[][] acc, double pseudoCount)

@@ -295,7 +295,7 @@ public static class Matcher
         Parallel.For(0, n, () => new List<ulong>(24), (i, _, list) =>
         {
             list.Clear();
-            Blocking.Keys(prepared[i], list);
+            Blocking.Keys(prepared[i], list, batch: true);
             recordKeys[i] = [.. list];
             return list;
         }, _ => { });

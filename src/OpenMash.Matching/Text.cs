@@ -133,6 +133,7 @@ public static class Text
     }
 
     /// <summary>True when the strings differ by at most one substitution, insertion, deletion or adjacent transposition.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
@@ -162,5 +163,176 @@ public static class Text
         }
 
         return a.Length > b.Length ? a[(p + 1)..].SequenceEqual(b[p..]) : a[p..].SequenceEqual(b[(p + 1)..]);
+    }
+
+    /// <summary>Word-by-word agreement of two address lines (words equal, or, when both have four or more letters and
+    /// the same first letter, one edit apart or alike at Jaro-Winkler 0.9): 2 when every word of the shorter line (at least two words) is found in the other, in any
+    /// order; 1 when at least half of them are and one of those is a word of three or more letters, not a number;
+    /// else 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static int TokenAgreement(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        const int MaxWords = 16;
+        Span<int> aw = stackalloc int[2 * MaxWords];
+        Span<int> bw = stackalloc int[2 * MaxWords];
+        var na = Words(a, aw);
+        var nb = Words(b, bw);
+        return na <= nb ? WordsFound(a, aw, na, b, bw, nb) : WordsFound(b, bw, nb, a, aw, na);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int WordsFound(ReadOnlySpan<char> a, ReadOnlySpan<int> aw, int na, ReadOnlySpan<char> b, ReadOnlySpan<int> bw, int nb)
+    {
+
+        var found = 0;
+        var wordFound = false;
+        for (var i = 0; i < na; i++)
+        {
+            var x = a.Slice(aw[2 * i], aw[(2 * i) + 1]);
+            for (var j = 0; j < nb; j++)
+            {
+                var y = b.Slice(bw[2 * j], bw[(2 * j) + 1]);
+                if (x[0] == y[0] && (x.SequenceEqual(y)
+                    || (x.Length >= 4 && y.Length >= 4 && (WithinOneEdit(x, y) || JaroWinkler(x, y) >= 0.9))))
+                {
+                    found++;
+                    wordFound |= x.Length >= 3 && char.IsLetter(x[0]);
+                    break;
+                }
+            }
+        }
+
+        if (na >= 2 && found == na)
+        {
+            return 2;
+        }
+
+        return wordFound && found * 2 >= na ? 1 : 0;
+    }
+
+    /// <summary>Start and length of each space-separated word, as many as fit in <paramref name="words"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int Words(ReadOnlySpan<char> s, Span<int> words)
+    {
+        var n = 0;
+        var i = 0;
+        while (i < s.Length && (2 * n) < words.Length)
+        {
+            while (i < s.Length && s[i] == ' ')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < s.Length && s[i] != ' ')
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words[2 * n] = start;
+                words[(2 * n) + 1] = i - start;
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>True when the strings are at most two edits apart (substitutions, insertions, deletions or adjacent
+    /// transpositions; optimal string alignment distance).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static bool WithinTwoEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return false;
+        }
+
+        if (a.Length > 62 || b.Length > 62 || BagDistanceOver(a, b, 2))
+        {
+            return false;
+        }
+
+        var w = b.Length + 1;
+        Span<int> d = stackalloc int[(a.Length + 1) * w];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            d[i * w] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(d[((i - 1) * w) + j] + 1, d[(i * w) + j - 1] + 1), d[((i - 1) * w) + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    v = Math.Min(v, d[((i - 2) * w) + j - 2] + 1);
+                }
+
+                d[(i * w) + j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+
+            if (rowMin > 2)
+            {
+                return false;
+            }
+        }
+
+        return d[(a.Length * w) + b.Length] <= 2;
+    }
+
+    /// <summary>Bag distance (characters of one string not matched in the other, the larger of the two counts) above
+    /// <paramref name="limit"/>: a cheap lower bound on the edit distance, so most pairs skip the full computation.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool BagDistanceOver(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    {
+        Span<int> counts = stackalloc int[128];
+        var other = 0;
+        foreach (var c in a)
+        {
+            if (c < 128)
+            {
+                counts[c]++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        foreach (var c in b)
+        {
+            if (c < 128)
+            {
+                counts[c]--;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        int extraA = 0, extraB = 0;
+        foreach (var n in counts)
+        {
+            if (n > 0)
+            {
+                extraA += n;
+            }
+            else
+            {
+                extraB -= n;
+            }
+        }
+
+        // Characters outside ASCII are not counted in the bags; treat them as unmatched only for the bound's sake.
+        return Math.Max(extraA, extraB) > limit + other;
     }
 }

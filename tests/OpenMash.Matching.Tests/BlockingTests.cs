@@ -23,7 +23,7 @@ public class BlockingTests
         return ka.Intersect(kb).Any();
     }
 
-    public static TheoryData<string> Changes() => ["given", "family", "dob", "nhs", "postcode", "swap", "nickname", "moved", "everything-but-names"];
+    public static TheoryData<string> Changes() => ["given", "family", "dob", "nhs", "postcode", "swap", "nickname", "moved", "everything-but-names", "both-names-and-postcode"];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -39,10 +39,28 @@ public class BlockingTests
             "swap" => Child with { GivenNames = "Thornbury", FamilyName = "Oliver" },
             "nickname" => Child with { GivenNames = "Ollie" },
             "moved" => Child with { Postcode = "QZ9 9ZZ", AddressLine = "3 Oak Lane", Town = "Upwick", NhsNumber = null },
+            "both-names-and-postcode" => Child with { GivenNames = "Tia", FamilyName = "Georfe", Postcode = "QA9 9ZZ", AddressLine = "Acacia Rd", NhsNumber = null },
             _ => Child with { DateOfBirth = new PartialDate(2015, 1, 1), NhsNumber = null, Postcode = null, AddressLine = null, Town = null },
         };
 
         Assert.True(ShareAKey(Child, other with { Id = "b" }), change);
+    }
+
+    [Fact]
+    public void In_a_batch_a_record_without_names_meets_others_born_the_same_day()
+    {
+        var nameless = new MatchRecord("n") { DateOfBirth = Child.DateOfBirth, Town = "Elsewhere" };
+        var ka = new List<ulong>();
+        var kb = new List<ulong>();
+        Blocking.Keys(PreparedRecord.From(Child), ka);
+        Blocking.Keys(PreparedRecord.From(nameless), kb);
+        Assert.Empty(ka.Intersect(kb));
+
+        ka.Clear();
+        kb.Clear();
+        Blocking.Keys(PreparedRecord.From(Child), ka, batch: true);
+        Blocking.Keys(PreparedRecord.From(nameless), kb, batch: true);
+        Assert.NotEmpty(ka.Intersect(kb));
     }
 
     [Fact]

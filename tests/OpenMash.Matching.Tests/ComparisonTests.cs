@@ -30,6 +30,9 @@ public class ComparisonTests
     [InlineData("2015-03-14", "2015-03-41", "OneEdit")]
     [InlineData("2015-03-28", "2015-04-05", "WithinMonth")]
     [InlineData("2015-01-01", "2015-09-20", "SameYear")]
+    [InlineData("1930-06-09", "1962-06-09", "TwoDigits")]
+    [InlineData("2015-03-10", "2015-12-10", "TwoDigits")]
+    [InlineData("2015-03-14", "2016-03-15", "TwoDigits")]
     [InlineData("2015-01-01", "2011-09-20", "Different")]
     [InlineData("2015-01-01", null, "Missing")]
     public void Date_of_birth_levels(string a, string? b, string expected) =>
@@ -44,6 +47,9 @@ public class ComparisonTests
     [InlineData("Katelyn", "Caitlin", "Phonetic")]
     [InlineData("J", "John", "OtherGivenNameOrInitial")]
     [InlineData("Amelia Rose", "Rose", "OtherGivenNameOrInitial")]
+    [InlineData("Gabriella", "Gabreilla", "JaroWinkler>=0.92")]
+    [InlineData("Theodore", "eTheodroe", "TwoEdits")]
+    [InlineData("Mariana", "Amrinaa", "TwoEdits")]
     [InlineData("Oliver", "Harry", "Different")]
     public void Given_name_levels(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.GivenName, R(a, "Smith"), R(b, "Smith")));
@@ -54,6 +60,7 @@ public class ComparisonTests
     [InlineData("Smith-Jones", "Jones", "SharedPartOrPreviousName")]
     [InlineData("Jones-Smith", "Smith-Jones", "SharedPartOrPreviousName")]
     [InlineData("Fitzgerald", "Fitzgerrald", "JaroWinkler>=0.92")]
+    [InlineData("Bennett", "Bnennet", "TwoEdits")]
     [InlineData("Li", "Lu", "Different")]
     [InlineData("Smith", "Patel", "Different")]
     public void Family_name_levels(string a, string b, string expected) =>
@@ -76,18 +83,45 @@ public class ComparisonTests
     }
 
     [Theory]
+    [InlineData("Dixon", "Ky", "Kyo", "Dixon", "SwappedWithFamilyName")]
+    [InlineData("Sophie", "Sndl", "Snell", "Sophie", "SwappedWithFamilyName")]
+    [InlineData("Alice", "Exclel", "Riding", "Alice", "OneNameInOtherField")]
+    [InlineData(null, "White", "White", "Jasmine", "OneNameInOtherField")]
+    [InlineData("Alice", "Smith", "Riding", "Jones", "Different")]
+    [InlineData("Alice", null, null, "Jones", "Missing")]
+    public void Names_in_the_wrong_fields(string? g1, string? f1, string? g2, string? f2, string expected)
+    {
+        var levels = Comparisons.Compare(R(g1, f1), R(g2, f2));
+        var l = levels[Comparisons.GivenName];
+        Assert.Equal(expected, l == Comparisons.Null ? "Missing" : Comparisons.LevelNames[Comparisons.GivenName][l]);
+        if (expected is "SwappedWithFamilyName" or "OneNameInOtherField")
+        {
+            Assert.Equal(Comparisons.Null, levels[Comparisons.FamilyName]);
+        }
+    }
+
+    [Theory]
     [InlineData("9434765919", "943 476 5919", "Exact")]
     [InlineData("9434765919", "9434765991", "OneEdit")]
     [InlineData("9434765919", "9434765929", "OneEdit")]
+    [InlineData("9434765919", "9434765928", "TwoDigits")]
+    [InlineData("9434765919", "9134765929", "TwoDigits")]
     [InlineData("9434765919", "4010232137", "Different")]
     public void Nhs_number_levels(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.NhsNumber, R(nhs: a), R(nhs: b)));
 
     [Theory]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "qa12bc", "12 acacia road", "Town", "LineAndPostcode")]
-    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Town", "Line")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Town", "LineAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 2CB", "12 Acacia Rd", "Elsewhere", "LineAndTown")]
+    [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QZ9 9ZZ", "12 Acacia Rd", "Elsewhere", "Line")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 2BC", "3 Oak Lane", "Town", "PostcodeAndTown")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QA1 9XY", "3 Oak Lane", "Town", "NearPostcodeAndTown")]
+    [InlineData("2211", "110 Torbalea Milson Street", "Latrobe", "3746", "110 Milson Street Torbanlea", "Hobart", "Line")]
+    [InlineData("2315", "28 John Cleland Crescent Ponderossa", "Tumbarumba", "7018", "28 Pondeossa", "Westfield", "Line")]
+    [InlineData("2315", "28 John Cleland Crescent", "Tumbarumba", "7018", "28 John Street", "Westfield", "PartOfLine")]
+    [InlineData("2125", "109 Trainer Court Sleepy P Ines", "Eight Mile Plains", "2142", "Trainwr Court Sleepy Pines", "Eight Mile Plains", "PartOfLineAndTown")]
+    [InlineData("2315", "28 John Cleland Crescent", "Tumbarumba", "7018", "28 Oak Lane", "Westfield", "Different")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QB7 9XY", "3 Oak Lane", "Other", "Different")]
     public void Address_is_one_comparison_of_line_postcode_and_town(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
         Assert.Equal(expected, Level(Comparisons.Address, R(postcode: pa, line: la, town: ta), R(postcode: pb, line: lb, town: tb)));

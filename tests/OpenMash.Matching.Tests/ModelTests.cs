@@ -185,3 +185,18 @@ public class ModelTests
         return (records, truth);
     }
 }
+
+public class FloorAtDifferentTests
+{
+    [Fact]
+    public void A_rare_similar_level_never_weighs_less_than_different()
+    {
+        double[][] m = [[0.9, 1e-6, 0.1]];
+        double[][] u = [[0.001, 0.01, 0.989]];
+        MatchModel.FloorAtDifferent(m, u);
+        var wDifferent = Math.Log2(m[0][2] / u[0][2]);
+        Assert.True(Math.Log2(m[0][1] / u[0][1]) >= wDifferent - 1e-9);
+        Assert.Equal(1.0, m[0].Sum(), 9);
+        Assert.True(m[0][0] / u[0][0] > m[0][2] / u[0][2]);
+    }
+}

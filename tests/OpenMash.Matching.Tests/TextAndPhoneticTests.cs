@@ -88,4 +88,29 @@ public class TextAndPhoneticTests
     [InlineData("04/03/2015", 2015, 3, 4)]
     public void Partial_dates_parse_common_layouts(string text, int y, int m, int d) =>
         Assert.Equal(new PartialDate(y, m, d), PartialDate.Parse(text));
+
+    [Theory]
+    [InlineData("110 milson street torbanlea", "110 torbalea milson street", 2)]
+    [InlineData("28 pondeossa", "28 john cleland crescent ponderossa", 2)]
+    [InlineData("28 john street", "28 john cleland crescent", 1)]
+    [InlineData("28 john cleland crescent", "28 oak lane", 0)]
+    [InlineData("12 acacia road", "12 elm road", 1)]
+    [InlineData("2 oak lane", "3 elm road", 0)]
+    public void Address_lines_agree_word_by_word(string a, string b, int expected)
+    {
+        Assert.Equal(expected, Text.TokenAgreement(a, b));
+        Assert.Equal(expected, Text.TokenAgreement(b, a));
+    }
+
+    [Theory]
+    [InlineData("bennett", "bnennet", true)]
+    [InlineData("theodore", "etheodroe", true)]
+    [InlineData("campbell", "campbell", true)]
+    [InlineData("patesrn", "patwrson", false)]
+    [InlineData("smith", "patel", false)]
+    public void Two_edits(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, Text.WithinTwoEdits(a, b));
+        Assert.Equal(expected, Text.WithinTwoEdits(b, a));
+    }
 }
