@@ -130,6 +130,8 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             }
         }
 
+        await RelateAdultsToChildrenAsync(contact, hubId, ct);
+
         foreach (var file in input.Attachments ?? [])
         {
             contact.Attachments.Add(new ContactAttachment
@@ -154,6 +156,35 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         }
 
         return (contact, []);
+    }
+
+    /// <summary>
+    /// Adults named in a contact are recorded as household members or associated adults of each child, so the next
+    /// screener sees who is around the child; a relationship already on record is not repeated.
+    /// </summary>
+    private async Task RelateAdultsToChildrenAsync(Contact contact, Guid hubId, CancellationToken ct)
+    {
+        var children = contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
+        var adults = contact.Subjects.Where(s => s.Role != SubjectRole.Child).ToList();
+        if (children.Count == 0 || adults.Count == 0)
+        {
+            return;
+        }
+
+        var adultIds = adults.Select(a => a.PersonId).ToList();
+        var known = await db.PersonRelationships.Where(r => children.Contains(r.PersonId) && adultIds.Contains(r.RelatedPersonId))
+            .Select(r => new { r.PersonId, r.RelatedPersonId, r.Type }).ToListAsync(ct);
+        foreach (var child in children)
+        {
+            foreach (var adult in adults)
+            {
+                var type = adult.Role == SubjectRole.AssociatedAdult ? RelationshipType.AssociatedAdult : RelationshipType.HouseholdMember;
+                if (!known.Any(k => k.PersonId == child && k.RelatedPersonId == adult.PersonId && k.Type == type))
+                {
+                    db.PersonRelationships.Add(new PersonRelationship { Id = Guid.NewGuid(), HubId = hubId, PersonId = child, RelatedPersonId = adult.PersonId, Type = type });
+                }
+            }
+        }
     }
 
     /// <summary>
