@@ -31,7 +31,10 @@ public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvide
         }
     }
 
-    /// <summary>Chases each overdue, unanswered check not chased in the last hour; returns how many were chased.</summary>
+    /// <summary>
+    /// Chases each overdue, unanswered check not chased in the last hour, unless its contact has been decided;
+    /// returns how many were chased.
+    /// </summary>
     public async Task<int> ChaseOverdueAsync(DateTime nowUtc, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -42,6 +45,7 @@ public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvide
         // The system actor has no hub, so the hub filter would hide everything: each row keeps its own HubId.
         var due = await db.Checks.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Status == CheckStatus.Requested && c.DueAtUtc < nowUtc && (c.LastChasedAtUtc == null || c.LastChasedAtUtc <= cutoff))
+            .Where(c => db.Contacts.IgnoreQueryFilters().Any(x => x.Id == c.ContactId && x.State != ContactState.Decided))
             .Select(c => new { c.Id, c.HubId, c.ContactId, c.DueAtUtc, AgencyName = c.Agency.Name })
             .ToListAsync(ct);
         var chased = 0;

@@ -228,6 +228,19 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
+    public async Task TheChaser_LeavesChecksOfDecidedContactsAlone()
+    {
+        var (contactId, screener) = await ScreenedContactAsync(received: factory.Clock.GetUtcNow().UtcDateTime.AddDays(-7), rag: "Red");
+        await RequestAsync(screener, contactId, Police);
+        await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, ContactState.Decided)));
+
+        await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(factory.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).Select(c => c.ChaseCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task TheChaser_LeavesChecksNotYetDueAlone()
     {
         var (contactId, screener) = await ScreenedContactAsync(rag: "Green");
