@@ -126,6 +126,11 @@ public static class CommandVerbs
             throw new CommandException($"Give one or more --role from: {string.Join(", ", Roles.All)}.");
         }
 
+        if (Roles.CombinationProblem(roleNames) is { } problem)
+        {
+            throw new CommandException(problem + ".");
+        }
+
         var roleManager = services.GetRequiredService<RoleManager<AppRole>>();
         foreach (var role in Roles.All)
         {

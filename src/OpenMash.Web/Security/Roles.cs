@@ -17,6 +17,15 @@ public static class Roles
         InformationGovernanceOfficer, Administrator,
     ];
 
+    /// <summary>Roles that open children's records; an administrator may hold none of them.</summary>
+    public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer];
+
+    /// <summary>Why this combination of roles is not allowed, or null when it is.</summary>
+    public static string? CombinationProblem(IReadOnlyCollection<string> roles) =>
+        roles.Contains(Administrator) && roles.Any(CaseRoles.Contains)
+            ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher or referrer)"
+            : null;
+
     public static string DisplayName(string role) => role switch
     {
         ScreeningSocialWorker => "Screening social worker",

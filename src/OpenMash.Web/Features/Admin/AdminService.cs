@@ -23,6 +23,11 @@ public sealed class AdminService(OpenMashDbContext db, UserManager<AppUser> user
             return (null, ["Select an agency that serves this hub"]);
         }
 
+        if (Security.Roles.CombinationProblem(roles) is { } problem)
+        {
+            return (null, [problem]);
+        }
+
         var user = new AppUser { UserName = userName, DisplayName = displayName, AgencyId = agencyId, HubId = HubId, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -34,6 +39,7 @@ public sealed class AdminService(OpenMashDbContext db, UserManager<AppUser> user
         return (user, []);
     }
 
+    /// <summary>Changes a user's roles and status in one transaction; nothing is saved unless every step succeeds.</summary>
     public async Task<bool> UpdateUserAsync(Guid userId, IReadOnlyCollection<string> roles, bool disabled)
     {
         var user = await HubUsers.SingleOrDefaultAsync(u => u.Id == userId);
@@ -42,11 +48,24 @@ public sealed class AdminService(OpenMashDbContext db, UserManager<AppUser> user
             return false;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(roles));
-        await users.AddToRolesAsync(user, roles.Except(current));
         user.IsDisabled = disabled;
-        await users.UpdateSecurityStampAsync(user);
+        foreach (var step in new Func<Task<IdentityResult>>[]
+        {
+            () => users.RemoveFromRolesAsync(user, current.Except(roles)),
+            () => users.AddToRolesAsync(user, roles.Except(current)),
+            () => users.UpdateSecurityStampAsync(user),
+        })
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Could not change the user: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+
+        await transaction.CommitAsync();
         return true;
     }
 }

@@ -24,8 +24,18 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
     [BindProperty]
     public PrimaryNeed? PrimaryNeed { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId) =>
-        await FindAsync(contactId) is { } contact ? Show(contact) : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    {
+        if (await FindAsync(contactId) is not { } contact)
+        {
+            return NotFound();
+        }
+
+        var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
+        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Proposing a decision");
+        await db.SaveChangesAsync();
+        return Show(contact);
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid contactId)
     {

@@ -45,6 +45,9 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
             return NotFound();
         }
 
+        var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
+        db.Audit("View StrategyDiscussion", targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Strategy discussion");
+        await db.SaveChangesAsync();
         if (await db.StrategyDiscussions.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId) is { } existing)
         {
             Held = existing.Held;

@@ -49,6 +49,14 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
             return Page();
         }
 
+        // Disabling applies in every hub the agency serves, so one hub's administrator may not do it for a shared agency.
+        var otherHubs = await db.AgencyHubs.Where(h => h.AgencyId == agency.Id && h.HubId != admin.HubId).Select(h => h.Hub.Name).ToListAsync();
+        if (Status == "disabled" && !agency.IsDisabled && otherHubs.Count > 0)
+        {
+            ModelState.AddModelError(nameof(Status), $"This agency also serves {string.Join(" and ", otherHubs)}: disabling it needs the agreement of every hub it serves, so ask the system administrator");
+            return Page();
+        }
+
         agency.IsDisabled = Status == "disabled";
         await db.SaveChangesAsync();
         return RedirectToPage("Index");

@@ -59,7 +59,9 @@ public sealed class CreateModel(AdminService admin) : PageModel
             var (user, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), AgencyId!.Value, SelectedRoles, password);
             foreach (var error in errors)
             {
-                ModelState.AddModelError(error.Contains("agency", StringComparison.OrdinalIgnoreCase) ? nameof(AgencyId) : nameof(UserName), error);
+                var field = error.Contains("administrator", StringComparison.OrdinalIgnoreCase) ? nameof(SelectedRoles)
+                    : error.Contains("agency", StringComparison.OrdinalIgnoreCase) ? nameof(AgencyId) : nameof(UserName);
+                ModelState.AddModelError(field, error);
             }
 
             if (user is not null)

@@ -52,9 +52,18 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
             ModelState.AddModelError(nameof(Status), "Select whether the user can sign in");
         }
 
-        if (Id == db.Actor.UserId && (Status == "disabled" || !SelectedRoles.Contains(Security.Roles.Administrator)))
+        if (Id == db.Actor.UserId)
         {
-            ModelState.AddModelError(nameof(Status), "You cannot disable yourself or remove your own administrator role");
+            var own = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == Id select r.Name!).ToListAsync();
+            if (Status == "disabled" || !SelectedRoles.Order(StringComparer.Ordinal).SequenceEqual(own.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                ModelState.AddModelError(nameof(Status), "You cannot disable yourself or change your own roles: ask another administrator");
+            }
+        }
+
+        if (Security.Roles.CombinationProblem(SelectedRoles) is { } problem)
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), problem);
         }
 
         if (!ModelState.IsValid)

@@ -270,10 +270,13 @@ public sealed class StepModel(DraftStore drafts, ContactService contacts, TimePr
         var errors = Form.Validate(now);
         if (errors.Count == 0)
         {
+            // The contact and the removal of its draft commit together, so a repeated submit cannot record it twice.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var (contact, serviceErrors) = await contacts.CreateAsync(Form.ToNewContact(now).Contact, new ContactSource(RecordedByUserId: db.Actor.UserId), ct);
             if (contact is not null)
             {
                 await drafts.DeleteAsync(ct);
+                await transaction.CommitAsync(ct);
                 return Redirect($"/Contacts/New/Done/{contact.Id}");
             }
 
