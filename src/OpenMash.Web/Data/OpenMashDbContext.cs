@@ -6,6 +6,7 @@ using OpenMash.Web.Features.Api;
 using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
@@ -78,6 +79,10 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
     public DbSet<NotDuplicate> NotDuplicates => Set<NotDuplicate>();
+
+    public DbSet<DataSharingAgreement> DataSharingAgreements => Set<DataSharingAgreement>();
+
+    public DbSet<SharingPolicyRevision> SharingPolicyRevisions => Set<SharingPolicyRevision>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -398,6 +403,22 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
         {
             e.HasKey(n => new { n.PersonA, n.PersonB });
             e.Ignore(n => n.AuditSubjects);
+        });
+        builder.Entity<DataSharingAgreement>(e =>
+        {
+            e.HasKey(a => new { a.Id, a.Version });
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.Effect).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.SourceAgencyType).HasConversion<string>().HasMaxLength(40);
+            e.Property(a => a.DestinationAgencyType).HasConversion<string>().HasMaxLength(40);
+            e.Property(a => a.Category).HasConversion<string>().HasMaxLength(40);
+            e.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(40);
+            e.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<SharingPolicyRevision>(e =>
+        {
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasData(new SharingPolicyRevision { Id = SharingPolicyRevision.SingletonId, Revision = 1 });
         });
         builder.Entity<IdempotencyRecord>(e =>
         {

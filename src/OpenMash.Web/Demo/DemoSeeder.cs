@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Api;
+using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Demo;
@@ -107,7 +108,47 @@ public sealed class DemoSeeder(
         }
 
         actor.Set(Actor.System("seed-demo"));
+        await SeedAgreementsAsync(staffs, stoke, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Demonstration agreements: partners share with children's social care within each hub for screening; the two
+    /// hubs' social care teams tell each other only that they know a child, for the exploitation task group.
+    /// </summary>
+    private async Task SeedAgreementsAsync(Hub staffs, Hub stoke, CancellationToken ct)
+    {
+        var from = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+        DataSharingAgreement Line(string name, OpenMash.Sharing.AgencyType source, OpenMash.Sharing.AgencyType destination, Hub sourceHub, Hub destinationHub,
+            OpenMash.Sharing.DataCategory category, OpenMash.Sharing.SharingPurpose purpose, OpenMash.Sharing.SharingMode mode) => new()
+            {
+                Id = Guid.NewGuid(),
+                Version = 1,
+                Name = name,
+                Effect = OpenMash.Sharing.AgreementEffect.Allow,
+                SourceAgencyType = source,
+                SourceHubId = sourceHub.Id,
+                DestinationAgencyType = destination,
+                DestinationHubId = destinationHub.Id,
+                Category = category,
+                Purpose = purpose,
+                Mode = mode,
+                ValidFromUtc = from,
+            };
+
+        foreach (var hub in new[] { staffs, stoke })
+        {
+            db.DataSharingAgreements.AddRange(
+                Line($"Police incidents to social care for screening ({hub.Code}, demo)", OpenMash.Sharing.AgencyType.Police, OpenMash.Sharing.AgencyType.ChildrensSocialCare, hub, hub, OpenMash.Sharing.DataCategory.PoliceIncidents, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, OpenMash.Sharing.SharingMode.Content),
+                Line($"Police intelligence to social care for screening ({hub.Code}, demo)", OpenMash.Sharing.AgencyType.Police, OpenMash.Sharing.AgencyType.ChildrensSocialCare, hub, hub, OpenMash.Sharing.DataCategory.PoliceIntelligence, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, OpenMash.Sharing.SharingMode.Content),
+                Line($"Health records to social care for screening ({hub.Code}, demo)", OpenMash.Sharing.AgencyType.Health, OpenMash.Sharing.AgencyType.ChildrensSocialCare, hub, hub, OpenMash.Sharing.DataCategory.HealthRecords, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, OpenMash.Sharing.SharingMode.Content),
+                Line($"School attendance to social care for screening ({hub.Code}, demo)", OpenMash.Sharing.AgencyType.Education, OpenMash.Sharing.AgencyType.ChildrensSocialCare, hub, hub, OpenMash.Sharing.DataCategory.EducationAttendance, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, OpenMash.Sharing.SharingMode.Content));
+        }
+
+        db.DataSharingAgreements.Add(Line("Staffordshire to Stoke-on-Trent: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, staffs, stoke, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
+        db.DataSharingAgreements.Add(Line("Stoke-on-Trent to Staffordshire: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, stoke, staffs, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
+        await db.SaveChangesAsync(ct);
+        await db.SharingPolicyRevisions.Where(r => r.Id == SharingPolicyRevision.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
     }
 
     /// <summary>Sets every demo account's password to this run's demo password, so the one printed is the one that works.</summary>

@@ -21,6 +21,7 @@ public class OpenMashFactory : WebApplicationFactory<Program>
 
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
+    private readonly bool _sharesDatabase;
 
     public OpenMashFactory()
     {
@@ -40,7 +41,17 @@ public class OpenMashFactory : WebApplicationFactory<Program>
         }
     }
 
+    private OpenMashFactory(OpenMashFactory first)
+    {
+        Provider = first.Provider;
+        _connectionString = first._connectionString;
+        _sharesDatabase = true;
+    }
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>A second application instance over the same database as <paramref name="first"/>, which owns and removes it.</summary>
+    public static OpenMashFactory SharingDatabaseWith(OpenMashFactory first) => new(first);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -86,7 +97,7 @@ public class OpenMashFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || _sharesDatabase)
         {
             return;
         }

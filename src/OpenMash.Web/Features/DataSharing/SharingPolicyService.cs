@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using SharingAgency = OpenMash.Sharing.Agency;
+using SharingAgencyType = OpenMash.Sharing.AgencyType;
+
+namespace OpenMash.Web.Features.DataSharing;
+
+/// <summary>
+/// The compiled sharing policy for this application instance, refreshed when the revision in the database moves.
+/// Decisions fail closed: with no policy loaded, or a load that failed, everything is refused.
+/// </summary>
+public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder holder, TimeProvider time)
+{
+    public async Task<SharingDecision> DecideAsync(
+        Guid sourceAgency, Guid sourceHub, Guid destinationAgency, Guid destinationHub, DataCategory category, SharingPurpose purpose, CancellationToken ct = default)
+    {
+        await RefreshAsync(ct);
+        return holder.Decide(new SharingRequest(
+            new AgencyId(sourceAgency), new HubId(sourceHub), new AgencyId(destinationAgency), new HubId(destinationHub), category, purpose, time.GetUtcNow()));
+    }
+
+    public async Task<PolicyHolderStatus> RefreshAsync(CancellationToken ct = default)
+    {
+        var revision = await db.SharingPolicyRevisions.AsNoTracking().Where(r => r.Id == SharingPolicyRevision.SingletonId).Select(r => (long?)r.Revision).SingleOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            holder.MarkUnavailable(null, new InvalidOperationException("The sharing policy revision row is missing."));
+            return holder.Status;
+        }
+
+        return await holder.RefreshAsync(revision.Value, LoadAsync, ct);
+    }
+
+    private async ValueTask<SharingPolicyInputs> LoadAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var revision = await db.SharingPolicyRevisions.AsNoTracking().Where(r => r.Id == SharingPolicyRevision.SingletonId).Select(r => r.Revision).SingleAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Type }).ToListAsync(ct);
+        var rows = await db.DataSharingAgreements.AsNoTracking().ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new SharingPolicyInputs(
+            revision,
+            agencies.Select(a => new SharingAgency(new AgencyId(a.Id), ToSharing(a.Type))).ToList(),
+            rows.Select(ToAgreement).ToList());
+    }
+
+    public static SharingAgreement ToAgreement(DataSharingAgreement r) => new(
+        new AgreementId(r.Id),
+        r.Version,
+        r.Effect,
+        r.SourceAgencyId is { } s ? PartySelector.ForAgency(new AgencyId(s)) : PartySelector.ForType(r.SourceAgencyType!.Value),
+        r.DestinationAgencyId is { } d ? PartySelector.ForAgency(new AgencyId(d)) : PartySelector.ForType(r.DestinationAgencyType!.Value),
+        new HubId(r.SourceHubId),
+        new HubId(r.DestinationHubId),
+        r.Category,
+        r.Purpose,
+        r.Mode,
+        new DateTimeOffset(DateTime.SpecifyKind(r.ValidFromUtc, DateTimeKind.Utc)),
+        r.ValidUntilUtc is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null);
+
+    /// <summary>The web model's agency types and the policy engine's are the same list, by name.</summary>
+    public static SharingAgencyType ToSharing(Data.AgencyType type) => Enum.Parse<SharingAgencyType>(type.ToString());
+}
