@@ -13,10 +13,14 @@ public sealed record CheckItemInput(string? Text, ItemRestrictions Restrictions)
 public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Details, IReadOnlyList<CheckItemInput> Items);
 
 /// <summary>An agency's answer as one screener may see it: items the supplier withheld from them are counted, not shown.</summary>
-public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld);
+/// <summary>
+/// An answer as this viewer may see it: <see cref="Shared"/> says whether the data sharing agreements let its content
+/// (or only the fact that the agency knows the child) reach the viewer's agency; <see cref="NotSharedReason"/> says why not.
+/// </summary>
+public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld, SharingOutcome Shared = SharingOutcome.Content, string? NotSharedReason = null);
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingPolicyService sharing)
 {
     public const string ConsentNeededMessage =
         "Consent is needed before partner checks: the screening says this contact is below the threshold and the family has not consented. " +
@@ -197,15 +201,48 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time)
         var userIds = checks.Select(c => c.AnsweredByUserId).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var viewer = await ViewerAsync(ct);
-        return checks
-            .OrderBy(c => c.Agency.Name)
-            .Select(c =>
+        var answers = new List<VisibleAnswer>();
+        foreach (var c in checks.OrderBy(c => c.Agency.Name))
+        {
+            var answeredBy = c.AnsweredByUserId is { } id ? users.GetValueOrDefault(id) : null;
+            var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer).Visible).ToList();
+            if (c.Status != CheckStatus.Answered || c.AgencyId == db.Actor.AgencyId)
             {
-                var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer).Visible).ToList();
-                return new VisibleAnswer(c, c.AnsweredByUserId is { } id ? users.GetValueOrDefault(id) : null, visible, c.Items.Count - visible.Count);
-            })
-            .ToList();
+                answers.Add(new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count));
+                continue;
+            }
+
+            // The one enforcement point for partner answers: every decision is audited with the policy version and rule.
+            var category = CategoryOf(c.Agency.Type);
+            var decision = await sharing.DecideAsync(c.AgencyId, c.HubId, db.Actor.AgencyId ?? Guid.Empty, db.Actor.HubId ?? Guid.Empty, category, SharingPurpose.SafeguardingScreening, ct);
+            db.Audit(
+                "Sharing Decision",
+                decision.Outcome == SharingOutcome.Content ? Audit.AuditOutcome.Allowed : Audit.AuditOutcome.Refused,
+                nameof(MultiAgencyCheck),
+                c.Id.ToString(),
+                purpose: "Screening",
+                detail: $"{category} from {c.Agency.Name}: {decision.Outcome} ({decision.Reason}); policy {decision.PolicyVersion}; rule {decision.DecidingRule?.ToString() ?? "none"}");
+            answers.Add(decision.Outcome == SharingOutcome.Content
+                ? new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count)
+                : new VisibleAnswer(c, answeredBy, [], c.Items.Count, decision.Outcome,
+                    decision.Reason == DecisionReason.PolicyUnavailable
+                        ? "The sharing policy could not be loaded, so nothing from partner agencies is shown. Tell your administrator."
+                        : $"No data sharing agreement lets {c.Agency.Name} share {category} with your agency for screening. Ask your hub's administrator or {c.Agency.Name}'s information governance lead."));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return answers;
     }
+
+    /// <summary>The kind of data an agency's answer carries, for the sharing agreements.</summary>
+    public static DataCategory CategoryOf(AgencyType type) => type switch
+    {
+        AgencyType.Police => DataCategory.PoliceIncidents,
+        AgencyType.Health => DataCategory.HealthRecords,
+        AgencyType.Education => DataCategory.EducationAttendance,
+        AgencyType.ChildrensSocialCare => DataCategory.SocialCareHistory,
+        _ => DataCategory.ReferralContent,
+    };
 
     private async Task<ItemViewer> ViewerAsync(CancellationToken ct)
     {
