@@ -273,22 +273,10 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
     {
         while (true)
         {
-            var digits = "999" + Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            var sum = 0;
-            for (var i = 0; i < 9; i++)
+            var stem = "999" + Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            if (Matching.NhsNumber.CheckDigit(stem) is var check and >= 0)
             {
-                sum += (digits[i] - '0') * (10 - i);
-            }
-
-            var check = 11 - (sum % 11);
-            if (check == 11)
-            {
-                check = 0;
-            }
-
-            if (check != 10)
-            {
-                return digits + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return stem + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
     }

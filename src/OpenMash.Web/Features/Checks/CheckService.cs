@@ -253,6 +253,6 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             : roles.Contains(Security.Roles.ScreeningSocialWorker) ? ViewerRole.MashSocialWorker
             : roles.Contains(Security.Roles.AgencyResearcher) ? ViewerRole.AgencyResearcher
             : ViewerRole.Analyst;
-        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), Enum.Parse<Sharing.AgencyType>(type.ToString()), Audience.MashInternal);
+        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), DataSharing.SharingPolicyService.ToSharing(type), Audience.MashInternal);
     }
 }

@@ -14,19 +14,7 @@ public static class Identifiers
             return false;
         }
 
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += (digits[i] - '0') * (10 - i);
-        }
-
-        var check = 11 - (sum % 11);
-        if (check == 11)
-        {
-            check = 0;
-        }
-
-        return check != 10 && check == digits[9] - '0';
+        return Matching.NhsNumber.CheckDigit(digits.AsSpan(0, 9)) == digits[9] - '0';
     }
 
     /// <summary>

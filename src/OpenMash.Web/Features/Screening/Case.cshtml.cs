@@ -61,16 +61,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
             return NotFound();
         }
 
-        if (Existing is not null)
-        {
-            Rag = Existing.Rag;
-            Threshold = Existing.Threshold;
-            ThresholdRationale = Existing.ThresholdRationale;
-            ChildSpokenTo = Existing.ChildSpokenTo;
-            ChildViewsOrReason = Existing.ChildViewsOrReason;
-            ConsentView = Existing.ConsentView;
-            ConsentRationale = Existing.ConsentRationale;
-        }
+        ShowSavedScreening();
 
         return Page();
     }
@@ -110,18 +101,26 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
 
         CaseDisplay.AddErrors(ModelState, errors);
         await LoadAsync(contactId);
-        if (Existing is not null)
-        {
-            Rag = Existing.Rag;
-            Threshold = Existing.Threshold;
-            ThresholdRationale = Existing.ThresholdRationale;
-            ChildSpokenTo = Existing.ChildSpokenTo;
-            ChildViewsOrReason = Existing.ChildViewsOrReason;
-            ConsentView = Existing.ConsentView;
-            ConsentRationale = Existing.ConsentRationale;
-        }
+        ShowSavedScreening();
 
         return Page();
+    }
+
+    /// <summary>Fills the screening form from the saved screening, if there is one.</summary>
+    private void ShowSavedScreening()
+    {
+        if (Existing is null)
+        {
+            return;
+        }
+
+        Rag = Existing.Rag;
+        Threshold = Existing.Threshold;
+        ThresholdRationale = Existing.ThresholdRationale;
+        ChildSpokenTo = Existing.ChildSpokenTo;
+        ChildViewsOrReason = Existing.ChildViewsOrReason;
+        ConsentView = Existing.ConsentView;
+        ConsentRationale = Existing.ConsentRationale;
     }
 
     private async Task<IActionResult> RefusedAsync(Guid contactId)
