@@ -43,6 +43,7 @@ public static class Startup
         services.AddScoped<Features.Duplicates.PossibleMatches>();
         services.AddSingleton(sp => new OpenMash.Sharing.PolicyHolder(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<Features.DataSharing.SharingPolicyService>();
+        services.AddScoped<Features.DataSharing.SharingGate>();
         services.AddScoped<Features.DataSharing.AgreementService>();
         services.AddOpenMashApi();
         services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();

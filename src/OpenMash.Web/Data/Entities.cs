@@ -20,19 +20,6 @@ public sealed class Hub
     public List<AgencyHub> Agencies { get; set; } = [];
 }
 
-public enum AgencyType
-{
-    ChildrensSocialCare,
-    Police,
-    Health,
-    Education,
-    Probation,
-    YouthJustice,
-    Housing,
-    Voluntary,
-    Other,
-}
-
 public sealed class Agency
 {
     public Guid Id { get; set; }

@@ -4,7 +4,6 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Screening;
 using Agency = OpenMash.Web.Data.Agency;
-using AgencyType = OpenMash.Web.Data.AgencyType;
 
 namespace OpenMash.Web.Features.Checks;
 
@@ -20,7 +19,7 @@ public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Deta
 public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld, SharingOutcome Shared = SharingOutcome.Content, string? NotSharedReason = null);
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingPolicyService sharing)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate)
 {
     public const string ConsentNeededMessage =
         "Consent is needed before partner checks: the screening says this contact is below the threshold and the family has not consented. " +
@@ -212,22 +211,13 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
                 continue;
             }
 
-            // The one enforcement point for partner answers: every decision is audited with the policy version and rule.
-            var category = CategoryOf(c.Agency.Type);
-            var decision = await sharing.DecideAsync(c.AgencyId, c.HubId, db.Actor.AgencyId ?? Guid.Empty, db.Actor.HubId ?? Guid.Empty, category, SharingPurpose.SafeguardingScreening, ct);
-            db.Audit(
-                "Sharing Decision",
-                decision.Outcome == SharingOutcome.Content ? Audit.AuditOutcome.Allowed : Audit.AuditOutcome.Refused,
-                nameof(MultiAgencyCheck),
-                c.Id.ToString(),
-                purpose: "Screening",
-                detail: $"{category} from {c.Agency.Name}: {decision.Outcome} ({decision.Reason}); policy {decision.PolicyVersion}; rule {decision.DecidingRule?.ToString() ?? "none"}");
-            answers.Add(decision.Outcome == SharingOutcome.Content
+            // The one enforcement point: each partner answer passes the sharing agreements, and each decision is audited.
+            var verdict = await gate.DecideAsync(
+                new DataSharing.ShareRequest(c.AgencyId, c.Agency.Name, c.HubId, CategoryOf(c.Agency.Type), SharingPurpose.SafeguardingScreening, nameof(MultiAgencyCheck), c.Id.ToString()),
+                ct: ct);
+            answers.Add(verdict.MaySeeContent
                 ? new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count)
-                : new VisibleAnswer(c, answeredBy, [], c.Items.Count, decision.Outcome,
-                    decision.Reason == DecisionReason.PolicyUnavailable
-                        ? "The sharing policy could not be loaded, so nothing from partner agencies is shown. Tell your administrator."
-                        : $"No data sharing agreement lets {c.Agency.Name} share {category} with your agency for screening. Ask your hub's administrator or {c.Agency.Name}'s information governance lead."));
+                : new VisibleAnswer(c, answeredBy, [], c.Items.Count, verdict.Outcome, verdict.WhyNot));
         }
 
         await db.SaveChangesAsync(ct);
@@ -253,6 +243,6 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             : roles.Contains(Security.Roles.ScreeningSocialWorker) ? ViewerRole.MashSocialWorker
             : roles.Contains(Security.Roles.AgencyResearcher) ? ViewerRole.AgencyResearcher
             : ViewerRole.Analyst;
-        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), DataSharing.SharingPolicyService.ToSharing(type), Audience.MashInternal);
+        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), type, Audience.MashInternal);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using SharingAgency = OpenMash.Sharing.Agency;
-using SharingAgencyType = OpenMash.Sharing.AgencyType;
 
 namespace OpenMash.Web.Features.DataSharing;
 
@@ -41,7 +40,7 @@ public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder hold
         await transaction.CommitAsync(ct);
         return new SharingPolicyInputs(
             revision,
-            agencies.Select(a => new SharingAgency(new AgencyId(a.Id), ToSharing(a.Type))).ToList(),
+            agencies.Select(a => new SharingAgency(new AgencyId(a.Id), a.Type)).ToList(),
             rows.Select(ToAgreement).ToList());
     }
 
@@ -59,6 +58,4 @@ public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder hold
         new DateTimeOffset(DateTime.SpecifyKind(r.ValidFromUtc, DateTimeKind.Utc)),
         r.ValidUntilUtc is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null);
 
-    /// <summary>The web model's agency types and the policy engine's are the same list, by name.</summary>
-    public static SharingAgencyType ToSharing(Data.AgencyType type) => Enum.Parse<SharingAgencyType>(type.ToString());
 }

@@ -45,7 +45,7 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
         var (_, after) = await screener.GetPageAsync($"/Screening/{contactId}");
         var police = after.QuerySelector($"[data-testid=answer][data-agency='{Police}']")!;
         Assert.DoesNotContain("Police summary", after.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("No data sharing agreement lets Staffordshire Police share PoliceIncidents", police.QuerySelector("[data-testid=not-shared]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No data sharing agreement lets Staffordshire Police share police incidents", police.QuerySelector("[data-testid=not-shared]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Health summary", after.QuerySelector($"[data-testid=answer][data-agency='{Health}']")!.TextContent, StringComparison.Ordinal);
         var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")
             .Select(e => e.Detail).ToListAsync());

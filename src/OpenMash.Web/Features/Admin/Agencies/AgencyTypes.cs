@@ -1,5 +1,3 @@
-using OpenMash.Web.Data;
-
 namespace OpenMash.Web.Features.Admin.Agencies;
 
 public static class AgencyTypes

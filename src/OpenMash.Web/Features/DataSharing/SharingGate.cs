@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Audit;
+
+namespace OpenMash.Web.Features.DataSharing;
+
+/// <summary>
+/// Information one agency holds, in one hub, that someone else asks to see: what it is (category), why it is wanted
+/// (purpose), and which record and persons it concerns, for the audit row.
+/// </summary>
+public sealed record ShareRequest(
+    Guid SourceAgencyId,
+    string SourceAgencyName,
+    Guid SourceHubId,
+    DataCategory Category,
+    SharingPurpose Purpose,
+    string TargetType,
+    string TargetId,
+    IReadOnlyCollection<Guid>? Subjects = null);
+
+/// <summary>
+/// The gate's answer. <see cref="WhyNot"/> names the rule that refused and whom to ask; it never repeats content.
+/// Show it only where the viewer may know the information exists (<see cref="MayKnowExists"/>); otherwise show the
+/// page's general <see cref="SharingGate.SomethingMayBeWithheld"/> notice, which reveals nothing.
+/// </summary>
+public sealed record ShareVerdict(SharingDecision Decision, string WhyNot)
+{
+    public bool MaySeeContent => Decision.Outcome == SharingOutcome.Content;
+
+    public bool MayKnowExists => Decision.Outcome >= SharingOutcome.ExistenceOnly;
+
+    public SharingOutcome Outcome => Decision.Outcome;
+}
+
+/// <summary>
+/// The one enforcement point for information that crosses an agency or hub boundary. Every page, export, feedback
+/// and API path that could reveal another agency's or another hub's information asks here first. Each decision is
+/// added to the audit trail with the policy version and the deciding rule; it is written by the caller's
+/// <c>SaveChangesAsync</c>, in the same transaction as the read it guards.
+/// </summary>
+public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService policy)
+{
+    public const string SomethingMayBeWithheld =
+        "Some information held by other agencies or the other hub may not be shown to you under the data sharing agreements. " +
+        "If you need it to protect a child, ask your hub's information governance officer.";
+
+    /// <summary>
+    /// Decides for the signed-in user's agency and hub, or for the destination given (e.g. a referrer's agency).
+    /// Information an agency holds in its own hub is its own: content, with no sharing decision to record.
+    /// </summary>
+    public async Task<ShareVerdict> DecideAsync(ShareRequest request, Guid? destinationAgency = null, Guid? destinationHub = null, CancellationToken ct = default)
+    {
+        var toAgency = destinationAgency ?? db.Actor.AgencyId ?? Guid.Empty;
+        var toHub = destinationHub ?? db.Actor.HubId ?? Guid.Empty;
+        if (toAgency == request.SourceAgencyId && toHub == request.SourceHubId)
+        {
+            return new ShareVerdict(new SharingDecision(SharingOutcome.Content, DecisionReason.AllowedByAgreement, null, null), string.Empty);
+        }
+
+        var decision = await policy.DecideAsync(request.SourceAgencyId, request.SourceHubId, toAgency, toHub, request.Category, request.Purpose, ct);
+        var ruleName = decision.DecidingAgreement is { } rule
+            ? await db.DataSharingAgreements.AsNoTracking()
+                .Where(a => a.Id == rule.Id.Value && a.Version == rule.Version).Select(a => a.Name).SingleOrDefaultAsync(ct)
+            : null;
+        var ruleText = decision.DecidingRule is { } r ? $"{ruleName ?? "agreement"} ({r})" : "none";
+        db.Audit(
+            "Sharing Decision",
+            decision.Outcome == SharingOutcome.Content ? AuditOutcome.Allowed : AuditOutcome.Refused,
+            request.TargetType,
+            request.TargetId,
+            request.Subjects,
+            purpose: request.Purpose.ToString(),
+            detail: $"{request.Category} from {request.SourceAgencyName}: {decision.Outcome} ({decision.Reason}); " +
+                $"policy {decision.PolicyVersion?.ToString() ?? "unavailable"}; rule {ruleText}; to agency {toAgency} hub {toHub}");
+        return new ShareVerdict(decision, WhyNot(decision, request, ruleName));
+    }
+
+    private static string WhyNot(SharingDecision decision, ShareRequest request, string? ruleName)
+    {
+        var category = Describe(request.Category);
+        var purpose = Describe(request.Purpose);
+        return decision.Reason switch
+        {
+            _ when decision.Outcome == SharingOutcome.Content => string.Empty,
+            DecisionReason.PolicyUnavailable =>
+                "The data sharing policy could not be loaded, so nothing from other agencies is shown. Tell your administrator.",
+            DecisionReason.DeniedByAgreement =>
+                $"The data sharing agreement \u201c{ruleName ?? "unnamed"}\u201d (version {decision.DecidingRule?.Version}) does not let {request.SourceAgencyName} " +
+                $"share {category} with your agency for {purpose}" +
+                (decision.Outcome == SharingOutcome.ExistenceOnly ? ", only that it holds something. " : ". ") +
+                $"Ask {request.SourceAgencyName}'s information governance lead or your hub's information governance officer.",
+            DecisionReason.AllowedByAgreement when decision.Outcome == SharingOutcome.ExistenceOnly =>
+                $"The data sharing agreement \u201c{ruleName ?? "unnamed"}\u201d (version {decision.DecidingRule?.Version}) lets {request.SourceAgencyName} tell you only that it holds " +
+                $"{category} for {purpose}, not what. Ask {request.SourceAgencyName} directly if you need the details.",
+            _ =>
+                $"No data sharing agreement lets {request.SourceAgencyName} share {category} with your agency for {purpose}. " +
+                $"Ask your hub's information governance officer or {request.SourceAgencyName}'s information governance lead.",
+        };
+    }
+
+    public static string Describe(DataCategory category) => category switch
+    {
+        DataCategory.PoliceIntelligence => "police intelligence",
+        DataCategory.PoliceIncidents => "police incidents",
+        DataCategory.HealthRecords => "health records",
+        DataCategory.EducationAttendance => "education information",
+        DataCategory.SocialCareHistory => "social care history",
+        DataCategory.ContactDetails => "contact details",
+        DataCategory.ReferralContent => "referral content",
+        _ => category.ToString(),
+    };
+
+    public static string Describe(SharingPurpose purpose) => purpose switch
+    {
+        SharingPurpose.SafeguardingScreening => "safeguarding screening",
+        SharingPurpose.ChildExploitationTaskGroup => "the child exploitation task group",
+        SharingPurpose.SubjectAccess => "a subject access request",
+        SharingPurpose.EarlyHelp => "early help",
+        _ => purpose.ToString(),
+    };
+}
