@@ -31,6 +31,7 @@ public static class Startup
         services.AddOpenMashDatabase();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoFrontDoor>();
+        services.AddScoped<DemoConsent>();
         services.AddScoped<Features.Account.SignInFlow>();
         services.AddScoped<Features.Admin.AdminService>();
         services.AddWorkingTime();
@@ -50,6 +51,7 @@ public static class Startup
         services.AddScoped<Features.Contacts.New.DraftStore>();
         services.AddScoped<Features.Screening.ScreeningService>();
         services.AddScoped<Features.Checks.CheckService>();
+        services.AddScoped<Features.Consent.ConsentService>();
         services.AddScoped<Features.Decisions.DecisionService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddSingleton<Features.Checks.CheckChaser>();
@@ -151,6 +153,9 @@ public static class Startup
             o.Conventions.AuthorizeFolder("/Referrals", Policies.Referral);
             o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
             o.Conventions.AuthorizeFolder("/Checks", Policies.Research);
+            o.Conventions.AuthorizeFolder("/Consent/Case", Policies.CaseWork);
+            o.Conventions.AuthorizeFolder("/Consent/Overrides", Policies.Manager);
+            o.Conventions.AuthorizeFolder("/Consent/Governance", Policies.AuditSearch);
             o.Conventions.AuthorizeFolder("/Decisions", Policies.CaseWork);
             foreach (var page in ManagerDecisionPages)
             {

@@ -86,6 +86,12 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    public DbSet<Features.Consent.RecordedConsent> Consents => Set<Features.Consent.RecordedConsent>();
+
+    public DbSet<Features.Consent.ConsentOverrideRequest> ConsentOverrides => Set<Features.Consent.ConsentOverrideRequest>();
+
+    public DbSet<Features.Consent.SharingDecisionRecord> SharingDecisions => Set<Features.Consent.SharingDecisionRecord>();
+
     public Actor Actor => _actor?.Value ?? Actor.Anonymous;
 
     /// <summary>The hub every <see cref="IHubScoped"/> query is filtered by; none when nobody is signed in.</summary>
@@ -243,6 +249,7 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
         });
 
         ConfigureFrontDoor(builder);
+        Features.Consent.ConsentMapping.Configure(builder);
 
         var filter = typeof(OpenMashDbContext).GetMethod(nameof(FilterByHub), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHubScoped).IsAssignableFrom(t.ClrType)))
@@ -350,6 +357,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
             e.Property(s => s.Rag).HasConversion<string>().HasMaxLength(10);
             e.Property(s => s.Threshold).HasConversion<string>().HasMaxLength(30);
             e.Property(s => s.ConsentView).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.LawfulBasis).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.WithoutConsentReason).HasConversion<string>().HasMaxLength(40);
             e.Property(s => s.ThresholdRationale).HasMaxLength(5000);
             e.Property(s => s.ChildViewsOrReason).HasMaxLength(5000);
             e.Property(s => s.ConsentRationale).HasMaxLength(5000);

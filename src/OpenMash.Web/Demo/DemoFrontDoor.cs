@@ -164,6 +164,8 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 ChildViewsOrReason = "Spoken to at school with the safeguarding lead present.",
                 ConsentView = threshold >= ThresholdLevel.ChildInNeed ? ConsentView.AboveThreshold : ConsentView.BelowThreshold,
                 ConsentRationale = threshold >= ThresholdLevel.ChildInNeed ? "Harm suspected: sharing without consent is lawful." : "Parent consented to checks.",
+                LawfulBasis = Features.Consent.Article6Basis.PublicTask,
+                WithoutConsentReason = threshold >= ThresholdLevel.ChildInNeed ? OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection : null,
             });
         }
 

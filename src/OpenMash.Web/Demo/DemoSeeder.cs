@@ -22,7 +22,8 @@ public sealed class DemoSeeder(
     CurrentActor actor,
     IOptions<DemoOptions> demo,
     ApiClientRegistry apiClients,
-    DemoFrontDoor frontDoor)
+    DemoFrontDoor frontDoor,
+    DemoConsent consent)
 {
     public const string DemoApiClientId = "demo-police";
 
@@ -109,6 +110,7 @@ public sealed class DemoSeeder(
 
         actor.Set(Actor.System("seed-demo"));
         await SeedAgreementsAsync(staffs, stoke, ct);
+        await consent.SeedAsync([staffs, stoke], ct);
         return true;
     }
 
@@ -225,6 +227,7 @@ public sealed class DemoSeeder(
         })
         {
             list.Add(new($"{prefix}.screener", $"Demo Screener ({place})", Roles.ScreeningSocialWorker, hub, csc));
+            list.Add(new($"{prefix}.senior", $"Demo Senior Practitioner ({place})", Roles.ScreeningSocialWorker, hub, csc));
             list.Add(new($"{prefix}.manager", $"Demo Manager ({place})", Roles.MashManager, hub, csc));
             list.Add(new($"{prefix}.police", $"Demo Police Researcher ({place})", Roles.AgencyResearcher, hub, Police));
             list.Add(new($"{prefix}.health", $"Demo Health Researcher ({place})", Roles.AgencyResearcher, hub, CommunityHealth));

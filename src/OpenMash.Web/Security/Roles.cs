@@ -11,10 +11,13 @@ public static class Roles
     public const string InformationGovernanceOfficer = "InformationGovernanceOfficer";
     public const string Administrator = "Administrator";
 
+    /// <summary>A separate permission, held alongside screening or manager roles: may ask to share below threshold without consent.</summary>
+    public const string ConsentOverride = "ConsentOverride";
+
     public static readonly IReadOnlyList<string> All =
     [
         ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, PartnershipAnalyst,
-        InformationGovernanceOfficer, Administrator,
+        InformationGovernanceOfficer, Administrator, ConsentOverride,
     ];
 
     /// <summary>Roles that open children's records; an administrator may hold none of them.</summary>
@@ -24,7 +27,9 @@ public static class Roles
     public static string? CombinationProblem(IReadOnlyCollection<string> roles) =>
         roles.Contains(Administrator) && roles.Any(CaseRoles.Contains)
             ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher or referrer)"
-            : null;
+            : roles.Contains(ConsentOverride) && !roles.Contains(ScreeningSocialWorker) && !roles.Contains(MashManager)
+                ? "Consent override can only be held alongside the screening social worker or MASH manager role"
+                : null;
 
     public static string DisplayName(string role) => role switch
     {
@@ -35,6 +40,7 @@ public static class Roles
         PartnershipAnalyst => "Partnership analyst",
         InformationGovernanceOfficer => "Information governance officer",
         Administrator => "Administrator",
+        ConsentOverride => "Consent override (share below threshold without consent, with a manager's approval)",
         _ => role,
     };
 }

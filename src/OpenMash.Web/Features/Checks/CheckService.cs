@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Screening;
 using Agency = OpenMash.Web.Data.Agency;
 
 namespace OpenMash.Web.Features.Checks;
@@ -19,11 +18,9 @@ public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Deta
 public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld, SharingOutcome Shared = SharingOutcome.Content, string? NotSharedReason = null);
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent)
 {
-    public const string ConsentNeededMessage =
-        "Consent is needed before partner checks: the screening says this contact is below the threshold and the family has not consented. " +
-        "Record the family's consent on the contact first, or re-screen the contact as above threshold if harm is suspected.";
+    public const string ConsentNeededMessage = "Consent is needed before partner checks";
 
     /// <summary>Agencies serving the hub that a screener may ask, other than their own.</summary>
     public IQueryable<Agency> RequestableAgencies()
@@ -43,9 +40,9 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         {
             errors.Add(new("AgencyIds", "Screen the contact before requesting checks"));
         }
-        else if (screening.ConsentView == ConsentView.BelowThreshold && contact.FamilyConsented != true)
+        else if (screening.LawfulBasis is null)
         {
-            errors.Add(new("AgencyIds", ConsentNeededMessage));
+            errors.Add(new("AgencyIds", "Record the lawful basis for sharing on the screening before requesting checks"));
         }
 
         if (contact.State == ContactState.Decided)
@@ -71,12 +68,34 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             return errors;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var agencyId in allowed.Except(already))
+        // The consent gate, per destination agency: below threshold consent (or an override in force) must cover it.
+        var destinations = await RequestableAgencies().Where(a => agencyIds.Contains(a.Id) && !already.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
+        var gates = await consent.GateAsync(contact, screening!, destinations, SharingPurpose.SafeguardingScreening, ct);
+        foreach (var blocked in gates.Where(g => !g.Result.MayProceed))
         {
+            errors.Add(new("AgencyIds",
+                $"{ConsentNeededMessage} to {blocked.Agency.Name}. {blocked.Result.Reason} To proceed, record the family's consent covering {blocked.Agency.Name} for safeguarding screening (Record consent, above), " +
+                "or ask a practitioner with the consent override permission to request an override; if harm is suspected, re-screen the contact as above threshold."));
+        }
+
+        if (errors.Count > 0)
+        {
+            db.Audit("Request checks", Audit.AuditOutcome.Refused, "Contact", contact.Id.ToString(), contact.Subjects.Select(s => s.PersonId), "Safeguarding screening",
+                Truncate(string.Join(" | ", gates.Where(g => !g.Result.MayProceed).Select(g => $"{g.Agency.Name}: {g.Result.Reason}")), 2000));
+            await db.SaveChangesAsync(ct);
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var decidedBy = await consent.DisplayNameAsync(ct);
+        foreach (var sent in gates)
+        {
+            var agencyId = sent.Agency.Id;
+            var checkId = Guid.NewGuid();
+            db.SharingDecisions.Add(consent.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
             db.Checks.Add(new MultiAgencyCheck
             {
-                Id = Guid.NewGuid(),
+                Id = checkId,
                 HubId = contact.HubId,
                 ContactId = contact.Id,
                 AgencyId = agencyId,
@@ -223,6 +242,8 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         await db.SaveChangesAsync(ct);
         return answers;
     }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>The kind of data an agency's answer carries, for the sharing agreements.</summary>
     public static DataCategory CategoryOf(AgencyType type) => type switch

@@ -49,6 +49,12 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     public string? ConsentRationale { get; set; }
 
     [BindProperty]
+    public Consent.Article6Basis? LawfulBasis { get; set; }
+
+    [BindProperty]
+    public OpenMash.Sharing.NotSoughtReason? WithoutConsentReason { get; set; }
+
+    [BindProperty]
     public bool NoChecksNeeded { get; set; }
 
     [BindProperty]
@@ -74,7 +80,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
             return await RefusedAsync(contactId);
         }
 
-        var errors = await screening.SaveAsync(contact, new ScreeningInput(Rag, Threshold, ThresholdRationale, ChildSpokenTo, ChildViewsOrReason, ConsentView, ConsentRationale, NoChecksNeeded));
+        var errors = await screening.SaveAsync(contact, new ScreeningInput(Rag, Threshold, ThresholdRationale, ChildSpokenTo, ChildViewsOrReason, ConsentView, ConsentRationale, NoChecksNeeded, LawfulBasis, WithoutConsentReason));
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contactId}");
@@ -121,6 +127,8 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         ChildViewsOrReason = Existing.ChildViewsOrReason;
         ConsentView = Existing.ConsentView;
         ConsentRationale = Existing.ConsentRationale;
+        LawfulBasis = Existing.LawfulBasis;
+        WithoutConsentReason = Existing.WithoutConsentReason;
     }
 
     private async Task<IActionResult> RefusedAsync(Guid contactId)

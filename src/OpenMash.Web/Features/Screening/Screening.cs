@@ -47,6 +47,12 @@ public sealed class ContactScreening : IHubScoped
 
     /// <summary>Why sharing without consent is lawful (above threshold), or the consent position (below).</summary>
     public required string ConsentRationale { get; set; }
+
+    /// <summary>UK GDPR Article 6 basis for sharing; null only on screenings saved before it was asked.</summary>
+    public Consent.Article6Basis? LawfulBasis { get; set; }
+
+    /// <summary>Above threshold: which of DPA 2018 Schedule 1 paragraph 18(c)(i)-(iii) applies to sharing without consent.</summary>
+    public OpenMash.Sharing.NotSoughtReason? WithoutConsentReason { get; set; }
 }
 
 public static class ScreeningNames

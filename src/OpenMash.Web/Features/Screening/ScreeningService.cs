@@ -15,7 +15,9 @@ public sealed record ScreeningInput(
     string? ChildViewsOrReason,
     ConsentView? ConsentView,
     string? ConsentRationale,
-    bool NoChecksNeeded);
+    bool NoChecksNeeded,
+    Consent.Article6Basis? LawfulBasis = null,
+    OpenMash.Sharing.NotSoughtReason? WithoutConsentReason = null);
 
 public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);
 
@@ -140,6 +142,16 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
             nameof(input.ConsentRationale),
             input.ConsentView == ConsentView.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
             errors);
+        if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
+        {
+            errors.Add(new(nameof(input.LawfulBasis), "Select the lawful basis for sharing: public task or legal obligation"));
+        }
+
+        if (input.ConsentView == ConsentView.AboveThreshold && (input.WithoutConsentReason is null || !Enum.IsDefined(input.WithoutConsentReason.Value)))
+        {
+            errors.Add(new(nameof(input.WithoutConsentReason), "Select why information is shared without consent: it cannot be given, cannot reasonably be obtained, or seeking it would prejudice the child's protection"));
+        }
+
         return errors;
     }
 
@@ -176,6 +188,8 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         screening.ChildViewsOrReason = input.ChildViewsOrReason!.Trim();
         screening.ConsentView = input.ConsentView!.Value;
         screening.ConsentRationale = input.ConsentRationale!.Trim();
+        screening.LawfulBasis = input.LawfulBasis;
+        screening.WithoutConsentReason = input.ConsentView == ConsentView.AboveThreshold ? input.WithoutConsentReason : null;
 
         contact.Rag = input.Rag.Value;
         contact.ScreenedAtUtc = now;

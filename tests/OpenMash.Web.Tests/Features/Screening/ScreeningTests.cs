@@ -17,6 +17,8 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
         new("Rag", rag), new("Threshold", threshold), new("ThresholdRationale", "Persistent neglect indicators (fictional)."),
         new("ChildSpokenTo", "true"), new("ChildViewsOrReason", "Says she is often hungry at home (fictional)."),
         new("ConsentView", consent), new("ConsentRationale", "Consent position recorded (fictional)."),
+        new("LawfulBasis", "PublicTask"),
+        .. consent == "AboveThreshold" ? new KeyValuePair<string, string>[] { new("WithoutConsentReason", "WouldPrejudiceProtection") } : [],
         .. noChecks ? new KeyValuePair<string, string>[] { new("NoChecksNeeded", "true") } : [],
     ];
 
@@ -68,7 +70,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
         var page = await PageClient.ParseAsync(await screener.PostFormAsync($"/Screening/{contactId}", [], $"/Screening/{contactId}?handler=Screen"));
 
         Assert.Equal(
-            ["#Rag", "#Threshold", "#ThresholdRationale", "#ChildSpokenTo", "#ChildViewsOrReason", "#ConsentView", "#ConsentRationale"],
+            ["#Rag", "#Threshold", "#ThresholdRationale", "#ChildSpokenTo", "#ChildViewsOrReason", "#ConsentView", "#ConsentRationale", "#LawfulBasis"],
             page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
         Assert.False(await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().AnyAsync(s => s.ContactId == contactId)));
     }

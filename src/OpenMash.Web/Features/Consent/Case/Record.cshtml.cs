@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.Consent.Case;
+
+/// <summary>Records consent given, refused, withdrawn or not sought, for people named in a contact. Append-only.</summary>
+public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : PageModel
+{
+    public Contact Contact { get; private set; } = null!;
+
+    public IReadOnlyList<(string Value, string Text)> People { get; private set; } = [];
+
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    [BindProperty]
+    public List<Guid> PersonIds { get; set; } = [];
+
+    [BindProperty]
+    public ConsentStatus? Status { get; set; }
+
+    [BindProperty]
+    public ConsentGiver? GivenBy { get; set; }
+
+    [BindProperty]
+    public string? GiverName { get; set; }
+
+    [BindProperty]
+    public string? CompetenceNote { get; set; }
+
+    [BindProperty]
+    public List<AgencyType> AgencyTypes { get; set; } = [];
+
+    [BindProperty]
+    public List<Guid> AgencyIds { get; set; } = [];
+
+    [BindProperty]
+    public List<SharingPurpose> Purposes { get; set; } = [];
+
+    [BindProperty]
+    public DateParts DecidedOn { get; set; } = new();
+
+    [BindProperty]
+    public DateParts ExpiresOn { get; set; } = new();
+
+    [BindProperty]
+    public string? Evidence { get; set; }
+
+    [BindProperty]
+    public NotSoughtReason? NotSoughtReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        PersonIds = ConsentService.ConsentSubjects(Contact).ToList();
+        Purposes = [SharingPurpose.SafeguardingScreening];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        // Values that failed to bind (a tampered enum) are left out and caught by the rules as missing.
+        ModelState.Clear();
+        var decided = DecidedOn.Parse(out var decidedValid);
+        var expires = ExpiresOn.Parse(out var expiresValid);
+        var errors = await consent.RecordConsentAsync(Contact, new ConsentInput(
+            PersonIds, Status, GivenBy, GiverName, CompetenceNote, AgencyTypes, AgencyIds, Purposes, decided, decidedValid, expires, expiresValid, Evidence, NotSoughtReason));
+        if (errors.Count == 0)
+        {
+            return Redirect($"/Screening/{contactId}#consent");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            await consent.RefuseAsync("Record consent", "Contact", contactId, "not a contact of this hub");
+            return false;
+        }
+
+        Contact = contact;
+        var ids = contact.Subjects.Select(s => s.PersonId).ToList();
+        People = (await db.Persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ToListAsync())
+            .Select(p => (p.Id.ToString(), $"{p.FullName}{(p.DateOfBirth is { } dob ? $", born {dob:dd/MM/yyyy}" : "")} ({contact.Subjects.First(s => s.PersonId == p.Id).Role})"))
+            .ToList();
+        Agencies = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync() is var list
+            ? list.Select(a => (a.Id.ToString(), a.Name)).ToList()
+            : [];
+        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: ids, purpose: "Record consent");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}

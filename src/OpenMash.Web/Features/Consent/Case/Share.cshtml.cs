@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.Consent.Case;
+
+/// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
+public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : PageModel
+{
+    public Contact Contact { get; private set; } = null!;
+
+    public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
+
+    [BindProperty]
+    public bool? Share { get; set; }
+
+    [BindProperty]
+    public Guid? RecipientAgencyId { get; set; }
+
+    [BindProperty]
+    public string? RecipientOrganisation { get; set; }
+
+    [BindProperty]
+    public string? RecipientPerson { get; set; }
+
+    [BindProperty]
+    public SharingPurpose? Purpose { get; set; }
+
+    [BindProperty]
+    public string? Items { get; set; }
+
+    [BindProperty]
+    public string? Reasons { get; set; }
+
+    [BindProperty]
+    public Article6Basis? Article6 { get; set; }
+
+    [BindProperty]
+    public LawfulBasis? Condition { get; set; }
+
+    [BindProperty]
+    public ConsentStatus? ConsentStatus { get; set; }
+
+    [BindProperty]
+    public NotSoughtReason? NotSoughtReason { get; set; }
+
+    [BindProperty]
+    public bool? FamilyTold { get; set; }
+
+    [BindProperty]
+    public string? FamilyNotToldReason { get; set; }
+
+    [BindProperty]
+    public bool? IdentitiesWithheld { get; set; }
+
+    [BindProperty]
+    public string? IdentitiesWithheldDetail { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid contactId) => await LoadAsync(contactId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    {
+        if (!await LoadAsync(contactId))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = await consent.RecordSharingDecisionAsync(Contact, new SharingDecisionInput(
+            Share, RecipientAgencyId, RecipientOrganisation, RecipientPerson, Purpose, Items, Reasons, Article6, Condition, ConsentStatus, NotSoughtReason,
+            FamilyTold, FamilyNotToldReason, IdentitiesWithheld, IdentitiesWithheldDetail));
+        if (errors.Count == 0)
+        {
+            return Redirect($"/Screening/{contactId}#consent");
+        }
+
+        CaseDisplay.AddErrors(ModelState, errors);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
+        if (contact is null)
+        {
+            await consent.RefuseAsync("Record sharing decision", "Contact", contactId, "not a contact of this hub");
+            return false;
+        }
+
+        Contact = contact;
+        var list = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
+        Agencies = [(string.Empty, "Another organisation (enter it below)"), .. list.Select(a => (a.Id.ToString(), a.Name))];
+        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Record sharing decision");
+        await db.SaveChangesAsync();
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Screening;
+
+namespace OpenMash.Web.Features.Consent;
+
+public sealed record CaseConsentView(
+    Guid ContactId,
+    bool Decided,
+    bool? IntakeConsented,
+    string? IntakeNoConsentReason,
+    IReadOnlyDictionary<Guid, string> Names,
+    IReadOnlyList<RecordedConsent> Consents,
+    IReadOnlyList<ConsentOverrideRequest> Overrides,
+    IReadOnlyList<SharingDecisionRecord> Decisions,
+    IReadOnlyList<AgencyGate> Gates,
+    bool BelowThreshold,
+    bool MayRequestOverride,
+    bool IsManager,
+    DateTime NowUtc);
+
+/// <summary>The consent, override and sharing-decision section of the screening case page.</summary>
+public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid contactId)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleAsync(c => c.Id == contactId);
+        var people = contact.Subjects.Select(s => s.PersonId).ToList();
+        var names = await db.Persons.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName);
+        var consents = (await db.Consents.AsNoTracking().Where(c => people.Contains(c.PersonId)).ToListAsync()).OrderByDescending(c => c.RecordedAtUtc).ToList();
+        var overrides = (await db.ConsentOverrides.AsNoTracking().Where(o => o.ContactId == contactId).ToListAsync()).OrderByDescending(o => o.RequestedAtUtc).ToList();
+        var decisions = (await db.SharingDecisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync()).OrderByDescending(d => d.DecidedAtUtc).ToList();
+        var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
+        IReadOnlyList<AgencyGate> gates = [];
+        if (screening is not null && contact.State != Contacts.ContactState.Decided)
+        {
+            var asked = await db.Checks.Where(c => c.ContactId == contactId).Select(c => c.AgencyId).ToListAsync();
+            var agencies = await checks.RequestableAgencies().Where(a => !asked.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
+            gates = await consent.GateAsync(contact, screening, agencies, OpenMash.Sharing.SharingPurpose.SafeguardingScreening);
+        }
+
+        db.Audit("View consent", targetType: "Contact", targetId: contactId.ToString(), subjects: people, purpose: "Screening", detail: $"{consents.Count} consent records, {decisions.Count} sharing decisions");
+        await db.SaveChangesAsync();
+        var actor = db.Actor;
+        return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
+            contactId, contact.State == Contacts.ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
+            screening?.ConsentView == ConsentView.BelowThreshold,
+            ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime));
+    }
+}
+
+public sealed record ConsentHistoryView(IReadOnlyList<RecordedConsent> Consents, IReadOnlyDictionary<Guid, string> Agencies);
+
+/// <summary>A person's consent history, newest first, for the person record page.</summary>
+public sealed class ConsentHistoryViewComponent(OpenMashDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId)
+    {
+        var consents = (await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync()).OrderByDescending(c => c.RecordedAtUtc).ToList();
+        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name);
+        db.Audit("View consent history", targetType: "Person", targetId: personId.ToString(), subjects: [personId], purpose: "Person record", detail: $"{consents.Count} consent records");
+        await db.SaveChangesAsync();
+        return View("/Features/Consent/_ConsentHistory.cshtml", new ConsentHistoryView(consents, agencies));
+    }
+}
