@@ -274,7 +274,7 @@ public static class ConsentMapping
         builder.Entity<RecordedConsent>(e =>
         {
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.SetNull);
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.GivenBy).HasConversion<string>().HasMaxLength(40);
             e.Property(c => c.NotSoughtReason).HasConversion<string>().HasMaxLength(40);
@@ -287,7 +287,7 @@ public static class ConsentMapping
         });
         builder.Entity<ConsentOverrideRequest>(e =>
         {
-            e.HasOne<Contact>().WithMany().HasForeignKey(o => o.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(o => o.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(o => o.Rag).HasConversion<string>().HasMaxLength(10);
             e.Property(o => o.Justification).HasMaxLength(5000);
@@ -300,7 +300,7 @@ public static class ConsentMapping
         });
         builder.Entity<SharingDecisionRecord>(e =>
         {
-            e.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.Property(d => d.Origin).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.Purpose).HasConversion<string>().HasMaxLength(40);
             e.Property(d => d.Article6).HasConversion<string>().HasMaxLength(20);

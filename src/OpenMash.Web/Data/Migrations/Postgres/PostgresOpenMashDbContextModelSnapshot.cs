@@ -1820,7 +1820,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1829,7 +1829,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpenMash.Web.Features.People.Person", null)
                         .WithMany()
@@ -1843,7 +1843,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

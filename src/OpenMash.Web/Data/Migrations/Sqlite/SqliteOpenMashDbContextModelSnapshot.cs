@@ -1810,7 +1810,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1819,7 +1819,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpenMash.Web.Features.People.Person", null)
                         .WithMany()
@@ -1833,7 +1833,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
