@@ -28,6 +28,8 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         await screener.GetByLabel("The child's views, or why they have not been spoken to").FillAsync("Fictional: says she falls over a lot.");
         await screener.Locator("#ConsentView").CheckAsync();
         await screener.GetByLabel("Why sharing without consent is lawful, or the family's consent position").FillAsync("Harm suspected: asking would prejudice the child's protection.");
+        await screener.Locator("#WithoutConsentReason-3").CheckAsync();
+        await screener.Locator("#LawfulBasis").CheckAsync();
         await screener.GetByRole(AriaRole.Button, new() { Name = "Save screening" }).ClickAsync();
         await screener.AssertAccessibleAsync();
         await screener.GetByLabel("Staffordshire Police").CheckAsync();
