@@ -18,7 +18,8 @@ public sealed record CaseConsentView(
     bool BelowThreshold,
     bool MayRequestOverride,
     bool IsManager,
-    DateTime NowUtc);
+    DateTime NowUtc,
+    IReadOnlyDictionary<Guid, string> AgencyNames);
 
 /// <summary>The consent, override and sharing-decision section of the screening case page.</summary>
 public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time) : ViewComponent
@@ -46,7 +47,8 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
             contactId, contact.State == Contacts.ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
             screening?.ConsentView == ConsentView.BelowThreshold,
-            ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime));
+            ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime,
+            await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));
     }
 }
 

@@ -237,6 +237,9 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         var senior = await SignInAsync("staffs.senior");
         await senior.PostFormAsync($"/Consent/Override/{contactId}", [new("Justification", "Worried about the child (fictional).")]);
         var id = await factory.WithDbAsync(db => db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.ContactId == contactId).Select(o => o.Id).SingleAsync());
+        var otherHub = await SignInAsync("stoke.manager");
+        var (elsewhere, _) = await otherHub.GetPageAsync($"/Consent/Overrides/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         var manager = await SignInAsync("staffs.manager");
 
         var noReason = await PageClient.ParseAsync(await manager.PostFormAsync($"/Consent/Overrides/{id}", [new("Approve", "false")]));
