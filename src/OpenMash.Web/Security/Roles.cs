@@ -11,19 +11,22 @@ public static class Roles
     public const string InformationGovernanceOfficer = "InformationGovernanceOfficer";
     public const string Administrator = "Administrator";
 
+    /// <summary>A member of the joint child exploitation task group: sees across both hubs only what its agreements allow.</summary>
+    public const string ExploitationTaskGroup = "ExploitationTaskGroup";
+
     public static readonly IReadOnlyList<string> All =
     [
         ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, PartnershipAnalyst,
-        InformationGovernanceOfficer, Administrator,
+        InformationGovernanceOfficer, Administrator, ExploitationTaskGroup,
     ];
 
     /// <summary>Roles that open children's records; an administrator may hold none of them.</summary>
-    public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer];
+    public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, ExploitationTaskGroup];
 
     /// <summary>Why this combination of roles is not allowed, or null when it is.</summary>
     public static string? CombinationProblem(IReadOnlyCollection<string> roles) =>
         roles.Contains(Administrator) && roles.Any(CaseRoles.Contains)
-            ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher or referrer)"
+            ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher, referrer or exploitation task group member)"
             : null;
 
     public static string DisplayName(string role) => role switch
@@ -35,6 +38,7 @@ public static class Roles
         PartnershipAnalyst => "Partnership analyst",
         InformationGovernanceOfficer => "Information governance officer",
         Administrator => "Administrator",
+        ExploitationTaskGroup => "Exploitation task group member",
         _ => role,
     };
 }
