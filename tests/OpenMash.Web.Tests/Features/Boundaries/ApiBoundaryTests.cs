@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Tests.Features.Api;
+using static OpenMash.Web.Tests.Features.Boundaries.BoundaryData;
+using ItemRestrictions = OpenMash.Sharing.ItemRestrictions;
+
+namespace OpenMash.Web.Tests.Features.Boundaries;
+
+/// <summary>The demo police system sees only its own contacts, and of them only what partners' agreements let police see.</summary>
+public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task PartnerInformation_ForItsOwnContact_IsWhatTheAgreementsAllow_AndRefusalsAreAuditedProblems()
+    {
+        var policeId = await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == Police).Select(a => a.Id).SingleAsync());
+        var own = await ContactWithAnswersAsync(factory, "STAFFS", "Olive", ConcernCategory.Neglect, new ContactSource(SourceAgencyId: policeId),
+            new AnswerData(Health, "Health: withheld from police (fictional).", true, ("Health item: withheld (fictional)", ItemRestrictions.None)),
+            new AnswerData(StaffsSchool, "School: attendance detail (fictional).", true, ("School item: detail (fictional)", ItemRestrictions.None)));
+        var others = await ContactWithAnswersAsync(factory, "STAFFS", "Otto", ConcernCategory.Neglect, new ContactSource(), new AnswerData(StaffsSchool, "School: fictional."));
+        var http = factory.CreateClient();
+        var token = await ApiTestSupport.TokenAsync(http);
+
+        var response = await BoundaryFailClosedTests.PartnerInformationAsync(http, token, own);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("withheld from police", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(Health, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("attendance detail", raw, StringComparison.Ordinal);
+        var body = await BoundaryFailClosedTests.JsonAsync(response);
+        var school = Assert.Single(body["answers"]!.AsArray())!.AsObject();
+        Assert.Equal(StaffsSchool, school["agency"]!.GetValue<string>());
+        Assert.Equal("existence", school["shared"]!.GetValue<string>());
+        Assert.True(school["known"]!.GetValue<bool>());
+        Assert.Contains("tell you only that it holds education information", school["whyNotShared"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(school["items"]!.AsArray());
+
+        var refused = await BoundaryFailClosedTests.PartnerInformationAsync(http, token, others);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("School: fictional", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View PartnerInformation" && e.Outcome == AuditOutcome.Refused && e.TargetId == others.ToString())));
+        var healthCheck = (await CheckIdAsync(factory, own, Health)).ToString();
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Sharing Decision" && e.Outcome == AuditOutcome.Refused && e.TargetId == healthCheck && e.Detail!.Contains("DeniedByAgreement"))));
+    }
+}
