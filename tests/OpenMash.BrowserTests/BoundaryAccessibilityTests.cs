@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Security;
 using ItemRestrictions = OpenMash.Sharing.ItemRestrictions;
 

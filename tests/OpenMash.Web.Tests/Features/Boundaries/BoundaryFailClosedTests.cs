@@ -35,6 +35,13 @@ public sealed class BoundaryFailClosedTests(ApiFactory factory) : IClassFixture<
         Assert.Contains("The data sharing policy could not be loaded",
             research.QuerySelector($"[data-testid=partner-answer][data-agency='{Police}'] [data-testid=not-shared]")!.TextContent, StringComparison.Ordinal);
 
+        var screener = await SignInAsync(factory, "staffs.screener");
+        var (_, timeline) = await screener.GetPageAsync($"/Screening/{contactId}/Timeline");
+        Assert.DoesNotContain("Known to the agency", timeline.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The answer is not shared with you", timeline.Body.TextContent, StringComparison.Ordinal);
+        var (_, screening) = await screener.GetPageAsync($"/Screening/{contactId}");
+        Assert.DoesNotContain("policy-less secret", screening.Body!.TextContent, StringComparison.Ordinal);
+
         var (_, feedback) = await referrer.GetPageAsync($"/Referrals/{contactId}");
         // The referrer's own school answered too: its own answer is its own; nothing from another agency shows.
         Assert.Equal([StaffsSchool], feedback.QuerySelectorAll("[data-testid=partner-answer]").Select(a => a.GetAttribute("data-agency")).ToList());
