@@ -1,7 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenMash.Sharing;
 using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 using static OpenMash.Web.Tests.Features.Boundaries.BoundaryData;
 using ItemRestrictions = OpenMash.Sharing.ItemRestrictions;
@@ -99,6 +103,39 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.NotNull(page.QuerySelector("[data-testid=may-be-withheld]"));
         var healthCheck = (await CheckIdAsync(factory, contactId, Health)).ToString();
         Assert.Contains("HealthRecords from Demo Community Health NHS Trust: Deny (NoAgreement)", Assert.Single(await DecisionsAsync(factory, "staffs.referrer", AuditOutcome.Refused, healthCheck)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Referrer_ToldOnlyThatProbationHoldsSomething_IsToldWhichAgreementSaysSo_WithoutTheContent()
+    {
+        const string probation = "Probation Service (Staffordshire and Stoke-on-Trent)";
+        var staffs = await FrontDoorData.HubIdAsync(factory);
+        await FrontDoorData.AsUserAsync(factory, "staffs.admin", sp => sp.GetRequiredService<AgreementService>().AddAsync(new DataSharingAgreement
+        {
+            Name = "Probation to schools: known only (boundary test, fictional)",
+            Effect = AgreementEffect.Allow,
+            SourceAgencyType = AgencyType.Probation,
+            SourceHubId = staffs,
+            DestinationAgencyType = AgencyType.Education,
+            DestinationHubId = staffs,
+            Category = DataCategory.ReferralContent,
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Mode = SharingMode.Existence,
+            ValidFromUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        var referrerId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "staffs.referrer").Select(u => u.Id).SingleAsync());
+        var contactId = await ContactWithAnswersAsync(factory, "STAFFS", "Esme", ConcernCategory.Neglect, new ContactSource(ReferrerUserId: referrerId),
+            new AnswerData(probation, "Probation: a household member is on licence (fictional).", true, ("Probation item: offence detail (fictional)", ItemRestrictions.None)));
+        var referrer = await SignInAsync(factory, "staffs.referrer");
+
+        var (_, page) = await referrer.GetPageAsync($"/Referrals/{contactId}");
+
+        var card = page.QuerySelector($"[data-testid=partner-answer][data-agency='{probation}']")!;
+        Assert.Contains("Holds information about this child or family", card.QuerySelector("[data-testid=existence]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("\u201cProbation to schools: known only (boundary test, fictional)\u201d", card.QuerySelector("[data-testid=not-shared]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("on licence", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("offence detail", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.Null(card.QuerySelector("[data-testid=withheld]"));
     }
 
     [Fact]
