@@ -208,4 +208,20 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Contains($"/Screening/{stokeContact}", refused);
         Assert.Contains($"/Contacts/{staffsContact}", refused);
     }
+
+    [Theory]
+    [InlineData("staffs.screener")]
+    [InlineData("staffs.police")]
+    [InlineData("stoke.manager")]
+    [InlineData("staffs.referrer")]
+    [InlineData("staffs.admin")]
+    public async Task TheTaskGroupList_IsRefusedToEveryOtherRole_AndTheRefusalIsAudited(string user)
+    {
+        var client = await SignInAsync(factory, user);
+
+        var response = await client.Http.GetAsync(new Uri("/TaskGroup", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == user && e.Action == "AccessRefused" && e.TargetId == "/TaskGroup")));
+    }
 }
