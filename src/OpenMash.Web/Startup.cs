@@ -52,6 +52,7 @@ public static class Startup
         services.AddScoped<Features.Screening.ScreeningService>();
         services.AddScoped<Features.Checks.CheckService>();
         services.AddScoped<Features.Consent.ConsentService>();
+        services.AddScoped<Features.TaskGroup.CrossHubExploitationReader>();
         services.AddScoped<Features.Decisions.DecisionService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddSingleton<Features.Checks.CheckChaser>();
@@ -163,6 +164,7 @@ public static class Startup
             }
 
             o.Conventions.AuthorizeFolder("/Dashboard", Policies.Dashboard);
+            o.Conventions.AuthorizeFolder("/TaskGroup", Policies.TaskGroup);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

@@ -147,6 +147,7 @@ public sealed class DemoSeeder(
                 Line($"School attendance to social care for screening ({hub.Code}, demo)", OpenMash.Sharing.AgencyType.Education, OpenMash.Sharing.AgencyType.ChildrensSocialCare, hub, hub, OpenMash.Sharing.DataCategory.EducationAttendance, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, OpenMash.Sharing.SharingMode.Content));
         }
 
+        DemoBoundaries.AddAgreements(db, staffs, stoke, from);
         db.DataSharingAgreements.Add(Line("Staffordshire to Stoke-on-Trent: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, staffs, stoke, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         db.DataSharingAgreements.Add(Line("Stoke-on-Trent to Staffordshire: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, stoke, staffs, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         await db.SaveChangesAsync(ct);
@@ -237,6 +238,7 @@ public sealed class DemoSeeder(
             list.Add(new($"{prefix}.admin", $"Demo Administrator ({place})", Roles.Administrator, hub, csc));
         }
 
+        list.Add(new("joint.cetg", "Demo Exploitation Task Group Member", Roles.ExploitationTaskGroup, StaffordshireCode, Police));
         return list;
     }
 

@@ -14,19 +14,22 @@ public static class Roles
     /// <summary>A separate permission, held alongside screening or manager roles: may ask to share below threshold without consent.</summary>
     public const string ConsentOverride = "ConsentOverride";
 
+    /// <summary>A member of the joint child exploitation task group: sees across both hubs only what its agreements allow.</summary>
+    public const string ExploitationTaskGroup = "ExploitationTaskGroup";
+
     public static readonly IReadOnlyList<string> All =
     [
         ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, PartnershipAnalyst,
-        InformationGovernanceOfficer, Administrator, ConsentOverride,
+        InformationGovernanceOfficer, Administrator, ConsentOverride, ExploitationTaskGroup,
     ];
 
     /// <summary>Roles that open children's records; an administrator may hold none of them.</summary>
-    public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer];
+    public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, ExploitationTaskGroup];
 
     /// <summary>Why this combination of roles is not allowed, or null when it is.</summary>
     public static string? CombinationProblem(IReadOnlyCollection<string> roles) =>
         roles.Contains(Administrator) && roles.Any(CaseRoles.Contains)
-            ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher or referrer)"
+            ? "An administrator cannot also hold a role that opens children's records (screening social worker, MASH manager, agency researcher, referrer or exploitation task group member)"
             : roles.Contains(ConsentOverride) && !roles.Contains(ScreeningSocialWorker) && !roles.Contains(MashManager)
                 ? "Consent override can only be held alongside the screening social worker or MASH manager role"
                 : null;
@@ -41,6 +44,7 @@ public static class Roles
         InformationGovernanceOfficer => "Information governance officer",
         Administrator => "Administrator",
         ConsentOverride => "Consent override (share below threshold without consent, with a manager's approval)",
+        ExploitationTaskGroup => "Exploitation task group member",
         _ => role,
     };
 }

@@ -105,5 +105,12 @@ public static class ApiSetup
             .Produces<ApiContactStatus>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapGet("/{id:guid}/partner-information", PartnerInformationEndpoint.GetAsync)
+            .WithName("GetPartnerInformation")
+            .WithSummary("What partner agencies' answers about a contact your agency sent the data sharing agreements let your agency see")
+            .Produces<ApiPartnerInformation>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 }

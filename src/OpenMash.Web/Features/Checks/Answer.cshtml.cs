@@ -17,8 +17,9 @@ public sealed class ItemForm
 }
 
 /// <summary>
-/// A researcher answers their own agency's check. They see only the request: the contact reference, the children and
-/// what is asked; never the other agencies' answers.
+/// A researcher answers their own agency's check. They see the request (the contact reference, the children and what
+/// is asked) and the other agencies' answers only as far as the data sharing agreements for screening let those
+/// agencies share with theirs, each decision audited; otherwise why not, and whom to ask.
 /// </summary>
 public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : PageModel
 {
@@ -38,6 +39,8 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
     public Contact Contact { get; private set; } = null!;
 
     public IReadOnlyList<Person> Children { get; private set; } = [];
+
+    public PartnerAnswersView Partners { get; private set; } = new([], false);
 
     [BindProperty]
     public bool? Known { get; set; }
@@ -102,7 +105,8 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         }
 
         db.Audit("View MultiAgencyCheck", targetType: nameof(MultiAgencyCheck), targetId: checkId.ToString(), subjects: childIds, purpose: "Multi-agency check");
-        await db.SaveChangesAsync();
+        var answers = await checks.AnswersForAsync(check.ContactId);
+        Partners = new PartnerAnswersView(answers.Where(a => a.Check.Id != check.Id).ToList(), ForReferrer: false);
         return true;
     }
 }

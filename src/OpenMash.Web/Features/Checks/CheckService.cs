@@ -10,12 +10,14 @@ public sealed record CheckItemInput(string? Text, ItemRestrictions Restrictions)
 
 public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Details, IReadOnlyList<CheckItemInput> Items);
 
-/// <summary>An agency's answer as one screener may see it: items the supplier withheld from them are counted, not shown.</summary>
 /// <summary>
 /// An answer as this viewer may see it: <see cref="Shared"/> says whether the data sharing agreements let its content
 /// (or only the fact that the agency knows the child) reach the viewer's agency; <see cref="NotSharedReason"/> says why not.
 /// </summary>
 public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld, SharingOutcome Shared = SharingOutcome.Content, string? NotSharedReason = null);
+
+/// <summary>Who is looking at answers: the agency and hub the agreements are asked about, and how item restrictions apply.</summary>
+public sealed record AnswerViewer(Guid AgencyId, Guid HubId, ItemViewer Items, SharingPurpose Purpose = SharingPurpose.SafeguardingScreening);
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
 public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent)
@@ -211,20 +213,29 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         return [];
     }
 
-    /// <summary>Every check of a contact, each answer with only the items the signed-in hub worker may see.</summary>
-    public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, CancellationToken ct = default)
+    /// <summary>Every check of a contact, each answer with only what the signed-in user may see.</summary>
+    public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, CancellationToken ct = default) =>
+        await AnswersForAsync(contactId, await ViewerAsync(ct), ct);
+
+    /// <summary>
+    /// Every check of a contact as <paramref name="viewer"/> may see it: another agency's answer passes the sharing
+    /// agreements for the viewer's agency and hub (the one enforcement point, each decision audited), and each item
+    /// the supplier's restrictions withhold from this viewer is counted, not shown. A refused answer carries no
+    /// content, no count of items and no name of who answered.
+    /// </summary>
+    public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, AnswerViewer viewer, CancellationToken ct = default)
     {
         var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Include(c => c.Items)
             .Where(c => c.ContactId == contactId).ToListAsync(ct);
         var userIds = checks.Select(c => c.AnsweredByUserId).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var viewer = await ViewerAsync(ct);
+        var subjects = await db.ContactSubjects.AsNoTracking().Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync(ct);
         var answers = new List<VisibleAnswer>();
         foreach (var c in checks.OrderBy(c => c.Agency.Name))
         {
             var answeredBy = c.AnsweredByUserId is { } id ? users.GetValueOrDefault(id) : null;
-            var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer).Visible).ToList();
-            if (c.Status != CheckStatus.Answered || c.AgencyId == db.Actor.AgencyId)
+            var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer.Items).Visible).ToList();
+            if (c.Status != CheckStatus.Answered || (c.AgencyId == viewer.AgencyId && c.HubId == viewer.HubId))
             {
                 answers.Add(new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count));
                 continue;
@@ -232,11 +243,13 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
 
             // The one enforcement point: each partner answer passes the sharing agreements, and each decision is audited.
             var verdict = await gate.DecideAsync(
-                new DataSharing.ShareRequest(c.AgencyId, c.Agency.Name, c.HubId, CategoryOf(c.Agency.Type), SharingPurpose.SafeguardingScreening, nameof(MultiAgencyCheck), c.Id.ToString()),
-                ct: ct);
+                new DataSharing.ShareRequest(c.AgencyId, c.Agency.Name, c.HubId, CategoryOf(c.Agency.Type), viewer.Purpose, nameof(MultiAgencyCheck), c.Id.ToString(), subjects),
+                viewer.AgencyId,
+                viewer.HubId,
+                ct);
             answers.Add(verdict.MaySeeContent
                 ? new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count)
-                : new VisibleAnswer(c, answeredBy, [], c.Items.Count, verdict.Outcome, verdict.WhyNot));
+                : new VisibleAnswer(c, null, [], 0, verdict.Outcome, verdict.WhyNot));
         }
 
         await db.SaveChangesAsync(ct);
@@ -255,15 +268,28 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         _ => DataCategory.ReferralContent,
     };
 
-    private async Task<ItemViewer> ViewerAsync(CancellationToken ct)
+    /// <summary>The signed-in user as a viewer of answers: their agency and hub, and how item restrictions apply to their role.</summary>
+    public async Task<AnswerViewer> ViewerAsync(CancellationToken ct = default)
     {
         var actor = db.Actor;
         var type = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => (AgencyType?)a.Type).SingleOrDefaultAsync(ct) ?? AgencyType.Other;
         var roles = actor.Roles?.Split(',') ?? [];
-        var role = roles.Contains(Security.Roles.MashManager) ? ViewerRole.MashManager
-            : roles.Contains(Security.Roles.ScreeningSocialWorker) ? ViewerRole.MashSocialWorker
-            : roles.Contains(Security.Roles.AgencyResearcher) ? ViewerRole.AgencyResearcher
-            : ViewerRole.Analyst;
-        return new ItemViewer(role, new Sharing.AgencyId(actor.AgencyId ?? Guid.Empty), type, Audience.MashInternal);
+        var (role, audience) = roles.Contains(Security.Roles.MashManager) ? (ViewerRole.MashManager, Audience.MashInternal)
+            : roles.Contains(Security.Roles.ScreeningSocialWorker) ? (ViewerRole.MashSocialWorker, Audience.MashInternal)
+            : roles.Contains(Security.Roles.AgencyResearcher) ? (ViewerRole.AgencyResearcher, Audience.MashInternal)
+            : roles.Contains(Security.Roles.Referrer) ? (ViewerRole.Referrer, Audience.ReferrerFeedback)
+            : roles.Contains(Security.Roles.ExploitationTaskGroup) ? (ViewerRole.PartnerPractitioner, Audience.PartnerAgency)
+            : (ViewerRole.Analyst, Audience.MashInternal);
+        var agency = actor.AgencyId ?? Guid.Empty;
+        return new AnswerViewer(agency, actor.HubId ?? Guid.Empty, new ItemViewer(role, new Sharing.AgencyId(agency), type, audience));
+    }
+
+    /// <summary>A referrer's agency as the destination of feedback (the outbox writes it while a manager is signed in).</summary>
+    public async Task<AnswerViewer?> ReferrerViewerAsync(Guid? agencyId, Guid hubId, CancellationToken ct = default)
+    {
+        var type = await db.Agencies.Where(a => a.Id == agencyId).Select(a => (AgencyType?)a.Type).SingleOrDefaultAsync(ct);
+        return agencyId is { } id && type is { } t
+            ? new AnswerViewer(id, hubId, new ItemViewer(ViewerRole.Referrer, new Sharing.AgencyId(id), t, Audience.ReferrerFeedback))
+            : null;
     }
 }

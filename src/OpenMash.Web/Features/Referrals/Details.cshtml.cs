@@ -2,13 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Checks;
 
 namespace OpenMash.Web.Features.Referrals;
 
-/// <summary>One of the referrer's own referrals: reference, date and status or outcome, nothing more.</summary>
-public sealed class DetailsModel(OpenMashDbContext db) : PageModel
+/// <summary>
+/// One of the referrer's own referrals: reference, date and status or outcome, and what partner agencies' answers
+/// the data sharing agreements let reach the referrer's agency, less every item its supplier kept from referrers.
+/// </summary>
+public sealed class DetailsModel(OpenMashDbContext db, CheckService checks) : PageModel
 {
     public ReferralSummary Referral { get; private set; } = null!;
+
+    public PartnerAnswersView Partners { get; private set; } = new([], true);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -22,7 +28,7 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 
         Referral = referrals[0];
         db.Audit("View Referral", targetType: "Contact", targetId: id.ToString(), subjects: subjects, purpose: "Referral feedback");
-        await db.SaveChangesAsync(ct);
+        Partners = new PartnerAnswersView(await checks.AnswersForAsync(id, ct), ForReferrer: true);
         return Page();
     }
 }

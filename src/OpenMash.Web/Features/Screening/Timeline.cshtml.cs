@@ -8,8 +8,11 @@ namespace OpenMash.Web.Features.Screening;
 
 public sealed record TimelineEvent(DateTime AtUtc, string Title, string? By, string? Description);
 
-/// <summary>Everything that happened to one contact, newest first.</summary>
-public sealed class TimelineModel(OpenMashDbContext db) : PageModel
+/// <summary>
+/// Everything that happened to one contact, newest first. Whether a partner agency knows the child, and who answered
+/// for it, is shown only where the sharing agreements let that agency's answer reach the viewer (through SharingGate).
+/// </summary>
+public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService checkService) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
 
@@ -30,7 +33,8 @@ public sealed class TimelineModel(OpenMashDbContext db) : PageModel
         ContactId = contactId;
         Reference = contact.Reference;
         var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
-        var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Where(c => c.ContactId == contactId).ToListAsync();
+        var answers = await checkService.AnswersForAsync(contactId);
+        var checks = answers.Select(a => a.Check).ToList();
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync();
         var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(checks.Select(c => c.AnsweredByUserId))
             .Concat(decisions.Select(d => (Guid?)d.ProposedByUserId)).Concat(decisions.Select(d => d.DecidedByUserId))
@@ -44,12 +48,15 @@ public sealed class TimelineModel(OpenMashDbContext db) : PageModel
             events.Add(new(screening.ScreenedAtUtc, "Screened", Name(screening.ScreenedByUserId), $"RAG {screening.Rag.DisplayName()}; {screening.Threshold.DisplayName()}"));
         }
 
-        foreach (var check in checks)
+        foreach (var answer in answers)
         {
+            var check = answer.Check;
             events.Add(new(check.RequestedAtUtc, $"Check requested from {check.Agency.Name}", Name(check.RequestedByUserId), $"Due {Shared.CaseDisplay.Time(check.DueAtUtc)}"));
             if (check.AnsweredAtUtc is { } answered)
             {
-                events.Add(new(answered, $"Check answered by {check.Agency.Name}", Name(check.AnsweredByUserId), check.Known == true ? "Known to the agency" : "Not known to the agency"));
+                events.Add(answer.Shared >= Sharing.SharingOutcome.ExistenceOnly
+                    ? new(answered, $"Check answered by {check.Agency.Name}", answer.Shared == Sharing.SharingOutcome.Content ? Name(check.AnsweredByUserId) : null, check.Known == true ? "Known to the agency" : "Not known to the agency")
+                    : new(answered, $"Check answered by {check.Agency.Name}", null, "The answer is not shared with you: see the screening page for why"));
             }
         }
 
