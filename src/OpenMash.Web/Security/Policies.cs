@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Professionals outside the hub: their own referrals and their outcomes only.</summary>
     public const string Referral = "Referral";
 
+    /// <summary>Who read a child's record: MASH managers and information governance officers of the child's hub.</summary>
+    public const string AccessHistory = "AccessHistory";
+
     /// <summary>Figures in aggregate: the hub dashboard.</summary>
     public const string Dashboard = "Dashboard";
 
@@ -40,6 +43,7 @@ public static class Policies
         options.AddPolicy(Manager, SignedInPolicy().RequireRole(Roles.MashManager).Build());
         options.AddPolicy(Research, SignedInPolicy().RequireRole(Roles.AgencyResearcher).Build());
         options.AddPolicy(Referral, SignedInPolicy().RequireRole(Roles.Referrer).Build());
+        options.AddPolicy(AccessHistory, SignedInPolicy().RequireRole(Roles.MashManager, Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(Dashboard, SignedInPolicy().RequireRole(Roles.MashManager, Roles.ScreeningSocialWorker, Roles.PartnershipAnalyst).Build());
         options.AddPolicy(ApiClient, new AuthorizationPolicyBuilder(ApiClientScheme).RequireAuthenticatedUser().RequireClaim(OpenMashClaims.ApiClientId).Build());
     }
