@@ -18,8 +18,8 @@ public static class DemoAccess
 {
     public static readonly (string Given, string Family, DateOnly Born, int NhsSeed)[] SharedChildren =
     [
-        ("Juniper", "Crossfield-Demo", new DateOnly(2014, 9, 3), 943_476_100),
-        ("Sorrel", "Twohubs-Demo", new DateOnly(2017, 2, 21), 943_476_200),
+        ("Juniper", "Crossfield-Demo", new DateOnly(2014, 9, 3), 999_476_100),
+        ("Sorrel", "Twohubs-Demo", new DateOnly(2017, 2, 21), 999_476_200),
     ];
 
     public static async Task SeedAsync(OpenMashDbContext db, CurrentActor actor, Hub staffs, Hub stoke, CancellationToken ct)

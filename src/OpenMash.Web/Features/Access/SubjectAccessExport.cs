@@ -59,6 +59,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         [typeof(OutboxMessage)] = "Messages to the referrer (withheld: third party correspondence)",
         [typeof(PersonMerge)] = "Record merges",
         [typeof(NotDuplicate)] = "Not included: a note that two records are different people (no information about you beyond the link)",
+        [typeof(Api.IdempotencyRecord)] = "Not included: an agency system's note that one request created a contact (the contact is included)",
         [typeof(ContactDraft)] = "Not included: unfinished drafts, never submitted, deleted when finished",
         [typeof(BreakGlassGrant)] = "Emergency access to your records",
         [typeof(AccessNotice)] = "Emergency access to your records (the notice repeats the grant)",
