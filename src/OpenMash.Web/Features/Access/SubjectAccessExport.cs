@@ -202,7 +202,17 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         sections.Add(new("Emergency access to your records", grants.Select(g => new SarEntry($"Emergency access {Time(g.GrantedAtUtc)}", [
             new("Reason", g.Reason.DisplayName()), new("Explanation", g.Justification), new("Until", Time(g.ExpiresAtUtc))])).ToList()));
 
-        var hubName = await db.Hubs.AsNoTracking().Where(h => h.Id == person.HubId).Select(h => h.Name).SingleAsync(ct);
+        // Disclosures outside the hub (DPA 2018 s62 style): when another hub's staff read this record, why, and which organisation.
+        var key = personId.ToString();
+        var disclosures = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "View Other Hub Person" && e.TargetId == key).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
+        var hubs = await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        sections.Add(new("Your information read by the other hub", disclosures.Select(d => new SarEntry($"Read {Time(d.OccurredAtUtc)}", [
+            new("By", (d.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null) ?? "Unknown organisation"),
+            new("Hub", (d.HubId is { } h ? hubs.GetValueOrDefault(h) : null) ?? "Unknown"),
+            new("Why", d.Purpose == "break-glass" ? "Emergency (break-glass) access" : "Under a data sharing agreement, for safeguarding screening")])).ToList()));
+
+        var hubName = hubs[person.HubId];
         return new SarDocument(personId, person.FullName, hubName, time.GetUtcNow().UtcDateTime, db.Actor.UserName ?? "unknown", sections, redactions);
     }
 

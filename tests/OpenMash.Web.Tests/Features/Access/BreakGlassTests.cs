@@ -107,6 +107,13 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Null(reviewed.QuerySelector($"[data-testid=grant-waiting][data-grant='{grant.Id}']"));
         Assert.Contains("Justified: child reported missing", reviewed.QuerySelector("[data-testid=grants-reviewed]")?.TextContent, StringComparison.Ordinal);
 
+        // The owning hub's subject access export lists the read as a disclosure, naming the organisation, not the person.
+        var (_, sar) = await stokeIg.GetPageAsync($"/Access/SubjectAccess/{stokeChild}");
+        var disclosures = sar.QuerySelector("[data-testid=sar-preview]")!.TextContent;
+        Assert.Contains("Your information read by the other hub", disclosures, StringComparison.Ordinal);
+        Assert.Contains("Emergency (break-glass) access", disclosures, StringComparison.Ordinal);
+        Assert.Contains("Staffordshire County Council Children's Social Care", disclosures, StringComparison.Ordinal);
+
         // After expiry (the stored expiry moved into the past; moving the clock would also end the sign-in): existence only again.
         await factory.WithDbAsync(db => db.Set<BreakGlassGrant>().Where(g => g.Id == grant.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAtUtc, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1))));
