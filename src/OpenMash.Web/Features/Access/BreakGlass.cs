@@ -96,16 +96,6 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
     public static bool MayBreakGlass(Actor actor) =>
         (actor.Roles ?? string.Empty).Split(',').Any(r => r is Roles.ScreeningSocialWorker or Roles.MashManager);
 
-    /// <summary>The user's live grant for this child and the other hub, if any.</summary>
-    public Task<BreakGlassGrant?> LiveGrantAsync(Guid personId, Guid owningHubId, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = db.Actor.UserId;
-        return db.Set<BreakGlassGrant>().AsNoTracking()
-            .Where(g => g.UserId == user && g.PersonId == personId && g.OwningHubId == owningHubId && g.ExpiresAtUtc > now)
-            .OrderByDescending(g => g.ExpiresAtUtc).FirstOrDefaultAsync(ct);
-    }
-
     public async Task<(BreakGlassGrant? Grant, List<ValidationError> Errors)> GrantAsync(
         Person person, Guid owningHubId, BreakGlassReason? reason, string? justification, CancellationToken ct = default)
     {
