@@ -46,6 +46,9 @@ public static class Startup
         services.AddScoped<Features.DataSharing.SharingPolicyService>();
         services.AddScoped<Features.DataSharing.SharingGate>();
         services.AddScoped<Features.DataSharing.AgreementService>();
+        services.AddScoped<Features.Access.OtherHubLookup>();
+        services.AddScoped<Features.Access.BreakGlassService>();
+        services.AddScoped<Features.Access.SubjectAccessExport>();
         services.AddOpenMashApi();
         services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
         services.AddScoped<Features.Contacts.New.DraftStore>();
@@ -165,6 +168,7 @@ public static class Startup
 
             o.Conventions.AuthorizeFolder("/Dashboard", Policies.Dashboard);
             o.Conventions.AuthorizeFolder("/TaskGroup", Policies.TaskGroup);
+            Features.Access.AccessPages.Authorize(o.Conventions);
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);

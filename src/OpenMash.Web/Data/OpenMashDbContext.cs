@@ -250,6 +250,7 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
         ConfigureFrontDoor(builder);
         Features.Consent.ConsentMapping.Configure(builder);
+        Features.Access.AccessModel.Configure(builder);
 
         var filter = typeof(OpenMashDbContext).GetMethod(nameof(FilterByHub), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHubScoped).IsAssignableFrom(t.ClrType)))

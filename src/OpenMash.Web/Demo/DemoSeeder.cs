@@ -111,6 +111,7 @@ public sealed class DemoSeeder(
         actor.Set(Actor.System("seed-demo"));
         await SeedAgreementsAsync(staffs, stoke, ct);
         await consent.SeedAsync([staffs, stoke], ct);
+        await DemoAccess.SeedAsync(db, actor, staffs, stoke, ct);
         return true;
     }
 

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>The joint child exploitation task group: its own list across both hubs, no case pages.</summary>
     public const string TaskGroup = "TaskGroup";
 
+    /// <summary>Who read a child's record: MASH managers and information governance officers of the child's hub.</summary>
+    public const string AccessHistory = "AccessHistory";
+
     /// <summary>Figures in aggregate: the hub dashboard.</summary>
     public const string Dashboard = "Dashboard";
 
@@ -44,6 +47,7 @@ public static class Policies
         options.AddPolicy(Research, SignedInPolicy().RequireRole(Roles.AgencyResearcher).Build());
         options.AddPolicy(Referral, SignedInPolicy().RequireRole(Roles.Referrer).Build());
         options.AddPolicy(TaskGroup, SignedInPolicy().RequireRole(Roles.ExploitationTaskGroup).Build());
+        options.AddPolicy(AccessHistory, SignedInPolicy().RequireRole(Roles.MashManager, Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(Dashboard, SignedInPolicy().RequireRole(Roles.MashManager, Roles.ScreeningSocialWorker, Roles.PartnershipAnalyst).Build());
         options.AddPolicy(ApiClient, new AuthorizationPolicyBuilder(ApiClientScheme).RequireAuthenticatedUser().RequireClaim(OpenMashClaims.ApiClientId).Build());
     }

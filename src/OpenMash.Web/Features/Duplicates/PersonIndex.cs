@@ -49,9 +49,15 @@ public sealed class PersonIndex : IDisposable
     }
 
     /// <summary>Likely and possible existing persons of the current hub for <paramref name="probe"/>, best first.</summary>
-    public async Task<IReadOnlyList<MatchCandidate>> FindAsync(OpenMashDbContext db, MatchRecord probe, int max = 10, CancellationToken ct = default)
+    public Task<IReadOnlyList<MatchCandidate>> FindAsync(OpenMashDbContext db, MatchRecord probe, int max = 10, CancellationToken ct = default) =>
+        FindInHubAsync(db, db.Actor.HubId ?? throw new InvalidOperationException("Matching needs a hub."), probe, max, ct);
+
+    /// <summary>
+    /// Likely and possible persons of <paramref name="hubId"/>, which may be another hub: only
+    /// <c>Access.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
+    /// </summary>
+    public async Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default)
     {
-        var hubId = db.Actor.HubId ?? throw new InvalidOperationException("Matching needs a hub.");
         if (!_hubs.ContainsKey(hubId))
         {
             await BuildAsync(db, hubId, ct);

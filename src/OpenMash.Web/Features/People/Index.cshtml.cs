@@ -6,8 +6,10 @@ using OpenMash.Web.Features.Shared;
 namespace OpenMash.Web.Features.People;
 
 /// <summary>Search for a person; details are posted, never put in the address.</summary>
-public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db) : PageModel
+public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db, Access.OtherHubLookup otherHubs) : PageModel
 {
+    public Access.OtherHubPanel? OtherHubs { get; private set; }
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -59,6 +61,9 @@ public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db) : Pag
         }
 
         Results = await search.SearchAsync(query, ct);
+        OtherHubs = new Access.OtherHubPanel(
+            await otherHubs.ForSearchAsync(Results.Select(r => r.Id).ToList(), NhsNumber, ct), null, false, false,
+            Results.ToDictionary(r => r.Id, r => $"{r.GivenNames} {r.FamilyName}"));
         db.Audit("Search People", targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "Screening",
             detail: $"criteria: {string.Join(',', Criteria(query))}; results: {Results.Count}");
         await db.SaveChangesAsync(ct);

@@ -12,8 +12,10 @@ public sealed record RelatedPerson(Guid Id, string Name, string Description);
 public sealed record PersonContact(Guid Id, string Reference, DateTime ReceivedAtUtc, ContactState State, SubjectRole Role, List<ConcernCategory> Concerns, DecisionOutcome? Outcome);
 
 /// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
-public sealed class RecordModel(OpenMashDbContext db) : PageModel
+public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs) : PageModel
 {
+    public Access.OtherHubPanel OtherHubs { get; private set; } = null!;
+
     public Person Person { get; private set; } = null!;
 
     public IReadOnlyList<RelatedPerson> Relationships { get; private set; } = [];
@@ -54,6 +56,8 @@ public sealed class RecordModel(OpenMashDbContext db) : PageModel
             .OrderByDescending(c => c.ReceivedAtUtc)
             .ToList();
 
+        OtherHubs = new Access.OtherHubPanel(
+            await otherHubs.ForPersonAsync(person, ct), id, Access.BreakGlassService.MayBreakGlass(db.Actor), User.IsInRole(Security.Roles.MashManager));
         db.Audit("View Person", targetType: "Person", targetId: id.ToString(), subjects: [id], purpose: "Screening");
         await db.SaveChangesAsync(ct);
         return Page();

@@ -11,7 +11,7 @@ namespace OpenMash.Web.Tests.Features.DataSharing;
 public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task DemoAgreements_AllowContentWithinAHub_ExistenceAcrossHubs_AndNothingElse()
+    public async Task DemoAgreements_AllowContentWithinAHub_AsymmetricScreeningAcrossHubs_AndNothingElse()
     {
         var (staffs, stoke) = (await HubAsync("STAFFS"), await HubAsync("STOKE"));
         var police = await AgencyAsync("Staffordshire Police");
@@ -22,11 +22,16 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
         var wrongCategory = await DecideAsync(factory, police, staffs, staffsCsc, staffs, DataCategory.HealthRecords, SharingPurpose.SafeguardingScreening);
         var acrossHubs = await DecideAsync(factory, staffsCsc, staffs, stokeCsc, stoke, DataCategory.SocialCareHistory, SharingPurpose.ChildExploitationTaskGroup);
         var acrossHubsForScreening = await DecideAsync(factory, staffsCsc, staffs, stokeCsc, stoke, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening);
+        var backForScreening = await DecideAsync(factory, stokeCsc, stoke, staffsCsc, staffs, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening);
+        var acrossHubsForEarlyHelp = await DecideAsync(factory, staffsCsc, staffs, stokeCsc, stoke, DataCategory.SocialCareHistory, SharingPurpose.EarlyHelp);
 
         Assert.Equal(SharingOutcome.Content, incidents.Outcome);
         Assert.Equal((SharingOutcome.Deny, DecisionReason.NoAgreement), (wrongCategory.Outcome, wrongCategory.Reason));
         Assert.Equal(SharingOutcome.ExistenceOnly, acrossHubs.Outcome);
-        Assert.Equal(SharingOutcome.Deny, acrossHubsForScreening.Outcome);
+        // Demo/DemoAccess.cs: screening across hubs is asymmetric, so that both outcomes can be shown.
+        Assert.Equal(SharingOutcome.Content, acrossHubsForScreening.Outcome);
+        Assert.Equal(SharingOutcome.ExistenceOnly, backForScreening.Outcome);
+        Assert.Equal(SharingOutcome.Deny, acrossHubsForEarlyHelp.Outcome);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenMash.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ConsentAndDecisions : Migration
+    public partial class SharingConsentAndAccess : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,46 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AccessNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BreakGlassGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwningHubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatchedPersonIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakGlassGrants", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ConsentOverrides",
@@ -136,6 +176,26 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccessNotices_HubId_CreatedAtUtc",
+                table: "AccessNotices",
+                columns: new[] { "HubId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassGrants_HubId_ReviewedAtUtc",
+                table: "BreakGlassGrants",
+                columns: new[] { "HubId", "ReviewedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassGrants_OwningHubId_ReviewedAtUtc",
+                table: "BreakGlassGrants",
+                columns: new[] { "OwningHubId", "ReviewedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakGlassGrants_UserId_PersonId_OwningHubId_ExpiresAtUtc",
+                table: "BreakGlassGrants",
+                columns: new[] { "UserId", "PersonId", "OwningHubId", "ExpiresAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsentOverrides_ContactId",
                 table: "ConsentOverrides",
                 column: "ContactId");
@@ -164,6 +224,12 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccessNotices");
+
+            migrationBuilder.DropTable(
+                name: "BreakGlassGrants");
+
             migrationBuilder.DropTable(
                 name: "ConsentOverrides");
 

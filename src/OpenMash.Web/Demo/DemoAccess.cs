@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Demo;
+
+/// <summary>
+/// Demonstration data for sharing between the two hubs: asymmetric agreements for screening (Stoke-on-Trent tells
+/// Staffordshire only that it knows a child; Staffordshire shares its social care history with Stoke-on-Trent) and
+/// fictional children known to both hubs, with the same NHS number in each.
+/// </summary>
+public static class DemoAccess
+{
+    public static readonly (string Given, string Family, DateOnly Born, int NhsSeed)[] SharedChildren =
+    [
+        ("Juniper", "Crossfield-Demo", new DateOnly(2014, 9, 3), 999_476_100),
+        ("Sorrel", "Twohubs-Demo", new DateOnly(2017, 2, 21), 999_476_200),
+    ];
+
+    public static async Task SeedAsync(OpenMashDbContext db, CurrentActor actor, Hub staffs, Hub stoke, CancellationToken ct)
+    {
+        var from = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+        DataSharingAgreement Line(string name, Hub source, Hub destination, SharingMode mode) => new()
+        {
+            Id = Guid.NewGuid(),
+            Version = 1,
+            Name = name,
+            Effect = AgreementEffect.Allow,
+            SourceAgencyType = AgencyType.ChildrensSocialCare,
+            SourceHubId = source.Id,
+            DestinationAgencyType = AgencyType.ChildrensSocialCare,
+            DestinationHubId = destination.Id,
+            Category = DataCategory.SocialCareHistory,
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Mode = mode,
+            ValidFromUtc = from,
+        };
+
+        actor.Set(Actor.System("seed-demo"));
+        db.DataSharingAgreements.AddRange(
+            Line("Stoke-on-Trent to Staffordshire: known to social care, for screening (demo)", stoke, staffs, SharingMode.Existence),
+            Line("Staffordshire to Stoke-on-Trent: social care history, for screening (demo)", staffs, stoke, SharingMode.Content));
+        await db.SaveChangesAsync(ct);
+        await db.SharingPolicyRevisions.Where(r => r.Id == SharingPolicyRevision.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
+
+        var number = 900;
+        foreach (var hub in new[] { staffs, stoke })
+        {
+            actor.Set(Actor.System("seed-demo", hub.Id));
+            foreach (var (given, family, born, seed) in SharedChildren)
+            {
+                var child = new Person
+                {
+                    Id = Guid.NewGuid(),
+                    HubId = hub.Id,
+                    GivenNames = given,
+                    FamilyName = family,
+                    DateOfBirth = born,
+                    Sex = Sex.F,
+                    NhsNumber = NhsNumber(seed),
+                    CreatedAtUtc = from,
+                };
+                child.Addresses.Add(new PersonAddress
+                {
+                    Id = Guid.NewGuid(),
+                    HubId = hub.Id,
+                    PersonId = child.Id,
+                    Line1 = hub == staffs ? "3 Demo Lane" : "18 Example Road",
+                    Town = hub == staffs ? "Demotown" : "Sampleton",
+                    Postcode = hub == staffs ? "ST16 9ZZ" : "ST4 9ZZ",
+                    From = new DateOnly(2024, 1, 1),
+                });
+                db.Persons.Add(child);
+                var received = from.AddDays(10 + number % 30);
+                var contact = new Contact
+                {
+                    Id = Guid.NewGuid(),
+                    HubId = hub.Id,
+                    Reference = $"{hub.Code}-{received.Year}-{++number:D6}",
+                    ReceivedAtUtc = received,
+                    Channel = ContactChannel.Phone,
+                    ReferrerName = "Demo Referrer",
+                    ReferrerRole = "Youth worker",
+                    ConcernCategories = [ConcernCategory.MissingFromHomeOrCare],
+                    WhatHappened = "Fictional: missing overnight twice this month, seen with older young people in the other authority's area.",
+                    FamilyAware = true,
+                    ReferralSource = ReferralSource.OtherIndividual,
+                    State = ContactState.Decided,
+                    DecidedAtUtc = received.AddHours(20),
+                };
+                contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = child.Id, HubId = hub.Id, Role = SubjectRole.Child });
+                db.Contacts.Add(contact);
+                db.Decisions.Add(new ContactDecision
+                {
+                    Id = Guid.NewGuid(),
+                    HubId = hub.Id,
+                    ContactId = contact.Id,
+                    ProposedAtUtc = received.AddHours(10),
+                    Outcome = DecisionOutcome.ChildInNeedAssessment,
+                    Rationale = "Fictional: repeated missing episodes; assessment of exploitation risk needed.",
+                    Status = DecisionStatus.Approved,
+                    DecidedAtUtc = received.AddHours(20),
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        actor.Set(Actor.System("seed-demo"));
+    }
+
+    /// <summary>Nine digits from the seed and their modulus-11 check digit, skipping seeds whose check digit would be 10.</summary>
+    public static string NhsNumber(int seed)
+    {
+        for (var n = seed; ; n++)
+        {
+            var digits = n.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+            var check = 11 - (digits.Select((c, i) => (c - '0') * (10 - i)).Sum() % 11);
+            check = check == 11 ? 0 : check;
+            if (check != 10 && Identifiers.IsValidNhsNumber(digits + check))
+            {
+                return digits + check;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.People;
+
+namespace OpenMash.Web.Features.Access;
+
+/// <summary>
+/// For information governance officers and MASH managers, who may not use the case-work search: find a person of
+/// this hub by name or NHS number to see their access history or (IG officers) prepare a subject access export.
+/// </summary>
+public sealed class FindModel(IPersonSearch search, OpenMashDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? NhsNumber { get; set; }
+
+    public IReadOnlyList<PersonMatch>? Results { get; private set; }
+
+    public bool IsIg => User.IsInRole(Security.Roles.InformationGovernanceOfficer);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.IsValidNhsNumber(NhsNumber))
+        {
+            ModelState.AddModelError(nameof(NhsNumber), "Enter a valid 10-digit NHS number");
+        }
+        else if (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(NhsNumber))
+        {
+            ModelState.AddModelError(nameof(Name), "Enter a name or an NHS number");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Results = await search.SearchAsync(new PersonQuery(Name?.Trim(), null, NhsNumber, null, null), ct);
+        db.Audit("Search People", targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "AccessHistory or SubjectAccess", detail: $"results: {Results.Count}");
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Audit;
+
+namespace OpenMash.Web.Features.Access;
+
+public sealed record AccessRow(DateTime OccurredAtUtc, string? UserName, string? Role, string? Agency, string? Hub, string Action, string? Purpose, AuditOutcome Outcome, string? Detail);
+
+/// <summary>
+/// Who accessed a child's record, when and why: the audit rows that name the child as a subject, from any hub
+/// (break-glass reads and sharing decisions by the other hub included). For the MASH managers and information
+/// governance officers of the child's hub only: managers answer for their team's access, IG officers for the hub's
+/// compliance. Screeners are not shown who else read a record. A child of another hub is refused and audited.
+/// </summary>
+public sealed class HistoryModel(OpenMashDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    public Guid PersonId { get; private set; }
+
+    public string PersonName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<AccessRow> Rows { get; private set; } = [];
+
+    public int PageNumber { get; private set; }
+
+    public int TotalPages { get; private set; }
+
+    public int Total { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.GivenNames, p.FamilyName }).SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            db.Audit("View Access History", AuditOutcome.Refused, "Person", id.ToString(), purpose: "AccessHistory", detail: "not a person of the user's hub");
+            await db.SaveChangesAsync(ct);
+            return NotFound();
+        }
+
+        PersonId = id;
+        PersonName = $"{person.GivenNames} {person.FamilyName}";
+        var key = id.ToString();
+        var rows = db.AuditEntries.AsNoTracking().Where(e => e.Subjects != null && e.Subjects.Contains(key));
+        Total = await rows.CountAsync(ct);
+        TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page ?? 1, 1, TotalPages);
+        var entries = await rows.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var agencyIds = entries.Where(e => e.AgencyId != null).Select(e => e.AgencyId!.Value).Distinct().ToList();
+        var hubIds = entries.Where(e => e.HubId != null).Select(e => e.HubId!.Value).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        Rows = entries.Select(e => new AccessRow(
+            e.OccurredAtUtc, e.UserName, e.Role, e.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null, e.HubId is { } h ? hubs.GetValueOrDefault(h) : null,
+            e.Action, e.Purpose, e.Outcome, e.Detail)).ToList();
+
+        db.Audit("View Access History", AuditOutcome.Allowed, "Person", key, [id], "AccessHistory", $"page {PageNumber} of {TotalPages}");
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Matching;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.People;
+
+namespace OpenMash.Web.Features.Access;
+
+public enum OtherHubAccess
+{
+    ExistenceOnly,
+    Content,
+    BreakGlass,
+}
+
+public sealed record OtherHubContact(string Reference, DateTime ReceivedAtUtc, string Status);
+
+/// <summary>
+/// What the viewer may see of one record another hub holds about a child of their own hub. With
+/// <see cref="OtherHubAccess.ExistenceOnly"/> only the hub's name and <see cref="WhyNot"/> are filled in.
+/// </summary>
+public sealed record OtherHubRecord(
+    Guid LocalPersonId,
+    Guid HubId,
+    string HubName,
+    OtherHubAccess Access,
+    string WhyNot,
+    Guid? PersonId = null,
+    string? Name = null,
+    DateOnly? DateOfBirth = null,
+    string? NhsNumber = null,
+    IReadOnlyList<OtherHubContact>? Contacts = null,
+    BreakGlassGrant? Grant = null);
+
+/// <summary>
+/// The one place that looks into another hub's records (and the only use of <c>IgnoreQueryFilters</c> for that).
+/// It finds the same child by NHS number and by the other hub's matcher index ("likely" band only), asks the
+/// <see cref="SharingGate"/> about every row (the other hub's children's social care sharing social care history
+/// for safeguarding screening with the viewer's agency and hub), and audits every read of the other hub's content.
+/// A live break-glass grant opens the record read-only, audited with purpose "break-glass" and the grant id.
+/// </summary>
+public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, PersonIndex index, TimeProvider time)
+{
+    public const int MaxSearchProbes = 10;
+
+    /// <summary>Other hubs' records of this child, as far as the agreements (or a live grant) allow.</summary>
+    public async Task<IReadOnlyList<OtherHubRecord>> ForPersonAsync(Person local, CancellationToken ct = default)
+    {
+        var found = new List<OtherHubRecord>();
+        foreach (var hub in await OtherHubsAsync(ct))
+        {
+            var matches = await MatchIdsAsync(local, hub.Id, ct);
+            var grant = await LiveGrantAsync(local.Id, hub.Id, ct);
+            foreach (var id in matches)
+            {
+                if (await DecideAsync(local.Id, hub, id, grant, ct) is { } record)
+                {
+                    found.Add(record);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// For a search: other hubs' records of the first local results, and of the NHS number searched for. Rows found
+    /// only by the NHS number carry <see cref="Guid.Empty"/> as the local person.
+    /// </summary>
+    public async Task<IReadOnlyList<OtherHubRecord>> ForSearchAsync(IReadOnlyList<Guid> localIds, string? nhsNumber, CancellationToken ct = default)
+    {
+        var ids = localIds.Take(MaxSearchProbes).ToList();
+        var locals = await db.Persons.AsNoTracking().Include(p => p.Addresses).Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var found = new List<OtherHubRecord>();
+        var seen = new HashSet<Guid>();
+        foreach (var hub in await OtherHubsAsync(ct))
+        {
+            foreach (var local in locals)
+            {
+                var grant = await LiveGrantAsync(local.Id, hub.Id, ct);
+                foreach (var id in await MatchIdsAsync(local, hub.Id, ct))
+                {
+                    if (seen.Add(id) && await DecideAsync(local.Id, hub, id, grant, ct) is { } record)
+                    {
+                        found.Add(record);
+                    }
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(nhsNumber) && Identifiers.IsValidNhsNumber(nhsNumber))
+            {
+                var nhs = Identifiers.Normalise(nhsNumber);
+                var byNhs = await OtherHubPersons(hub.Id).Where(p => p.NhsNumber == nhs).Select(p => p.Id).ToListAsync(ct);
+                foreach (var id in byNhs.Where(seen.Add))
+                {
+                    if (await DecideAsync(Guid.Empty, hub, id, null, ct) is { } record)
+                    {
+                        found.Add(record);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The other hub's persons that are this child: the same NHS number, or a "likely" match in its index. No content leaves here.</summary>
+    public async Task<IReadOnlyList<Guid>> MatchIdsAsync(Person local, Guid otherHubId, CancellationToken ct = default)
+    {
+        if (otherHubId == db.Actor.HubId)
+        {
+            return [];
+        }
+
+        var ids = new List<Guid>();
+        if (!string.IsNullOrEmpty(local.NhsNumber))
+        {
+            ids.AddRange(await OtherHubPersons(otherHubId).Where(p => p.NhsNumber == local.NhsNumber).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct));
+        }
+
+        foreach (var candidate in await index.FindInHubAsync(db, otherHubId, PersonIndex.ToRecord(local), 5, ct))
+        {
+            if (candidate.Band == MatchBand.Likely && Guid.TryParse(candidate.Id, out var id) && !ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        // The index may lag a merge or a removal by one save: keep only live persons of that hub.
+        var live = await OtherHubPersons(otherHubId).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        return ids.Where(live.Contains).ToList();
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> OtherHubsAsync(CancellationToken ct = default)
+    {
+        var mine = db.Actor.HubId;
+        var hubs = await db.Hubs.AsNoTracking().Where(h => h.Id != mine).OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct);
+        return hubs.Select(h => (h.Id, h.Name)).ToList();
+    }
+
+    private Task<BreakGlassGrant?> LiveGrantAsync(Guid localId, Guid owningHubId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = db.Actor.UserId;
+        return db.Set<BreakGlassGrant>().AsNoTracking()
+            .Where(g => g.UserId == user && g.PersonId == localId && g.OwningHubId == owningHubId && g.ExpiresAtUtc > now)
+            .OrderByDescending(g => g.ExpiresAtUtc).FirstOrDefaultAsync(ct);
+    }
+
+    private IQueryable<Person> OtherHubPersons(Guid hubId) =>
+        db.Persons.IgnoreQueryFilters().AsNoTracking().Where(p => p.HubId == hubId && p.MergedIntoId == null);
+
+    private async Task<OtherHubRecord?> DecideAsync(Guid localId, (Guid Id, string Name) hub, Guid otherId, BreakGlassGrant? grant, CancellationToken ct)
+    {
+        var subjects = localId == Guid.Empty ? new[] { otherId } : [localId, otherId];
+        var source = await (from ah in db.AgencyHubs.AsNoTracking()
+                            where ah.HubId == hub.Id && ah.Agency.Type == AgencyType.ChildrensSocialCare
+                            orderby ah.Agency.IsLeadSafeguardingPartner descending, ah.Agency.Name
+                            select new { ah.Agency.Id, ah.Agency.Name }).FirstOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var verdict = await gate.DecideAsync(
+            new ShareRequest(source.Id, source.Name, hub.Id, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening, "Person", otherId.ToString(), subjects),
+            ct: ct);
+        if (!verdict.MaySeeContent && grant is null)
+        {
+            return verdict.MayKnowExists
+                ? new OtherHubRecord(localId, hub.Id, hub.Name, OtherHubAccess.ExistenceOnly, verdict.WhyNot)
+                : null;
+        }
+
+        var person = await OtherHubPersons(hub.Id).Where(p => p.Id == otherId).SingleAsync(ct);
+        var contacts = await (from s in db.ContactSubjects.IgnoreQueryFilters().AsNoTracking()
+                              join c in db.Contacts.IgnoreQueryFilters().AsNoTracking() on s.ContactId equals c.Id
+                              where s.PersonId == otherId && s.HubId == hub.Id && c.HubId == hub.Id
+                              orderby c.ReceivedAtUtc descending
+                              select new { c.Id, c.Reference, c.ReceivedAtUtc, c.State }).ToListAsync(ct);
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var outcomes = await db.Decisions.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.HubId == hub.Id && contactIds.Contains(d.ContactId) && d.Status == DecisionStatus.Approved)
+            .Select(d => new { d.ContactId, d.Outcome }).ToListAsync(ct);
+        var viaGrant = !verdict.MaySeeContent;
+        db.Audit(
+            "View Other Hub Person",
+            targetType: "Person",
+            targetId: otherId.ToString(),
+            subjects: subjects,
+            purpose: viaGrant ? "break-glass" : SharingPurpose.SafeguardingScreening.ToString(),
+            detail: viaGrant ? $"break-glass grant {grant!.Id}; owning hub {hub.Id}" : $"by agreement; owning hub {hub.Id}");
+        return new OtherHubRecord(
+            localId,
+            hub.Id,
+            hub.Name,
+            viaGrant ? OtherHubAccess.BreakGlass : OtherHubAccess.Content,
+            verdict.WhyNot,
+            person.Id,
+            person.FullName,
+            person.DateOfBirth,
+            person.NhsNumber,
+            contacts.Select(c => new OtherHubContact(c.Reference, c.ReceivedAtUtc,
+                outcomes.FirstOrDefault(o => o.ContactId == c.Id)?.Outcome.DisplayName() ?? c.State.DisplayName())).ToList(),
+            viaGrant ? grant : null);
+    }
+}
+
+/// <summary>What the other-hub panel shows on a person's record or under search results.</summary>
+public sealed record OtherHubPanel(IReadOnlyList<OtherHubRecord> Records, Guid? LocalPersonId, bool MayBreakGlass, bool MaySeeAccessHistory, IReadOnlyDictionary<Guid, string>? LocalNames = null);

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Access;
+
+public sealed record GrantRow(BreakGlassGrant Grant, string? UserDisplay, string? Agency, string RequestingHub, string OwningHub);
+
+/// <summary>
+/// The information governance officer's review list: break-glass access by this hub's users, or to this hub's
+/// records, waiting for review or reviewed, with the outcome notes.
+/// </summary>
+public sealed class ReviewsModel(OpenMashDbContext db, BreakGlassService service) : PageModel
+{
+    public IReadOnlyList<GrantRow> Waiting { get; private set; } = [];
+
+    public IReadOnlyList<GrantRow> Reviewed { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid grantId, CancellationToken ct)
+    {
+        var notes = Request.Form[$"Notes_{grantId:N}"].ToString();
+        var errors = await service.ReviewAsync(grantId, notes, ct);
+        if (errors.Count == 0)
+        {
+            return Redirect("/Access/Reviews");
+        }
+
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var hub = db.Actor.HubId!.Value;
+        var waiting = await service.ForReviewAsync(hub, reviewed: false, ct);
+        var reviewed = await service.ForReviewAsync(hub, reviewed: true, ct);
+        var userIds = waiting.Concat(reviewed).Select(g => g.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, Agency = u.Agency.Name }).ToDictionaryAsync(u => u.Id, ct);
+        var hubs = await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        GrantRow Row(BreakGlassGrant g) => new(g, users.GetValueOrDefault(g.UserId)?.DisplayName, users.GetValueOrDefault(g.UserId)?.Agency, hubs.GetValueOrDefault(g.HubId) ?? "?", hubs.GetValueOrDefault(g.OwningHubId) ?? "?");
+        Waiting = waiting.Select(Row).ToList();
+        Reviewed = reviewed.Select(Row).ToList();
+    }
+}

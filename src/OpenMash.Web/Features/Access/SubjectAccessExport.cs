@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Screening;
+
+namespace OpenMash.Web.Features.Access;
+
+public sealed record SarField(string Label, string Value);
+
+public sealed record SarEntry(string Heading, IReadOnlyList<SarField> Fields);
+
+public sealed record SarSection(string Title, IReadOnlyList<SarEntry> Entries);
+
+/// <summary>One thing left out of the export: what kind of item, where, and why.</summary>
+public sealed record SarRedaction(string Kind, string Where, string Why);
+
+public sealed record SarDocument(Guid PersonId, string PersonName, string HubName, DateTime PreparedAtUtc, string PreparedBy, IReadOnlyList<SarSection> Sections, IReadOnlyList<SarRedaction> Redactions)
+{
+    public string FileName => $"subject-access-{PersonId:N}-{PreparedAtUtc:yyyyMMdd-HHmm}.html";
+}
+
+/// <summary>
+/// Everything the hub holds about one person, for a subject access request, with third parties' details and items
+/// their supplying agency withheld from the family (<see cref="ItemRestrictionPolicy.MayView"/> with
+/// <see cref="Audience.FamilyOrSubjectAccess"/>) left out and listed. Output is one self-contained, accessible HTML
+/// file (headings, tables with headers, no scripts or external files): screen readers read it, any browser prints it
+/// to PDF, and nothing new is added to the build. The preview page shows the same HTML.
+/// </summary>
+public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// Every entity type that holds information about a person, and how the export covers it. A test fails when
+    /// the model gains such a type that is not listed here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, string> Coverage = new Dictionary<Type, string>
+    {
+        [typeof(Person)] = "Your details",
+        [typeof(PersonAddress)] = "Addresses",
+        [typeof(PersonRelationship)] = "Relationships (other people's names withheld)",
+        [typeof(Involvement)] = "Services involved",
+        [typeof(Contact)] = "Contacts about you (referrer identity withheld)",
+        [typeof(ContactSubject)] = "Contacts about you (other people named withheld)",
+        [typeof(ContactAttachment)] = "Contacts about you (attachments listed as withheld)",
+        [typeof(ContactScreening)] = "Screening",
+        [typeof(MultiAgencyCheck)] = "Information from partner agencies",
+        [typeof(CheckItem)] = "Information from partner agencies (items restricted by the supplier withheld)",
+        [typeof(ContactDecision)] = "Decisions",
+        [typeof(StrategyDiscussion)] = "Strategy discussions",
+        [typeof(OutboxMessage)] = "Messages to the referrer (withheld: third party correspondence)",
+        [typeof(PersonMerge)] = "Record merges",
+        [typeof(NotDuplicate)] = "Not included: a note that two records are different people (no information about you beyond the link)",
+        [typeof(Api.IdempotencyRecord)] = "Not included: an agency system's note that one request created a contact (the contact is included)",
+        [typeof(ContactDraft)] = "Not included: unfinished drafts, never submitted, deleted when finished",
+        [typeof(BreakGlassGrant)] = "Emergency access to your records",
+        [typeof(AccessNotice)] = "Emergency access to your records (the notice repeats the grant)",
+    };
+
+    public async Task<SarDocument?> BuildAsync(Guid personId, CancellationToken ct = default)
+    {
+        var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var sections = new List<SarSection>();
+        var redactions = new List<SarRedaction>();
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        sections.Add(new("Your details", [new(person.FullName, [
+            new("Given names", person.GivenNames), new("Family name", person.FamilyName), new("Other names", person.OtherNames ?? "None recorded"),
+            new("Date of birth", PersonDisplay.Birth(person.DateOfBirth, person.DateOfBirthIsEstimated, person.ExpectedDeliveryDate)),
+            new("Sex", PersonDisplay.SexName(person.Sex)), new("Ethnicity", person.EthnicityCode ?? "Not recorded"),
+            new("NHS number", PersonDisplay.NhsNumber(person.NhsNumber)), new("Unique pupil number", person.Upn ?? "Not known"),
+            new("Phone", person.Phone ?? "Not known"), new("E-mail", person.Email ?? "Not known"), new("Record created", Time(person.CreatedAtUtc))])]));
+
+        sections.Add(new("Addresses", person.Addresses.OrderByDescending(a => a.From).Select(a => new SarEntry(
+            string.Join(", ", new[] { a.Line1, a.Line2, a.Town, a.Postcode }.Where(x => !string.IsNullOrWhiteSpace(x))),
+            [new("From", PersonDisplay.Date(a.From)), new("To", a.To is null ? "Current" : PersonDisplay.Date(a.To))])).ToList()));
+
+        var relationships = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId || r.RelatedPersonId == personId).ToListAsync(ct);
+        sections.Add(new("Relationships", relationships.Select(r =>
+        {
+            var description = r.PersonId == personId
+                ? $"{PersonDisplay.Relationship(r.Type)} of yours"
+                : $"You are their {PersonDisplay.Relationship(r.Type).ToLowerInvariant()}";
+            redactions.Add(new("Third party: a related person's name and details", "Relationships: " + description, "Information about another person"));
+            return new SarEntry(description, [new("Name", "Withheld (third party)")]);
+        }).ToList()));
+
+        var involvements = await db.Involvements.AsNoTracking().Where(i => i.PersonId == personId).OrderBy(i => i.OpenedOn).ToListAsync(ct);
+        sections.Add(new("Services involved", involvements.Select(i => new SarEntry(
+            i.Service == InvolvementService.SocialCare ? "Social care" : "Early help",
+            [new("Team", i.Team), new("Worker", i.Worker ?? "Not recorded"), new("Opened", PersonDisplay.Date(i.OpenedOn)), new("Closed", i.ClosedOn is null ? "Still open" : PersonDisplay.Date(i.ClosedOn))])).ToList()));
+
+        var contactIds = await db.ContactSubjects.AsNoTracking().Where(s => s.PersonId == personId).Select(s => s.ContactId).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Include(c => c.Subjects).Include(c => c.Attachments)
+            .Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.ReceivedAtUtc).ToListAsync(ct);
+        var contactEntries = new List<SarEntry>();
+        foreach (var c in contacts)
+        {
+            var role = c.Subjects.Single(s => s.PersonId == personId).Role;
+            var where = $"Contact {c.Reference}";
+            redactions.Add(new("Third party: referrer identity", where, "The name, role, organisation and contact details of the person who raised the concern"));
+            foreach (var other in c.Subjects.Where(s => s.PersonId != personId))
+            {
+                redactions.Add(new($"Third party: another person named in the contact ({Role(other.Role)})", where, "Information about another person"));
+            }
+
+            foreach (var a in c.Attachments)
+            {
+                redactions.Add(new($"Attachment ({a.ContentType}, {a.SizeBytes} bytes)", where, "Attached documents are reviewed for third-party information and released separately"));
+            }
+
+            contactEntries.Add(new(where, [
+                new("Received", Time(c.ReceivedAtUtc)), new("How", c.Channel.DisplayName()), new("You are named as", Role(role)),
+                new("Who raised it", c.ReferralSource.DisplayName() + " (identity withheld)"),
+                new("Concerns", string.Join(", ", c.ConcernCategories.Select(x => x.DisplayName()))),
+                new("What happened", c.WhatHappened), new("What the referrer asked for", c.ReferrerRequest ?? "Not recorded"),
+                new("The child's views", c.ChildsVoice ?? "Not recorded"), new("Additional needs", c.AdditionalNeeds ?? "Not recorded"),
+                new("Family aware", YesNo(c.FamilyAware)), new("Family consented", YesNo(c.FamilyConsented)), new("Why no consent", c.NoConsentReason ?? "Not recorded"),
+                new("Stage", c.State.DisplayName()), new("Attachments", c.Attachments.Count == 0 ? "None" : $"{c.Attachments.Count} (withheld, see the list of withheld information)")]));
+        }
+
+        sections.Add(new("Contacts about you", contactEntries));
+        var reference = contacts.ToDictionary(c => c.Id, c => c.Reference);
+
+        var screenings = await db.Screenings.AsNoTracking().Where(s => contactIds.Contains(s.ContactId)).ToListAsync(ct);
+        sections.Add(new("Screening", screenings.Select(s => new SarEntry($"Screening of contact {reference[s.ContactId]}", [
+            new("Screened", Time(s.ScreenedAtUtc)), new("Urgency", s.Rag.DisplayName()), new("Threshold", s.Threshold.DisplayName()),
+            new("Why", s.ThresholdRationale), new("Child spoken to", s.ChildSpokenTo ? "Yes" : "No"), new("Child's views, or why not sought", s.ChildViewsOrReason),
+            new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale)])).ToList()));
+
+        var checks = await db.Checks.AsNoTracking().Include(c => c.Items).Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.RequestedAtUtc).ToListAsync(ct);
+        var checkEntries = new List<SarEntry>();
+        var subjectViewer = new ItemViewer(ViewerRole.DataSubject, new AgencyId(Guid.Empty), AgencyType.Other, Audience.FamilyOrSubjectAccess);
+        foreach (var check in checks)
+        {
+            var agency = agencies.GetValueOrDefault(check.AgencyId) ?? "a partner agency";
+            var where = $"Information from {agency} for contact {reference[check.ContactId]}";
+            var fields = new List<SarField>
+            {
+                new("Asked", Time(check.RequestedAtUtc)), new("Answered", check.AnsweredAtUtc is { } at ? Time(at) : "Not yet"),
+                new("Known to them", YesNo(check.Known)), new("Summary", check.Summary ?? "None"), new("Details", check.Details ?? "None"),
+            };
+            var n = 0;
+            foreach (var item in check.Items)
+            {
+                n++;
+                var decision = ItemRestrictionPolicy.MayView(item.Restrictions, new AgencyId(check.AgencyId), subjectViewer);
+                if (decision.Visible)
+                {
+                    fields.Add(new($"Item {n}", item.Text));
+                }
+                else
+                {
+                    fields.Add(new($"Item {n}", "Withheld by " + agency));
+                    redactions.Add(new($"Item {n} supplied by {agency}", where, $"Withheld by {agency}: {Describe(decision.BlockedBy)}"));
+                }
+            }
+
+            checkEntries.Add(new(where, fields));
+        }
+
+        sections.Add(new("Information from partner agencies", checkEntries));
+
+        var decisions = await db.Decisions.AsNoTracking().Where(d => contactIds.Contains(d.ContactId)).OrderBy(d => d.ProposedAtUtc).ToListAsync(ct);
+        sections.Add(new("Decisions", decisions.Select(d => new SarEntry($"Decision on contact {reference[d.ContactId]}", [
+            new("Outcome", d.Outcome.DisplayName()), new("Status", d.Status.ToString()), new("Proposed", Time(d.ProposedAtUtc)),
+            new("Decided", d.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Reasons", d.Rationale), new("Team", d.Team ?? "None"),
+            new("Primary need", d.PrimaryNeed.DisplayName()), new("Manager's comment", d.ManagerComment ?? "None"),
+            new("Quality check note", d.DipSampleNote ?? "None")])).ToList()));
+
+        var strategies = await db.StrategyDiscussions.AsNoTracking().Where(s => contactIds.Contains(s.ContactId)).ToListAsync(ct);
+        sections.Add(new("Strategy discussions", strategies.Select(s => new SarEntry($"Strategy discussion on contact {reference[s.ContactId]}", [
+            new("Held", s.Held ? "Yes" : "No"), new("When", s.HeldAtUtc is { } at ? Time(at) : "Not held"),
+            new("Section 47 enquiry agreed", YesNo(s.SectionFortySevenAgreed)), new("Why not held", s.NotHeldReason ?? "Not applicable")])).ToList()));
+
+        var messages = await db.Outbox.AsNoTracking().Where(o => o.ContactId != null && contactIds.Contains(o.ContactId.Value)).ToListAsync(ct);
+        foreach (var m in messages)
+        {
+            redactions.Add(new("Third party: message to the referrer", $"Contact {reference[m.ContactId!.Value]}", "Correspondence with the person who raised the concern"));
+        }
+
+        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == personId || m.MergedId == personId).ToListAsync(ct);
+        sections.Add(new("Record merges", merges.Select(m => new SarEntry($"Duplicate record merged {Time(m.MergedAtUtc)}", [
+            new("Why", m.Reason), new("Undone", m.UnmergedAtUtc is { } at ? Time(at) : "No")])).ToList()));
+
+        var grants = await db.Set<BreakGlassGrant>().AsNoTracking().Where(g => g.PersonId == personId).OrderBy(g => g.GrantedAtUtc).ToListAsync(ct);
+        var matched = personId.ToString();
+        grants.AddRange(await db.Set<BreakGlassGrant>().AsNoTracking().Where(g => g.MatchedPersonIds != null && g.MatchedPersonIds.Contains(matched)).ToListAsync(ct));
+        sections.Add(new("Emergency access to your records", grants.Select(g => new SarEntry($"Emergency access {Time(g.GrantedAtUtc)}", [
+            new("Reason", g.Reason.DisplayName()), new("Explanation", g.Justification), new("Until", Time(g.ExpiresAtUtc))])).ToList()));
+
+        // Disclosures outside the hub (DPA 2018 s62 style): when another hub's staff read this record, why, and which organisation.
+        var key = personId.ToString();
+        var disclosures = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "View Other Hub Person" && e.TargetId == key).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
+        var hubs = await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        sections.Add(new("Your information read by the other hub", disclosures.Select(d => new SarEntry($"Read {Time(d.OccurredAtUtc)}", [
+            new("By", (d.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null) ?? "Unknown organisation"),
+            new("Hub", (d.HubId is { } h ? hubs.GetValueOrDefault(h) : null) ?? "Unknown"),
+            new("Why", d.Purpose == "break-glass" ? "Emergency (break-glass) access" : "Under a data sharing agreement, for safeguarding screening")])).ToList()));
+
+        var hubName = hubs[person.HubId];
+        return new SarDocument(personId, person.FullName, hubName, time.GetUtcNow().UtcDateTime, db.Actor.UserName ?? "unknown", sections, redactions);
+    }
+
+    /// <summary>The document's body content (sections and the list of withheld information), HTML-encoded.</summary>
+    public static string RenderBody(SarDocument doc)
+    {
+        var e = HtmlEncoder.Default;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Information held about {e.Encode(doc.PersonName)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Held by {e.Encode(doc.HubName)}. Prepared {e.Encode(Time(doc.PreparedAtUtc))} for a subject access request. ");
+        html.Append("Information about other people, and information a partner agency has said must not be given to the family, is left out; ");
+        html.Append("what was left out and why is listed at the end.</p>");
+        foreach (var section in doc.Sections)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{e.Encode(section.Title)}</h2>");
+            if (section.Entries.Count == 0)
+            {
+                html.Append("<p>None held.</p>");
+            }
+
+            foreach (var entry in section.Entries)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<h3>{e.Encode(entry.Heading)}</h3><table><tbody>");
+                foreach (var f in entry.Fields)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{e.Encode(f.Label)}</th><td>{e.Encode(f.Value)}</td></tr>");
+                }
+
+                html.Append("</tbody></table>");
+            }
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"withheld\">Information withheld ({doc.Redactions.Count})</h2>");
+        if (doc.Redactions.Count == 0)
+        {
+            html.Append("<p>Nothing was withheld.</p>");
+        }
+        else
+        {
+            html.Append("<table><caption>What was left out of this document and why</caption><thead><tr><th scope=\"col\">What</th><th scope=\"col\">Where</th><th scope=\"col\">Why</th></tr></thead><tbody>");
+            foreach (var r in doc.Redactions)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-redaction><td>{e.Encode(r.Kind)}</td><td>{e.Encode(r.Where)}</td><td>{e.Encode(r.Why)}</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>The downloadable file: one HTML document with its styles inline and nothing to fetch.</summary>
+    public static string RenderDocument(SarDocument doc) =>
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        $"<title>Information held about {HtmlEncoder.Default.Encode(doc.PersonName)}</title><style>" +
+        "body{font-family:Arial,sans-serif;font-size:1rem;line-height:1.4;color:#0b0c0c;max-width:60rem;margin:1rem auto;padding:0 1rem}" +
+        "h1{font-size:2rem}h2{font-size:1.5rem;margin-top:2rem;border-top:2px solid #0b0c0c;padding-top:.5rem}h3{font-size:1.15rem}" +
+        "table{border-collapse:collapse;width:100%;margin-bottom:1rem}th,td{text-align:left;vertical-align:top;border-bottom:1px solid #b1b4b6;padding:.4rem}" +
+        "th{width:30%}caption{text-align:left;font-weight:bold;padding:.4rem 0}@media print{h2{break-before:auto}}" +
+        "</style></head><body><main>" + RenderBody(doc) + "</main></body></html>";
+
+    private static string Time(DateTime utc) => utc.ToString("d MMMM yyyy HH:mm", Uk) + " UTC";
+
+    private static string YesNo(bool? value) => value switch { true => "Yes", false => "No", _ => "Not recorded" };
+
+    private static string Role(SubjectRole role) => role switch
+    {
+        SubjectRole.Child => "child",
+        SubjectRole.HouseholdMember => "household member",
+        _ => "associated adult",
+    };
+
+    private static string Describe(ItemRestrictions blocked)
+    {
+        var why = new List<string>();
+        if (blocked.HasFlag(ItemRestrictions.NotForFamily))
+        {
+            why.Add("not for family");
+        }
+
+        if (blocked.HasFlag(ItemRestrictions.SupplyingAgencyOnly))
+        {
+            why.Add("supplying agency only");
+        }
+
+        if (blocked.HasFlag(ItemRestrictions.MashSocialWorkersOnly))
+        {
+            why.Add("MASH social workers only");
+        }
+
+        if (blocked.HasFlag(ItemRestrictions.NoOnwardSharing))
+        {
+            why.Add("no onward sharing");
+        }
+
+        if (blocked.HasFlag(ItemRestrictions.NotForReferrer))
+        {
+            why.Add("not for the referrer");
+        }
+
+        return string.Join(", ", why);
+    }
+}

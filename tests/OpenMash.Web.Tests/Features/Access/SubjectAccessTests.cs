@@ -1,0 +1,240 @@
+using System.Net;
+using System.Reflection;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Access;
+using OpenMash.Web.Features.Audit;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Screening;
+using OpenMash.Web.Features.Timeliness;
+using OpenMash.Web.Tests.Features.Screening;
+using OpenMash.Web.Tests.Infrastructure;
+
+namespace OpenMash.Web.Tests.Features.Access;
+
+/// <summary>Subject access: complete, with third parties and restricted items withheld and listed; IG officers of the person's hub only.</summary>
+public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+{
+    private const string Police = "Staffordshire Police";
+
+    [Fact]
+    public async Task TheExportHoldsOneRowOfEveryKind_OrListsItAsWithheld_InThePreviewAndTheDownload()
+    {
+        var (personId, contactReference) = await AddOneOfEverythingAsync();
+        var ig = await AccessData.SignInAsync(factory, "staffs.ig");
+
+        var (response, preview) = await ig.GetPageAsync($"/Access/SubjectAccess/{personId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var download = await ig.Http.GetAsync(new Uri($"/Access/SubjectAccess/{personId}?handler=Download", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/html", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("attachment", download.Content.Headers.ContentDisposition?.DispositionType, StringComparison.Ordinal);
+        var file = await new HtmlParser().ParseDocumentAsync(await download.Content.ReadAsStringAsync());
+        Assert.Equal("en-GB", file.DocumentElement.GetAttribute("lang"));
+        Assert.Empty(file.QuerySelectorAll("script, link, img"));
+
+        foreach (var text in new[] { preview.QuerySelector("[data-testid=sar-preview]")!.TextContent, file.Body!.TextContent })
+        {
+            // Held about the person: every kind appears.
+            foreach (var expected in new[]
+            {
+                "Sarah-Jo", "Everykind", "Alias Kindly", "999 476 5914", "22 Complete Street", "ST17 4AA", // person, address
+                "Family Support (SAR test team)", // involvement
+                contactReference, "Fictional: SAR test, what happened.", "Fictional: SAR test, child's words.", // contact
+                "Fictional: SAR test threshold reasoning.", // screening
+                "Fictional: police summary for SAR.", "Fictional: open police item.", // check and unrestricted item
+                "Fictional: SAR test decision reasons.", "Fictional: manager comment for SAR.", // decision
+                "Fictional: no strategy discussion because SAR test.", // strategy discussion
+                "Fictional: duplicate record merged for SAR test.", // merge
+                "Fictional: SAR test break-glass explanation.", // break-glass grant
+                "Parent or carer of yours", // relationship, without the name
+            })
+            {
+                Assert.Contains(expected, text, StringComparison.Ordinal);
+            }
+
+            // Third parties and restricted items: absent.
+            foreach (var hidden in new[] { "Gideon Thirdparty", "Referrer Secretname", "07700 900111", "secret.referrer@example.org", "Sibling Otherchild", "Fictional: not for the family item.", "Fictional: police eyes only item.", "sar-attachment.pdf", "Outcome of your contact" })
+            {
+                Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
+            }
+        }
+
+        var redactions = file.QuerySelectorAll("tr[data-redaction]").Select(r => r.TextContent).ToList();
+        foreach (var kind in new[]
+        {
+            "Third party: referrer identity",
+            "Third party: a related person's name and details",
+            "Third party: another person named in the contact (household member)",
+            "Attachment (application/pdf",
+            "Third party: message to the referrer",
+            $"Withheld by {Police}: not for family",
+            $"Withheld by {Police}: supplying agency only",
+        })
+        {
+            Assert.Contains(redactions, r => r.Contains(kind, StringComparison.Ordinal));
+        }
+
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Subject Access Export" && e.UserName == "staffs.ig" && e.TargetId == personId.ToString()).ToListAsync());
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, e =>
+        {
+            Assert.Equal(AuditOutcome.Allowed, e.Outcome);
+            Assert.Equal("SubjectAccess", e.Purpose);
+            Assert.Equal(personId.ToString(), e.Subjects);
+        });
+        Assert.Contains(audit, e => e.Detail!.StartsWith("download", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryEntityAboutAPerson_IsCoveredByTheExport()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
+        var personal = db.Model.GetEntityTypes().Select(t => t.ClrType)
+            .Where(t => typeof(IAuditSubjects).IsAssignableFrom(t)
+                || t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.Name is "PersonId" or "ContactId" or "CheckId" or "SurvivorId" or "PersonA"))
+            .ToList();
+        Assert.True(personal.Count > 10);
+        Assert.All(personal, t => Assert.True(SubjectAccessExport.Coverage.ContainsKey(t), $"{t.Name} holds information about a person but the subject access export does not say how it covers it"));
+    }
+
+    [Theory]
+    [InlineData("staffs.manager", HttpStatusCode.Forbidden)]
+    [InlineData("staffs.screener", HttpStatusCode.Forbidden)]
+    [InlineData("staffs.admin", HttpStatusCode.Forbidden)]
+    [InlineData("stoke.ig", HttpStatusCode.NotFound)]
+    public async Task OnlyIgOfficersOfThePersonsHub_MayExport(string user, HttpStatusCode expected)
+    {
+        var person = await AccessData.SharedChildAsync(factory, "STAFFS");
+        var client = await AccessData.SignInAsync(factory, user);
+
+        foreach (var url in new[] { $"/Access/SubjectAccess/{person}", $"/Access/SubjectAccess/{person}?handler=Download" })
+        {
+            var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(expected, response.StatusCode);
+            Assert.DoesNotContain("Crossfield-Demo", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var action = expected == HttpStatusCode.Forbidden ? "AccessRefused" : "Subject Access Export";
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.UserName == user && e.Outcome == AuditOutcome.Refused)));
+    }
+
+    private async Task<(Guid PersonId, string Reference)> AddOneOfEverythingAsync()
+    {
+        var hub = await FrontDoorData.HubIdAsync(factory);
+        var police = await FrontDoorData.AgencyIdAsync(factory, Police);
+        var screener = await FrontDoorData.UserIdAsync(factory, "staffs.screener");
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub,
+            GivenNames = "Sarah-Jo",
+            FamilyName = "Everykind",
+            OtherNames = "Alias Kindly",
+            DateOfBirth = new DateOnly(2013, 5, 5),
+            Sex = Sex.F,
+            NhsNumber = "9994765914",
+            CreatedAtUtc = now,
+        };
+        Assert.True(Identifiers.IsValidNhsNumber(person.NhsNumber));
+        person.Addresses.Add(new PersonAddress { Id = Guid.NewGuid(), HubId = hub, PersonId = person.Id, Line1 = "22 Complete Street", Postcode = "ST17 4AA", From = new DateOnly(2022, 1, 1) });
+        var parent = new Person { Id = Guid.NewGuid(), HubId = hub, GivenNames = "Gideon", FamilyName = "Thirdparty", CreatedAtUtc = now };
+        var sibling = new Person { Id = Guid.NewGuid(), HubId = hub, GivenNames = "Sibling", FamilyName = "Otherchild", CreatedAtUtc = now };
+        var duplicate = new Person { Id = Guid.NewGuid(), HubId = hub, GivenNames = "Sarah", FamilyName = "Everykind", CreatedAtUtc = now, MergedIntoId = person.Id };
+        var reference = $"STAFFS-2026-{Random.Shared.Next(800_000, 899_999):D6}";
+        var contact = new Contact
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub,
+            Reference = reference,
+            ReceivedAtUtc = now.AddDays(-3),
+            Channel = ContactChannel.Phone,
+            ReferrerName = "Referrer Secretname",
+            ReferrerRole = "Neighbour",
+            ReferrerPhone = "07700 900111",
+            ReferrerEmail = "secret.referrer@example.org",
+            ConcernCategories = [ConcernCategory.Neglect],
+            WhatHappened = "Fictional: SAR test, what happened.",
+            ChildsVoice = "Fictional: SAR test, child's words.",
+            ReferralSource = ReferralSource.OtherIndividual,
+            State = ContactState.Decided,
+        };
+        contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = person.Id, HubId = hub, Role = SubjectRole.Child });
+        contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = sibling.Id, HubId = hub, Role = SubjectRole.HouseholdMember });
+        contact.Attachments.Add(new ContactAttachment { Id = Guid.NewGuid(), HubId = hub, ContactId = contact.Id, FileName = "sar-attachment.pdf", ContentType = "application/pdf", SizeBytes = 9, Content = "%PDF-1.4 "u8.ToArray(), UploadedAtUtc = now });
+        var check = new MultiAgencyCheck
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub,
+            ContactId = contact.Id,
+            AgencyId = police,
+            RequestedByUserId = screener,
+            RequestedAtUtc = now.AddDays(-2),
+            DueAtUtc = now,
+            Status = CheckStatus.Answered,
+            AnsweredAtUtc = now.AddDays(-1),
+            Known = true,
+            Summary = "Fictional: police summary for SAR.",
+        };
+        check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: open police item." });
+        check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: not for the family item.", Restrictions = ItemRestrictions.NotForFamily });
+        check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: police eyes only item.", Restrictions = ItemRestrictions.SupplyingAgencyOnly });
+        await FrontDoorData.AddAsync(factory, hub,
+            person, parent, sibling, duplicate,
+            new PersonRelationship { Id = Guid.NewGuid(), HubId = hub, PersonId = person.Id, RelatedPersonId = parent.Id, Type = RelationshipType.ParentCarer },
+            new Involvement { Id = Guid.NewGuid(), HubId = hub, PersonId = person.Id, Service = InvolvementService.EarlyHelp, Team = "Family Support (SAR test team)", OpenedOn = new DateOnly(2026, 1, 5) },
+            contact,
+            new ContactScreening
+            {
+                ContactId = contact.Id,
+                HubId = hub,
+                ScreenedByUserId = screener,
+                ScreenedAtUtc = now.AddDays(-2),
+                Rag = RagRating.Amber,
+                Threshold = ThresholdLevel.ChildInNeed,
+                ThresholdRationale = "Fictional: SAR test threshold reasoning.",
+                ChildViewsOrReason = "Fictional: views sought.",
+                ConsentRationale = "Fictional: consent reasoning.",
+            },
+            check,
+            new ContactDecision
+            {
+                Id = Guid.NewGuid(),
+                HubId = hub,
+                ContactId = contact.Id,
+                ProposedByUserId = screener,
+                ProposedAtUtc = now.AddHours(-20),
+                Outcome = DecisionOutcome.EarlyHelp,
+                Rationale = "Fictional: SAR test decision reasons.",
+                Status = DecisionStatus.Approved,
+                DecidedAtUtc = now.AddHours(-10),
+                ManagerComment = "Fictional: manager comment for SAR.",
+            },
+            new StrategyDiscussion { Id = Guid.NewGuid(), HubId = hub, ContactId = contact.Id, Held = false, NotHeldReason = "Fictional: no strategy discussion because SAR test.", RecordedByUserId = screener, RecordedAtUtc = now },
+            new OutboxMessage { Id = Guid.NewGuid(), HubId = hub, Kind = DecisionService.FeedbackKind, ContactId = contact.Id, ToAddress = "secret.referrer@example.org", Subject = "Outcome of your contact", Body = "Outcome of your contact", CreatedAtUtc = now },
+            new PersonMerge { Id = Guid.NewGuid(), HubId = hub, SurvivorId = person.Id, MergedId = duplicate.Id, Reason = "Fictional: duplicate record merged for SAR test.", MergedAtUtc = now, MergedByUserId = screener, MovesJson = "{}" },
+            new BreakGlassGrant
+            {
+                Id = Guid.NewGuid(),
+                UserId = screener,
+                UserName = "stoke.screener",
+                HubId = hub,
+                OwningHubId = hub,
+                PersonId = person.Id,
+                Reason = BreakGlassReason.ChildMissing,
+                Justification = "Fictional: SAR test break-glass explanation.",
+                GrantedAtUtc = now,
+                ExpiresAtUtc = now,
+            });
+        return (person.Id, reference);
+    }
+}
