@@ -15,6 +15,7 @@ internal static class MatchEval
         var withoutId = false;
         var verbose = false;
         var dump = 0;
+        var options = new MatchOptions();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -24,6 +25,7 @@ internal static class MatchEval
                 case "--link": link = args[++i]; break;
                 case "--without-id": withoutId = true; break;
                 case "--verbose": verbose = true; break;
+                case "--no-decontaminate": options = options with { DecontaminateU = false }; break;
                 case "--dump": dump = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
@@ -33,7 +35,7 @@ internal static class MatchEval
 
         if (format is null || inputs.Count == 0)
         {
-            Console.Error.WriteLine("usage: match-eval --format <febrl|splink|rldata|ncvr|openmash> --input <file> [--input <file>...] [--link <file2>] [--without-id] [--verbose]");
+            Console.Error.WriteLine("usage: match-eval --format <febrl|splink|rldata|ncvr|openmash> --input <file> [--input <file>...] [--link <file2>] [--without-id] [--verbose] [--dump N] [--no-decontaminate]");
             return 2;
         }
 
@@ -47,7 +49,7 @@ internal static class MatchEval
         var data = MatchData.Read(format, inputs, withoutId);
         var readTime = total.Elapsed;
         var matchWatch = Stopwatch.StartNew();
-        var result = isLink ? Matcher.Link(data.Records) : Matcher.Deduplicate(data.Records);
+        var result = isLink ? Matcher.Link(data.Records, options) : Matcher.Deduplicate(data.Records, options);
         var matchTime = matchWatch.Elapsed;
         var clusterWatch = Stopwatch.StartNew();
         var clusters = result.Cluster(result.Model.LikelyThreshold);
@@ -114,6 +116,8 @@ internal static class MatchEval
             {
                 Console.WriteLine(string.Create(inv, $"  {lp.Field,-12} {lp.Level,-26} m={lp.M:F5} u={lp.U:E2} w={lp.Weight,7:F2}"));
             }
+
+            Console.WriteLine(string.Create(inv, $"  household prior {result.Model.HouseholdPriorProbability:E3}"));
         }
 
         Console.WriteLine(string.Create(inv, $"likely threshold (p >= {likely}): pairs predicted {predicted}, TP {tp}, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4}"));

@@ -13,6 +13,11 @@ public sealed record MatchOptions
 
     public int Seed { get; init; } = 20_240_601;
 
+    /// <summary>Once m and the prior are learned, estimate u again from the same random pairs, each counted by its
+    /// probability of being a non-match: a random sample holds about prior x sample size matches (about 200 in a
+    /// 1,000-record file), which inflate u for the levels matches reach and so cap the weight of strong agreement.</summary>
+    public bool DecontaminateU { get; init; } = true;
+
     /// <summary><see cref="Matcher.Train"/> learns from a sample of about this many records when given more: m and u
     /// are proportions, which a sample estimates well, and training on a whole national index would be slow.</summary>
     public int MaxTrainingRecords { get; init; } = 50_000;
@@ -162,7 +167,8 @@ public static class Matcher
 
         allPairs = Math.Max(allPairs, 1);
         Lap("prepare");
-        var u = EstimateU(prepared, link, o);
+        var randomPatterns = RandomPatterns(prepared, link, o);
+        var u = UFromPatterns(randomPatterns, null);
         Lap("u");
         var (pairIdx, patterns) = CandidatePairs(prepared, link, o.MaxBlockSize);
         Lap("candidates");
@@ -174,6 +180,14 @@ public static class Matcher
         }
 
         var model = MatchModel.Fit(counts, u, allPairs, n);
+        if (o.DecontaminateU)
+        {
+            // m and the prior are kept: fitting EM again with the corrected u moved m of the "different" levels
+            // (their weights rose by 0.4 to 6 bits) and cost precision on data sets whose u hardly changed.
+            model = new MatchModel(model.M, UFromPatterns(randomPatterns, model), model.PriorProbability, model.TrainingRecords,
+                model.EmIterations, model.UH, model.HouseholdPriorProbability);
+        }
+
         model = new MatchModel(model.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, model.UH, model.HouseholdPriorProbability)
         {
             LikelyThreshold = o.LikelyThreshold,
@@ -229,61 +243,80 @@ public static class Matcher
     }
 
     /// <summary>u probabilities from random pairs: nearly all random pairs are non-matches.</summary>
-    internal static double[][] EstimateU(PreparedRecord[] prepared, bool link, MatchOptions o)
+    internal static double[][] EstimateU(PreparedRecord[] prepared, bool link, MatchOptions o) =>
+        UFromPatterns(RandomPatterns(prepared, link, o), null);
+
+    /// <summary>Agreement patterns of random pairs (pattern -> count).</summary>
+    internal static Dictionary<ulong, long> RandomPatterns(PreparedRecord[] prepared, bool link, MatchOptions o)
     {
         var n = prepared.Length;
-        var counts = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
-        if (n >= 2)
+        var result = new Dictionary<ulong, long>();
+        if (n < 2)
         {
-            var workers = Environment.ProcessorCount;
-            var perWorker = Math.Max(1, o.RandomPairs / workers);
-            var local = new long[workers][][];
+            return result;
+        }
 
-            Parallel.For(0, workers, w =>
+        var workers = Environment.ProcessorCount;
+        var perWorker = Math.Max(1, o.RandomPairs / workers);
+        var local = new Dictionary<ulong, long>[workers];
+        Parallel.For(0, workers, w =>
+        {
+            var rng = new Random(o.Seed + w);
+            var c = new Dictionary<ulong, long>();
+            Span<byte> levels = stackalloc byte[Comparisons.Count];
+            var done = 0;
+            var tries = 0;
+            while (done < perWorker && tries++ < perWorker * 20)
             {
-                var rng = new Random(o.Seed + w);
-                var c = Enumerable.Range(0, Comparisons.Count).Select(k => new long[Comparisons.LevelNames[k].Count]).ToArray();
-                Span<byte> levels = stackalloc byte[Comparisons.Count];
-                var done = 0;
-                var tries = 0;
-                while (done < perWorker && tries++ < perWorker * 20)
+                int i = rng.Next(n), j = rng.Next(n);
+                if (i == j || (link && prepared[i].Source == prepared[j].Source))
                 {
-                    int i = rng.Next(n), j = rng.Next(n);
-                    if (i == j || (link && prepared[i].Source == prepared[j].Source))
-                    {
-                        continue;
-                    }
-
-                    Comparisons.Compare(prepared[i], prepared[j], levels);
-                    for (var k = 0; k < levels.Length; k++)
-                    {
-                        if (levels[k] != Comparisons.Null)
-                        {
-                            c[k][levels[k]]++;
-                        }
-                    }
-
-                    done++;
+                    continue;
                 }
 
-                local[w] = c;
+                Comparisons.Compare(prepared[i], prepared[j], levels);
+                var key = MatchModel.Pack(levels);
+                c[key] = c.GetValueOrDefault(key) + 1;
+                done++;
+            }
 
-            });
-            foreach (var c in local)
+            local[w] = c;
+        });
+        foreach (var c in local)
+        {
+            foreach (var (key, count) in c)
             {
-                for (var k = 0; k < counts.Length; k++)
+                result[key] = result.GetValueOrDefault(key) + count;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>u from random-pair patterns. Without a model every random pair counts as a non-match; with one, each
+    /// pattern counts with its posterior probability of being a non-match, so that the matches a random sample
+    /// holds (about prior x sample size of them; hundreds in a small file) do not inflate u for the levels matches
+    /// reach, which would cap the weight of strong agreement (a whole address) at about -log2(prior x m).</summary>
+    internal static double[][] UFromPatterns(Dictionary<ulong, long> patterns, MatchModel? model)
+    {
+        var counts = Enumerable.Range(0, Comparisons.Count).Select(k => new double[Comparisons.LevelNames[k].Count]).ToArray();
+        var prior = model?.PriorLog2Odds ?? 0;
+        foreach (var (key, count) in patterns)
+        {
+            var levels = MatchModel.Unpack(key, Comparisons.Count);
+            var weight = model is null ? count : count * (1 - MatchModel.Probability(prior, model.PatternWeight(levels)));
+            for (var k = 0; k < levels.Length; k++)
+            {
+                if (levels[k] != Comparisons.Null)
                 {
-                    for (var l = 0; l < counts[k].Length; l++)
-                    {
-                        counts[k][l] += c[k][l];
-                    }
+                    counts[k][levels[k]] += weight;
                 }
             }
         }
 
         return counts.Select(c =>
         {
-            double total = c.Sum();
+            var total = c.Sum();
             return c.Select(x => (x + 0.1) / (total + (0.1 * c.Length))).ToArray();
         }).ToArray();
     }

@@ -200,3 +200,45 @@ public class FloorAtDifferentTests
         Assert.True(m[0][0] / u[0][0] > m[0][2] / u[0][2]);
     }
 }
+
+public class UDecontaminationTests
+{
+    private static ulong Pattern(byte level)
+    {
+        Span<byte> levels = stackalloc byte[Comparisons.Count];
+        levels.Fill(Comparisons.Null);
+        levels[Comparisons.DateOfBirth] = level;
+        levels[Comparisons.Address] = level == 0 ? (byte)0 : (byte)(Comparisons.LevelNames[Comparisons.Address].Count - 1);
+        return MatchModel.Pack(levels);
+    }
+
+    [Fact]
+    public void Random_pairs_that_are_near_certain_matches_do_not_count_towards_u()
+    {
+        // 1,000 random pairs of which 10 are matches (date and address agree) and 990 are not (both different).
+        var patterns = new Dictionary<ulong, long> { [Pattern(0)] = 10, [Pattern(Comparisons.Dob.Else)] = 990 };
+        var plain = Matcher.UFromPatterns(patterns, null);
+        var m = Comparisons.LevelNames.Select(l => l.Select((_, i) => i == 0 ? 0.9 : 0.1 / (l.Count - 1)).ToArray()).ToArray();
+        var model = new MatchModel(m, plain, priorProbability: 0.01, trainingRecords: 100, emIterations: 1);
+        var corrected = Matcher.UFromPatterns(patterns, model);
+
+        Assert.InRange(plain[Comparisons.DateOfBirth][0], 0.009, 0.011);
+        Assert.True(corrected[Comparisons.DateOfBirth][0] < 0.001, $"u {corrected[Comparisons.DateOfBirth][0]}");
+        Assert.Equal(1.0, corrected[Comparisons.DateOfBirth].Sum(), 9);
+    }
+
+    [Fact]
+    public void In_a_small_file_with_many_duplicates_u_of_exact_birth_date_drops_when_decontaminated()
+    {
+        var (records, truth) = ModelTests.Generate(persons: 400, seed: 23);
+        var plain = Matcher.Deduplicate(records, new MatchOptions { DecontaminateU = false });
+        var corrected = Matcher.Deduplicate(records);
+
+        // Matches are about 1 in 300 of all pairs here: enough to dominate chance agreement on the full date.
+        Assert.True(corrected.Model.GetU(Comparisons.DateOfBirth, 0) < plain.Model.GetU(Comparisons.DateOfBirth, 0) * 0.7,
+            $"u {corrected.Model.GetU(Comparisons.DateOfBirth, 0)} against {plain.Model.GetU(Comparisons.DateOfBirth, 0)}");
+        Assert.Equal(plain.Model.PriorProbability, corrected.Model.PriorProbability);
+        var recall = (IReadOnlyList<ScoredPair> pairs, double t) => pairs.Count(p => p.Probability >= t && truth[p.A] == truth[p.B]);
+        Assert.True(recall(corrected.Pairs, 0.5) >= recall(plain.Pairs, 0.5));
+    }
+}
