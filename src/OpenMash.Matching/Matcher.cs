@@ -43,11 +43,19 @@ public sealed class MatchResult
 
     public MatchModel Model { get; }
 
+    /// <summary>True for a linkage (pairs only across sources), false for a de-duplication.</summary>
+    public bool Linked { get; init; }
+
     /// <summary>Milliseconds spent in each phase (prepare, u, candidates, em, score).</summary>
     public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Every candidate pair that blocking produced, scored.</summary>
+    /// <summary>Every candidate pair that blocking produced, scored on its own evidence.</summary>
     public IReadOnlyList<ScoredPair> Pairs { get; }
+
+    /// <summary>The pairs at or above the possible threshold once every pair's probability is made consistent with
+    /// the others (<see cref="ConsistentPairs"/>): what <see cref="Matcher.Deduplicate"/> and <see cref="Matcher.Link"/>
+    /// report as possible and likely matches.</summary>
+    public IReadOnlyList<ScoredPair> ResolvedPairs { get; init; } = [];
 
     /// <summary>Number of pairs that could be compared (all pairs, or all cross-source pairs when linking).</summary>
     public double AllPairs { get; }
@@ -59,6 +67,165 @@ public sealed class MatchResult
         Span<byte> levels = stackalloc byte[Comparisons.Count];
         Comparisons.Compare(_prepared[pair.A], _prepared[pair.B], levels);
         return Model.Explain(levels, _prepared[pair.A]);
+    }
+
+    /// <summary>Pair probabilities made consistent with transitivity (if a and c are the same person, and c and b,
+    /// so are a and b). Records joined by pairs at or above the possible threshold form groups; inside a group of at
+    /// most <paramref name="maxGroup"/> records every way of splitting the group into persons is weighed by the
+    /// product, over the pairs it puts together, of their posterior odds (pairs that blocking did not bring together
+    /// are compared now; when linking, two records of one source are never the same person), and a pair's
+    /// probability is the share of that weight on the splits that put it together. So a pair whose own comparison is
+    /// doubtful becomes likely when both records are surely the same as a third, and a doubtful link between two
+    /// groups becomes less likely when the records it would join disagree. A larger group is split again by its
+    /// likely pairs, then by pairs at 0.9 and 0.99; a part still too large keeps its own probabilities. Returns the
+    /// pairs at or above <paramref name="minProbability"/> (A &lt; B; weight NaN when the pair was not a candidate).</summary>
+    public IReadOnlyList<ScoredPair> ConsistentPairs(double minProbability, int maxGroup = 8)
+    {
+        var direct = new Dictionary<(int, int), ScoredPair>(Pairs.Count);
+        foreach (var p in Pairs)
+        {
+            direct[(Math.Min(p.A, p.B), Math.Max(p.A, p.B))] = p;
+        }
+
+        // Records joined by a pair at or above a floor, found by walking the pairs at or above the possible threshold.
+        var links = new Dictionary<int, List<(int Other, double P)>>();
+        foreach (var p in Pairs)
+        {
+            if (p.Probability >= Model.PossibleThreshold)
+            {
+                Link(p.A, p.B, p.Probability);
+                Link(p.B, p.A, p.Probability);
+            }
+        }
+
+        void Link(int x, int y, double p)
+        {
+            if (!links.TryGetValue(x, out var list))
+            {
+                links[x] = list = [];
+            }
+
+            list.Add((y, p));
+        }
+
+        var groups = new List<List<int>>();
+        var tooLarge = new List<List<int>>();
+        double[] floors = [Model.PossibleThreshold, Model.LikelyThreshold, 0.9, 0.99];
+        Split([.. links.Keys], 0);
+
+        void Split(List<int> records, int level)
+        {
+            var seen = new HashSet<int>();
+            foreach (var start in records)
+            {
+                if (!seen.Add(start))
+                {
+                    continue;
+                }
+
+                var g = new List<int> { start };
+                for (var i = 0; i < g.Count; i++)
+                {
+                    foreach (var (other, p) in links[g[i]])
+                    {
+                        if (p >= floors[level] && seen.Add(other))
+                        {
+                            g.Add(other);
+                        }
+                    }
+                }
+
+                if (g.Count < 2)
+                {
+                    continue;
+                }
+
+                if (g.Count <= maxGroup)
+                {
+                    groups.Add(g);
+                }
+                else if (level + 1 < floors.Length)
+                {
+                    Split(g, level + 1);
+                }
+                else
+                {
+                    tooLarge.Add(g);
+                }
+            }
+        }
+
+        var result = new ConcurrentBag<ScoredPair>();
+        foreach (var a in tooLarge.SelectMany(g => g))
+        {
+            foreach (var (b, p) in links[a])
+            {
+                if (a < b && p >= minProbability)
+                {
+                    result.Add(direct[(a, b)] with { A = a, B = b });
+                }
+            }
+        }
+
+        var prior = Model.PriorLog2Odds;
+        Parallel.ForEach(groups, g =>
+        {
+            g.Sort();
+            var m = g.Count;
+            if (m == 2)
+            {
+                if (direct.TryGetValue((g[0], g[1]), out var d) && d.Probability >= minProbability)
+                {
+                    result.Add(d with { A = g[0], B = g[1] });
+                }
+
+                return;
+            }
+
+            Span<byte> levels = stackalloc byte[Comparisons.Count];
+            var logOdds = new double[m, m];
+            var weights = new double[m, m];
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = i + 1; j < m; j++)
+                {
+                    double w;
+                    if (Linked && _prepared[g[i]].Source == _prepared[g[j]].Source)
+                    {
+                        w = double.NegativeInfinity;
+                    }
+                    else if (direct.TryGetValue((g[i], g[j]), out var d))
+                    {
+                        w = d.Weight;
+                    }
+                    else
+                    {
+                        Comparisons.Compare(_prepared[g[i]], _prepared[g[j]], levels);
+                        w = Model.Weight(levels, _prepared[g[i]]);
+                    }
+
+                    weights[i, j] = w;
+                    logOdds[i, j] = logOdds[j, i] = double.IsNegativeInfinity(w)
+                        ? double.NegativeInfinity
+                        : Math.Clamp((prior + w) * Math.Log(2), -700, 700);
+                }
+            }
+
+            var together = Partitions.Marginals(logOdds, m);
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = i + 1; j < m; j++)
+                {
+                    if (together[i, j] >= minProbability)
+                    {
+                        var candidate = direct.ContainsKey((g[i], g[j]));
+                        result.Add(new ScoredPair(g[i], g[j], candidate ? weights[i, j] : double.NaN, together[i, j]));
+                    }
+                }
+            }
+        });
+
+        return [.. result.OrderBy(p => p.A).ThenBy(p => p.B)];
     }
 
     /// <summary>Clusters (connected components of pairs at or above the probability); returns a cluster number per record.</summary>
@@ -104,10 +271,10 @@ public sealed class MatchResult
 public static class Matcher
 {
     public static MatchResult Deduplicate(IReadOnlyList<MatchRecord> records, MatchOptions? options = null) =>
-        Run(records, link: false, options ?? new MatchOptions());
+        Run(records, link: false, options ?? new MatchOptions(), resolve: true);
 
     public static MatchResult Link(IReadOnlyList<MatchRecord> records, MatchOptions? options = null) =>
-        Run(records, link: true, options ?? new MatchOptions());
+        Run(records, link: true, options ?? new MatchOptions(), resolve: true);
 
     /// <summary>Learns a model from the records (treated as one source to de-duplicate), e.g. a hub's persons at start-up.</summary>
     public static MatchModel Train(IReadOnlyList<MatchRecord> records, MatchOptions? options = null)
@@ -122,7 +289,7 @@ public static class Matcher
                 Blocking.Hash(o.Seed, Phonetic.DoubleMetaphone(r.FamilyName).Primary) % 1_000_000UL < share * 1_000_000)];
         }
 
-        return Run(records, link: false, o).Model;
+        return Run(records, link: false, o, resolve: false).Model;
     }
 
     /// <summary>Scores and explains one pair of records under a model (prior as in training).</summary>
@@ -137,7 +304,7 @@ public static class Matcher
         return new MatchCandidate(b.Id, w, p, model.BandOf(p), model.Explain(levels, pa));
     }
 
-    private static MatchResult Run(IReadOnlyList<MatchRecord> records, bool link, MatchOptions o)
+    private static MatchResult Run(IReadOnlyList<MatchRecord> records, bool link, MatchOptions o, bool resolve)
     {
         var n = records.Count;
         var phases = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -212,7 +379,15 @@ public static class Matcher
         });
 
         Lap("score");
-        return new MatchResult(model, prepared, scored, allPairs) { PhaseMilliseconds = phases };
+        var result = new MatchResult(model, prepared, scored, allPairs) { PhaseMilliseconds = phases, Linked = link };
+        if (!resolve)
+        {
+            return result;
+        }
+
+        var resolved = result.ConsistentPairs(model.PossibleThreshold);
+        Lap("resolve");
+        return new MatchResult(model, prepared, scored, allPairs) { PhaseMilliseconds = phases, Linked = link, ResolvedPairs = resolved };
     }
 
     internal static void SetTermFrequencies(PreparedRecord[] prepared)
@@ -393,5 +568,89 @@ public static class Matcher
         }
 
         return ([.. allPairs], [.. allPatterns]);
+    }
+}
+
+/// <summary>Exact marginals over all set partitions of a small group (at most about ten records).</summary>
+internal static class Partitions
+{
+    /// <summary>P(i and j in one block) when a partition's weight is exp(sum of logOdds[i, j] over pairs in one
+    /// block); negative infinity forbids a pair.</summary>
+    internal static double[,] Marginals(double[,] logOdds, int n)
+    {
+        var assign = new int[n];
+        var best = double.NegativeInfinity;
+        var total = 0.0;
+        var together = new double[n, n];
+        Walk(0, 0, 0, (score, a) =>
+        {
+            if (score > best)
+            {
+                // Keep the sums scaled by the best partition so far: exp never overflows.
+                var scale = Math.Exp(best - score);
+                total *= scale;
+                for (var i = 0; i < n; i++)
+                {
+                    for (var j = i + 1; j < n; j++)
+                    {
+                        together[i, j] *= scale;
+                    }
+                }
+
+                best = score;
+            }
+
+            var x = Math.Exp(score - best);
+            total += x;
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++)
+                {
+                    if (a[i] == a[j])
+                    {
+                        together[i, j] += x;
+                    }
+                }
+            }
+        });
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                together[i, j] /= total;
+                together[j, i] = together[i, j];
+            }
+        }
+
+        return together;
+
+        void Walk(int i, int blocks, double score, Action<double, int[]> leaf)
+        {
+            if (i == n)
+            {
+                leaf(score, assign);
+                return;
+            }
+
+            for (var b = 0; b <= blocks; b++)
+            {
+                var add = 0.0;
+                for (var k = 0; k < i && b < blocks; k++)
+                {
+                    if (assign[k] == b)
+                    {
+                        add += logOdds[i, k];
+                    }
+                }
+
+                if (double.IsNegativeInfinity(add))
+                {
+                    continue;
+                }
+
+                assign[i] = b;
+                Walk(i + 1, b == blocks ? blocks + 1 : blocks, score + add, leaf);
+            }
+        }
     }
 }
