@@ -46,7 +46,7 @@ public sealed class MatchResult
     /// <summary>True for a linkage (pairs only across sources), false for a de-duplication.</summary>
     public bool Linked { get; init; }
 
-    /// <summary>Milliseconds spent in each phase (prepare, u, candidates, em, score).</summary>
+    /// <summary>Milliseconds spent in each phase (prepare, u, candidates, em, score, resolve).</summary>
     public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Every candidate pair that blocking produced, scored on its own evidence.</summary>
@@ -78,24 +78,26 @@ public sealed class MatchResult
     /// doubtful becomes likely when both records are surely the same as a third, and a doubtful link between two
     /// groups becomes less likely when the records it would join disagree. A larger group is split again by its
     /// likely pairs, then by pairs at 0.9 and 0.99; a part still too large keeps its own probabilities. Returns the
-    /// pairs at or above <paramref name="minProbability"/> (A &lt; B; weight NaN when the pair was not a candidate).</summary>
+    /// pairs at or above <paramref name="minProbability"/> (A &lt; B), each with its own weight (computed now when
+    /// blocking did not make it a candidate; negative infinity for two records of one source when linking).</summary>
     public IReadOnlyList<ScoredPair> ConsistentPairs(double minProbability, int maxGroup = 8)
     {
-        var direct = new Dictionary<(int, int), ScoredPair>(Pairs.Count);
-        foreach (var p in Pairs)
-        {
-            direct[(Math.Min(p.A, p.B), Math.Max(p.A, p.B))] = p;
-        }
-
-        // Records joined by a pair at or above a floor, found by walking the pairs at or above the possible threshold.
-        var links = new Dictionary<int, List<(int Other, double P)>>();
+        // Only the linking pairs are indexed; any other pair inside a group is compared again (the same weight).
+        var direct = new Dictionary<(int, int), ScoredPair>();
         foreach (var p in Pairs)
         {
             if (p.Probability >= Model.PossibleThreshold)
             {
-                Link(p.A, p.B, p.Probability);
-                Link(p.B, p.A, p.Probability);
+                direct[(Math.Min(p.A, p.B), Math.Max(p.A, p.B))] = p;
             }
+        }
+
+        // Records joined by a pair at or above a floor, found by walking the pairs at or above the possible threshold.
+        var links = new Dictionary<int, List<(int Other, double P)>>();
+        foreach (var p in direct.Values)
+        {
+            Link(p.A, p.B, p.Probability);
+            Link(p.B, p.A, p.Probability);
         }
 
         void Link(int x, int y, double p)
@@ -218,8 +220,7 @@ public sealed class MatchResult
                 {
                     if (together[i, j] >= minProbability)
                     {
-                        var candidate = direct.ContainsKey((g[i], g[j]));
-                        result.Add(new ScoredPair(g[i], g[j], candidate ? weights[i, j] : double.NaN, together[i, j]));
+                        result.Add(new ScoredPair(g[i], g[j], weights[i, j], together[i, j]));
                     }
                 }
             }
