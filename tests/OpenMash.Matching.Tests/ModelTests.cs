@@ -314,6 +314,21 @@ public class ConsistentPairsTests
     }
 
     [Fact]
+    public void A_group_too_large_to_weigh_keeps_the_pairs_own_probabilities()
+    {
+        // Twelve copies of one child among 300 others: a group of 12 (more than 8) at every floor up to 0.99.
+        var (records, _) = ModelTests.Generate(persons: 300, seed: 31);
+        var child = records[0];
+        var all = records.Concat(Enumerable.Range(0, 11).Select(i => child with { Id = $"copy{i}" })).ToList();
+        var result = Matcher.Deduplicate(all);
+        var copies = new HashSet<int>(Enumerable.Range(0, all.Count).Where(i => all[i].Id.StartsWith("copy", StringComparison.Ordinal) || i == 0));
+        var own = result.Pairs.Where(p => copies.Contains(p.A) && copies.Contains(p.B) && p.Probability >= result.Model.PossibleThreshold).ToList();
+        var resolved = result.ResolvedPairs.Where(p => copies.Contains(p.A) && copies.Contains(p.B)).ToList();
+        Assert.Equal(66, own.Count);
+        Assert.Equal(own.Select(p => (p.A, p.B, p.Probability)).Order(), resolved.Select(p => (p.A, p.B, p.Probability)).Order());
+    }
+
+    [Fact]
     public void When_linking_two_records_of_one_source_are_never_reported_as_the_same_person()
     {
         var (records, _) = ModelTests.Generate(persons: 600, seed: 29);
