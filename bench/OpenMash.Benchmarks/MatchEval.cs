@@ -15,6 +15,7 @@ internal static class MatchEval
         var withoutId = false;
         var verbose = false;
         var dump = 0;
+        var options = new MatchOptions();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -24,6 +25,7 @@ internal static class MatchEval
                 case "--link": link = args[++i]; break;
                 case "--without-id": withoutId = true; break;
                 case "--verbose": verbose = true; break;
+                case "--no-decontaminate": options = options with { DecontaminateU = false }; break;
                 case "--dump": dump = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
@@ -33,7 +35,7 @@ internal static class MatchEval
 
         if (format is null || inputs.Count == 0)
         {
-            Console.Error.WriteLine("usage: match-eval --format <febrl|splink|rldata|ncvr|openmash> --input <file> [--input <file>...] [--link <file2>] [--without-id] [--verbose]");
+            Console.Error.WriteLine("usage: match-eval --format <febrl|splink|rldata|ncvr|openmash> --input <file> [--input <file>...] [--link <file2>] [--without-id] [--verbose] [--dump N] [--no-decontaminate]");
             return 2;
         }
 
@@ -47,7 +49,7 @@ internal static class MatchEval
         var data = MatchData.Read(format, inputs, withoutId);
         var readTime = total.Elapsed;
         var matchWatch = Stopwatch.StartNew();
-        var result = isLink ? Matcher.Link(data.Records) : Matcher.Deduplicate(data.Records);
+        var result = isLink ? Matcher.Link(data.Records, options) : Matcher.Deduplicate(data.Records, options);
         var matchTime = matchWatch.Elapsed;
         var clusterWatch = Stopwatch.StartNew();
         var clusters = result.Cluster(result.Model.LikelyThreshold);
@@ -73,8 +75,8 @@ internal static class MatchEval
         }
 
         var (precision, recall, f1) = Metrics(tp, predicted, truePairs);
-        var strictPredicted = result.Pairs.Count(p => p.Probability >= 0.9);
-        var strictTp = result.Pairs.Count(p => p.Probability >= 0.9 && IsTrue(p));
+        var strictPredicted = result.ResolvedPairs.Count(p => p.Probability >= 0.9);
+        var strictTp = result.ResolvedPairs.Count(p => p.Probability >= 0.9 && IsTrue(p));
         var (sp, sr, sf) = Metrics(strictTp, strictPredicted, truePairs);
 
         // Best F1 over all thresholds, with the answers known: for comparison with figures reported that way.
@@ -97,6 +99,10 @@ internal static class MatchEval
             }
         }
 
+        var supported = result.ResolvedPairs.Where(p => p.Probability >= likely).ToList();
+        var supportedTp = supported.Count(p => truth[p.A] == truth[p.B]);
+        var (tpP, tpR, tpF) = Metrics(supportedTp, supported.Count, truePairs);
+
         var byCluster = Enumerable.Range(0, clusters.Length).GroupBy(i => clusters[i]).ToArray();
         var clusterPredicted = CountPairs(byCluster, sources, isLink);
         var clusterTp = CountPairs(byCluster.SelectMany(c => c.GroupBy(i => truth[i])), sources, isLink);
@@ -114,12 +120,15 @@ internal static class MatchEval
             {
                 Console.WriteLine(string.Create(inv, $"  {lp.Field,-12} {lp.Level,-26} m={lp.M:F5} u={lp.U:E2} w={lp.Weight,7:F2}"));
             }
+
+            Console.WriteLine(string.Create(inv, $"  household prior {result.Model.HouseholdPriorProbability:E3}"));
         }
 
-        Console.WriteLine(string.Create(inv, $"likely threshold (p >= {likely}): pairs predicted {predicted}, TP {tp}, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4}"));
-        Console.WriteLine(string.Create(inv, $"stricter threshold (p >= 0.9): pairs predicted {strictPredicted}, precision {sp:F4}, recall {sr:F4}, F1 {sf:F4}"));
-        Console.WriteLine(string.Create(inv, $"clusters at likely threshold: pairs implied {clusterPredicted}, TP {clusterTp}, precision {cp:F4}, recall {cr:F4}, F1 {cf:F4}"));
-        Console.WriteLine(string.Create(inv, $"best F1 over thresholds (answers known): {bestF1:F4} at match weight {bestWeight:F2} (likely threshold is weight {-result.Model.PriorLog2Odds + Math.Log2(likely / (1 - likely)):F2})"));
+        Console.WriteLine(string.Create(inv, $"likely threshold (p >= {likely}), probabilities consistent across pairs (reported): pairs predicted {supported.Count}, TP {supportedTp}, precision {tpP:F4}, recall {tpR:F4}, F1 {tpF:F4} ({tpF:F6})"));
+        Console.WriteLine(string.Create(inv, $"likely threshold (p >= {likely}), each pair on its own evidence: pairs predicted {predicted}, TP {tp}, precision {precision:F4}, recall {recall:F4}, F1 {f1:F4} ({f1:F6})"));
+        Console.WriteLine(string.Create(inv, $"stricter threshold (p >= 0.9), consistent: pairs predicted {strictPredicted}, precision {sp:F4}, recall {sr:F4}, F1 {sf:F4}"));
+        Console.WriteLine(string.Create(inv, $"clusters at likely threshold (connected components of pairs on their own evidence): pairs implied {clusterPredicted}, TP {clusterTp}, precision {cp:F4}, recall {cr:F4}, F1 {cf:F4}"));
+        Console.WriteLine(string.Create(inv, $"best F1 over thresholds (answers known, pairs on their own evidence): {bestF1:F4} at match weight {bestWeight:F2} (likely threshold is weight {-result.Model.PriorLog2Odds + Math.Log2(likely / (1 - likely)):F2})"));
         Console.WriteLine(string.Create(inv, $"wall time: read {readTime.TotalMilliseconds:F0} ms, learn+match {matchTime.TotalMilliseconds:F0} ms, cluster {clusterTime.TotalMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms; peak working set {peak:F0} MiB"));
         Console.WriteLine($"phases: {string.Join(", ", result.PhaseMilliseconds.Select(kv => string.Create(inv, $"{kv.Key} {kv.Value:F0} ms")))}");
         if (dump > 0)
@@ -127,7 +136,7 @@ internal static class MatchEval
             Dump(data, result, truth, isLink, dump);
         }
 
-        Console.WriteLine(string.Create(inv, $"F1={f1:F4}"));
+        Console.WriteLine(string.Create(inv, $"F1={tpF:F4}"));
         return 0;
     }
 
@@ -158,6 +167,19 @@ internal static class MatchEval
         foreach (var p in result.Pairs.Where(p => truth[p.A] == truth[p.B] && p.Probability < result.Model.LikelyThreshold).Take(max))
         {
             Console.WriteLine($"BELOW LIKELY w={p.Weight:F2} p={p.Probability:F3}\n  {Show(data.Records[p.A])}\n  {Show(data.Records[p.B])}\n  {string.Join("; ", result.Explain(p).Select(e => $"{e.Field}:{e.Level}:{e.Weight:F1}"))}");
+        }
+
+        var directLikely = result.Pairs.Where(p => p.Probability >= result.Model.LikelyThreshold).Select(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B))).ToHashSet();
+        var consistent = result.ResolvedPairs.Where(p => p.Probability >= result.Model.LikelyThreshold).ToList();
+        var consistentLikely = consistent.Select(p => (p.A, p.B)).ToHashSet();
+        foreach (var p in consistent.Where(p => !directLikely.Contains((p.A, p.B))).Take(max))
+        {
+            Console.WriteLine($"{(truth[p.A] == truth[p.B] ? "TRUE" : "FALSE")} PAIR LIKELY ONLY WITH THE OTHERS p={p.Probability:F3} own weight {p.Weight:F2}\n  {Show(data.Records[p.A])}\n  {Show(data.Records[p.B])}");
+        }
+
+        foreach (var p in result.Pairs.Where(p => p.Probability >= result.Model.LikelyThreshold && !consistentLikely.Contains((Math.Min(p.A, p.B), Math.Max(p.A, p.B)))).Take(max))
+        {
+            Console.WriteLine($"{(truth[p.A] == truth[p.B] ? "TRUE" : "FALSE")} PAIR NO LONGER LIKELY WITH THE OTHERS own p={p.Probability:F3}\n  {Show(data.Records[p.A])}\n  {Show(data.Records[p.B])}");
         }
 
         foreach (var p in result.Pairs.Where(p => truth[p.A] != truth[p.B] && p.Probability >= result.Model.LikelyThreshold).Take(max))

@@ -138,6 +138,35 @@ public sealed class MatchModel
         return w;
     }
 
+    /// <summary>Total match weight of an agreement pattern without term-frequency adjustment.</summary>
+    internal double PatternWeight(ReadOnlySpan<byte> levels)
+    {
+        if (InHousehold(levels))
+        {
+            var h = HouseholdWeight;
+            foreach (var k in StratumFields)
+            {
+                if (levels[k] != Comparisons.Null)
+                {
+                    h += WH![k][levels[k]];
+                }
+            }
+
+            return h;
+        }
+
+        double w = 0;
+        for (var k = 0; k < levels.Length; k++)
+        {
+            if (levels[k] != Comparisons.Null)
+            {
+                w += W[k][levels[k]];
+            }
+        }
+
+        return w;
+    }
+
     private double TfWeight(int k, double tf) => Math.Log2(M[k][0] / Math.Max(tf, 1e-9));
 
     internal IReadOnlyList<FieldEvidence> Explain(ReadOnlySpan<byte> levels, PreparedRecord a)

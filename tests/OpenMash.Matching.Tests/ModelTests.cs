@@ -200,3 +200,141 @@ public class FloorAtDifferentTests
         Assert.True(m[0][0] / u[0][0] > m[0][2] / u[0][2]);
     }
 }
+
+public class UDecontaminationTests
+{
+    private static ulong Pattern(byte level)
+    {
+        Span<byte> levels = stackalloc byte[Comparisons.Count];
+        levels.Fill(Comparisons.Null);
+        levels[Comparisons.DateOfBirth] = level;
+        levels[Comparisons.Address] = level == 0 ? (byte)0 : (byte)(Comparisons.LevelNames[Comparisons.Address].Count - 1);
+        return MatchModel.Pack(levels);
+    }
+
+    [Fact]
+    public void Random_pairs_that_are_near_certain_matches_do_not_count_towards_u()
+    {
+        // 1,000 random pairs of which 10 are matches (date and address agree) and 990 are not (both different).
+        var patterns = new Dictionary<ulong, long> { [Pattern(0)] = 10, [Pattern(Comparisons.Dob.Else)] = 990 };
+        var plain = Matcher.UFromPatterns(patterns, null);
+        var m = Comparisons.LevelNames.Select(l => l.Select((_, i) => i == 0 ? 0.9 : 0.1 / (l.Count - 1)).ToArray()).ToArray();
+        var model = new MatchModel(m, plain, priorProbability: 0.01, trainingRecords: 100, emIterations: 1);
+        var corrected = Matcher.UFromPatterns(patterns, model);
+
+        Assert.InRange(plain[Comparisons.DateOfBirth][0], 0.009, 0.011);
+        Assert.True(corrected[Comparisons.DateOfBirth][0] < 0.001, $"u {corrected[Comparisons.DateOfBirth][0]}");
+        Assert.Equal(1.0, corrected[Comparisons.DateOfBirth].Sum(), 9);
+    }
+
+    [Fact]
+    public void In_a_small_file_with_many_duplicates_u_of_exact_birth_date_drops_when_decontaminated()
+    {
+        var (records, truth) = ModelTests.Generate(persons: 400, seed: 23);
+        var plain = Matcher.Deduplicate(records, new MatchOptions { DecontaminateU = false });
+        var corrected = Matcher.Deduplicate(records);
+
+        // Matches are about 1 in 300 of all pairs here: enough to dominate chance agreement on the full date.
+        Assert.True(corrected.Model.GetU(Comparisons.DateOfBirth, 0) < plain.Model.GetU(Comparisons.DateOfBirth, 0) * 0.7,
+            $"u {corrected.Model.GetU(Comparisons.DateOfBirth, 0)} against {plain.Model.GetU(Comparisons.DateOfBirth, 0)}");
+        Assert.Equal(plain.Model.PriorProbability, corrected.Model.PriorProbability);
+        var recall = (IReadOnlyList<ScoredPair> pairs, double t) => pairs.Count(p => p.Probability >= t && truth[p.A] == truth[p.B]);
+        Assert.True(recall(corrected.Pairs, 0.5) >= recall(plain.Pairs, 0.5));
+    }
+}
+
+public class ConsistentPairsTests
+{
+    private static double[,] Odds(int n, params (int A, int B, double Odds)[] pairs)
+    {
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                l[i, j] = Math.Log(1e-6);
+            }
+        }
+
+        foreach (var (a, b, o) in pairs)
+        {
+            l[a, b] = l[b, a] = o == 0 ? double.NegativeInfinity : Math.Log(o);
+        }
+
+        return l;
+    }
+
+    [Fact]
+    public void A_doubtful_pair_is_likely_when_both_records_surely_match_a_third()
+    {
+        // a-b doubtful on its own (odds 0.5, p = 0.33); a-c and b-c each odds 1000.
+        var together = Partitions.Marginals(Odds(3, (0, 1, 0.5), (0, 2, 1000), (1, 2, 1000)), 3);
+        var expected = ((0.5 * 1000 * 1000) + 0.5) / ((0.5 * 1000 * 1000) + 0.5 + 1000 + 1000 + 1);
+        Assert.Equal(expected, together[0, 1], 9);
+        Assert.True(together[0, 1] > 0.99);
+    }
+
+    [Fact]
+    public void A_link_just_above_even_odds_is_not_likely_when_it_disagrees_with_the_records_it_would_join()
+    {
+        // a and c are surely one person; b looks like c at odds 1.4 (p = 0.58) but like a only at odds 0.6.
+        var together = Partitions.Marginals(Odds(3, (0, 2, 1000), (1, 2, 1.4), (0, 1, 0.6)), 3);
+        Assert.True(together[1, 2] < 0.5, $"p(b, c) = {together[1, 2]}");
+        Assert.True(together[0, 2] > 0.99);
+    }
+
+    [Fact]
+    public void A_forbidden_pair_is_never_together_and_marginals_of_a_lone_pair_are_its_probability()
+    {
+        var together = Partitions.Marginals(Odds(3, (0, 1, 0), (0, 2, 50), (1, 2, 50)), 3);
+        Assert.Equal(0, together[0, 1]);
+        var lone = Partitions.Marginals(Odds(2, (0, 1, 3)), 2);
+        Assert.Equal(0.75, lone[0, 1], 9);
+    }
+
+    [Fact]
+    public void Resolved_pairs_are_at_least_as_accurate_as_pairs_on_their_own_evidence()
+    {
+        var (records, truth) = ModelTests.Generate(persons: 2000, seed: 5);
+        var result = Matcher.Deduplicate(records);
+        var t = result.Model.LikelyThreshold;
+        static double F1(IEnumerable<ScoredPair> likely, List<string> truth, int truePairs)
+        {
+            var list = likely.ToList();
+            var tp = list.Count(p => truth[p.A] == truth[p.B]);
+            return 2.0 * tp / (list.Count + truePairs);
+        }
+
+        var truePairs = Enumerable.Range(0, records.Count).GroupBy(i => truth[i]).Sum(g => g.Count() * (g.Count() - 1) / 2);
+        var own = F1(result.Pairs.Where(p => p.Probability >= t), truth, truePairs);
+        var resolved = F1(result.ResolvedPairs.Where(p => p.Probability >= t), truth, truePairs);
+        Assert.True(result.ResolvedPairs.Count > 0);
+        Assert.True(resolved >= own, $"resolved F1 {resolved}, own {own}");
+        Assert.All(result.ResolvedPairs, p => Assert.True(p.A < p.B && p.Probability >= result.Model.PossibleThreshold));
+    }
+
+    [Fact]
+    public void A_group_too_large_to_weigh_keeps_the_pairs_own_probabilities()
+    {
+        // Twelve copies of one child among 300 others: a group of 12 (more than 8) at every floor up to 0.99.
+        var (records, _) = ModelTests.Generate(persons: 300, seed: 31);
+        var child = records[0];
+        var all = records.Concat(Enumerable.Range(0, 11).Select(i => child with { Id = $"copy{i}" })).ToList();
+        var result = Matcher.Deduplicate(all);
+        var copies = new HashSet<int>(Enumerable.Range(0, all.Count).Where(i => all[i].Id.StartsWith("copy", StringComparison.Ordinal) || i == 0));
+        var own = result.Pairs.Where(p => copies.Contains(p.A) && copies.Contains(p.B) && p.Probability >= result.Model.PossibleThreshold).ToList();
+        var resolved = result.ResolvedPairs.Where(p => copies.Contains(p.A) && copies.Contains(p.B)).ToList();
+        Assert.Equal(66, own.Count);
+        Assert.Equal(own.Select(p => (p.A, p.B, p.Probability)).Order(), resolved.Select(p => (p.A, p.B, p.Probability)).Order());
+    }
+
+    [Fact]
+    public void When_linking_two_records_of_one_source_are_never_reported_as_the_same_person()
+    {
+        var (records, _) = ModelTests.Generate(persons: 600, seed: 29);
+        var sourced = records.Select((r, i) => r with { Source = i % 2 }).ToList();
+        var result = Matcher.Link(sourced);
+        Assert.NotEmpty(result.ResolvedPairs);
+        Assert.All(result.ResolvedPairs, p => Assert.NotEqual(sourced[p.A].Source, sourced[p.B].Source));
+    }
+}
