@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
@@ -63,6 +64,9 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         [typeof(ContactDraft)] = "Not included: unfinished drafts, never submitted, deleted when finished",
         [typeof(BreakGlassGrant)] = "Emergency access to your records",
         [typeof(AccessNotice)] = "Emergency access to your records (the notice repeats the grant)",
+        [typeof(RecordedConsent)] = "Consent (the name of a parent or carer who answered withheld)",
+        [typeof(ConsentOverrideRequest)] = "Sharing without consent (overrides)",
+        [typeof(SharingDecisionRecord)] = "Decisions to share information or not (the recipient's name withheld)",
     };
 
     public async Task<SarDocument?> BuildAsync(Guid personId, CancellationToken ct = default)
@@ -139,7 +143,9 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         sections.Add(new("Screening", screenings.Select(s => new SarEntry($"Screening of contact {reference[s.ContactId]}", [
             new("Screened", Time(s.ScreenedAtUtc)), new("Urgency", s.Rag.DisplayName()), new("Threshold", s.Threshold.DisplayName()),
             new("Why", s.ThresholdRationale), new("Child spoken to", s.ChildSpokenTo ? "Yes" : "No"), new("Child's views, or why not sought", s.ChildViewsOrReason),
-            new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale)])).ToList()));
+            new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale),
+            new("Lawful basis", s.LawfulBasis?.DisplayName() ?? "Not recorded"),
+            new("Why shared without consent", s.WithoutConsentReason?.DisplayName() ?? "Not applicable")])).ToList()));
 
         var checks = await db.Checks.AsNoTracking().Include(c => c.Items).Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.RequestedAtUtc).ToListAsync(ct);
         var checkEntries = new List<SarEntry>();
@@ -185,6 +191,57 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         sections.Add(new("Strategy discussions", strategies.Select(s => new SarEntry($"Strategy discussion on contact {reference[s.ContactId]}", [
             new("Held", s.Held ? "Yes" : "No"), new("When", s.HeldAtUtc is { } at ? Time(at) : "Not held"),
             new("Section 47 enquiry agreed", YesNo(s.SectionFortySevenAgreed)), new("Why not held", s.NotHeldReason ?? "Not applicable")])).ToList()));
+
+        var consents = await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.RecordedAtUtc).ToListAsync(ct);
+        var consentEntries = new List<SarEntry>();
+        foreach (var c in consents)
+        {
+            var heading = $"Consent {c.Status.DisplayName().ToLowerInvariant()}, recorded {Time(c.RecordedAtUtc)}";
+            var byYou = c.GivenBy == ConsentGiver.YoungPerson;
+            if (!byYou && !string.IsNullOrWhiteSpace(c.GiverName))
+            {
+                redactions.Add(new("Third party: the name of the parent or carer who answered", "Consent: " + heading, "Information about another person"));
+            }
+
+            consentEntries.Add(new(heading, [
+                new("Answer", c.Status.DisplayName()),
+                new("Given or refused by", c.GivenBy is { } giver ? giver.DisplayName() + (byYou ? string.Empty : " (name withheld)") : "Not recorded"),
+                new("Competence note", c.CompetenceNote ?? "Not recorded"),
+                new("Covers", ConsentDisplay.Scope(c, agencies)),
+                new("Date", ConsentNames.Date(c.DecidedOn)), new("Expires", c.ExpiresOn is null ? "No expiry" : ConsentNames.Date(c.ExpiresOn)),
+                new("Evidence", c.Evidence), new("Why consent was not sought", c.NotSoughtReason?.DisplayName() ?? "Not applicable")]));
+        }
+
+        sections.Add(new("Consent", consentEntries));
+
+        var overrides = await db.ConsentOverrides.AsNoTracking().Where(o => contactIds.Contains(o.ContactId)).OrderBy(o => o.RequestedAtUtc).ToListAsync(ct);
+        sections.Add(new("Sharing without consent (overrides)", overrides.Select(o => new SarEntry($"Override for contact {reference[o.ContactId]}", [
+            new("Asked for", Time(o.RequestedAtUtc)), new("Why", o.Justification), new("Status", o.Status.ToString()),
+            new("Took effect at once", o.TakesEffectAtOnce ? "Yes (urgent), approval due " + (o.ApprovalDueUtc is { } due ? Time(due) : "not set") : "No, only once approved"),
+            new("Decided", o.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Manager's comment", o.DecisionComment ?? "None")])).ToList()));
+
+        var shares = await db.SharingDecisions.AsNoTracking().Where(d => contactIds.Contains(d.ContactId)).OrderBy(d => d.DecidedAtUtc).ToListAsync(ct);
+        var shareEntries = new List<SarEntry>();
+        foreach (var d in shares)
+        {
+            var heading = $"{(d.Share ? "Decision to share" : "Decision not to share")} with {d.RecipientOrganisation}, {Time(d.DecidedAtUtc)}";
+            if (!string.IsNullOrWhiteSpace(d.RecipientPerson))
+            {
+                redactions.Add(new("Third party: the name of the person at the receiving organisation", "Sharing decisions: " + heading, "Information about another person"));
+            }
+
+            shareEntries.Add(new(heading, [
+                new("Contact", reference[d.ContactId]), new("Shared", d.Share ? "Yes" : "No"), new("Reasons", d.Reasons), new("What", d.Items),
+                new("To", d.RecipientOrganisation + (string.IsNullOrWhiteSpace(d.RecipientPerson) ? string.Empty : " (person's name withheld)")),
+                new("Purpose", d.Purpose.DisplayName()), new("Lawful basis", d.Article6?.DisplayName() ?? "Not recorded"),
+                new("Condition", d.Condition.DisplayName()), new("Consent", d.ConsentStatus.DisplayName()),
+                new("Why consent was not sought", d.NotSoughtReason?.DisplayName() ?? "Not applicable"),
+                new("Shared without consent by an approved override", d.ConsentOverrideId is null ? "No" : "Yes"),
+                new("Family told", d.FamilyTold ? "Yes" : "No, " + (d.FamilyNotToldReason ?? "reason not recorded")),
+                new("Identities withheld from the recipient", d.IdentitiesWithheld ?? "None")]));
+        }
+
+        sections.Add(new("Decisions to share information or not", shareEntries));
 
         var messages = await db.Outbox.AsNoTracking().Where(o => o.ContactId != null && contactIds.Contains(o.ContactId.Value)).ToListAsync(ct);
         foreach (var m in messages)

@@ -8,6 +8,7 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Features.Access;
 using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
@@ -55,13 +56,16 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
                 "Fictional: duplicate record merged for SAR test.", // merge
                 "Fictional: SAR test break-glass explanation.", // break-glass grant
                 "Parent or carer of yours", // relationship, without the name
+                "Fictional: SAR test consent evidence.", // consent
+                "Fictional: SAR test override justification.", // override
+                "Fictional: SAR test reasons not to share.", "Fictional Dental Practice", // sharing decision
             })
             {
                 Assert.Contains(expected, text, StringComparison.Ordinal);
             }
 
             // Third parties and restricted items: absent.
-            foreach (var hidden in new[] { "Gideon Thirdparty", "Referrer Secretname", "07700 900111", "secret.referrer@example.org", "Sibling Otherchild", "Fictional: not for the family item.", "Fictional: police eyes only item.", "sar-attachment.pdf", "Outcome of your contact" })
+            foreach (var hidden in new[] { "Gideon Thirdparty", "Referrer Secretname", "07700 900111", "secret.referrer@example.org", "Sibling Otherchild", "Consenting Parentname", "Recipient Hiddenname", "Fictional: not for the family item.", "Fictional: police eyes only item.", "sar-attachment.pdf", "Outcome of your contact" })
             {
                 Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
             }
@@ -75,6 +79,8 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             "Third party: another person named in the contact (household member)",
             "Attachment (application/pdf",
             "Third party: message to the referrer",
+            "Third party: the name of the parent or carer who answered",
+            "Third party: the name of the person at the receiving organisation",
             $"Withheld by {Police}: not for family",
             $"Withheld by {Police}: supplying agency only",
         })
@@ -234,6 +240,52 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
                 Justification = "Fictional: SAR test break-glass explanation.",
                 GrantedAtUtc = now,
                 ExpiresAtUtc = now,
+            },
+            new RecordedConsent
+            {
+                Id = Guid.NewGuid(),
+                HubId = hub,
+                PersonId = person.Id,
+                ContactId = contact.Id,
+                Status = ConsentStatus.Given,
+                GivenBy = ConsentGiver.ParentWithParentalResponsibility,
+                GiverName = "Consenting Parentname",
+                AgencyTypes = [AgencyType.Health],
+                Purposes = [SharingPurpose.SafeguardingScreening],
+                DecidedOn = new DateOnly(2026, 11, 20),
+                RecordedAtUtc = now,
+                Evidence = "Fictional: SAR test consent evidence.",
+                RecordedByUserId = screener,
+                RecordedByName = "Demo Screener",
+            },
+            new ConsentOverrideRequest
+            {
+                Id = Guid.NewGuid(),
+                HubId = hub,
+                ContactId = contact.Id,
+                RequestedByUserId = screener,
+                RequestedByName = "Demo Screener",
+                RequestedAtUtc = now,
+                Justification = "Fictional: SAR test override justification.",
+                Status = OverrideStatus.Pending,
+            },
+            new SharingDecisionRecord
+            {
+                Id = Guid.NewGuid(),
+                HubId = hub,
+                ContactId = contact.Id,
+                Origin = SharingDecisionOrigin.Recorded,
+                DecidedByUserId = screener,
+                DecidedByName = "Demo Screener",
+                DecidedAtUtc = now,
+                Share = false,
+                Reasons = "Fictional: SAR test reasons not to share.",
+                Items = "Fictional: SAR test items.",
+                RecipientOrganisation = "Fictional Dental Practice",
+                RecipientPerson = "Recipient Hiddenname",
+                Purpose = SharingPurpose.SafeguardingScreening,
+                Condition = LawfulBasis.None,
+                ConsentStatus = ConsentStatus.Given,
             });
         return (person.Id, reference);
     }
