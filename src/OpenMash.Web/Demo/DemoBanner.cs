@@ -13,7 +13,7 @@ public static class DemoBanner
             $"  Password:  {password}   (for every demo user; two-factor sign-in is skipped for demo users)",
             "  Users:",
         };
-        lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.UserName,-18} {Security.Roles.DisplayName(a.Role)}, {a.Agency} ({a.Hub})"));
+        lines.AddRange(DemoSeeder.Accounts.Select(a => $"    {a.UserName,-18} {Security.Roles.DisplayName(a.Role)}{(a.AlsoHolds is { } also ? " + " + Security.Roles.DisplayName(also) : string.Empty)}, {a.Agency} ({a.Hub})"));
         if (apiClientSecret is not null)
         {
             lines.Add($"  API:       client {DemoSeeder.DemoApiClientId} (Staffordshire Police, STAFFS), secret {apiClientSecret}");

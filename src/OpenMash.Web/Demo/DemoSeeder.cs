@@ -9,7 +9,7 @@ using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Demo;
 
-public sealed record DemoAccount(string UserName, string DisplayName, string Role, string Hub, string Agency);
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string Hub, string Agency, string? AlsoHolds = null);
 
 /// <summary>
 /// Seeds two fictional hubs, their agencies and one demo user per role per hub. Every row it writes is audited
@@ -99,6 +99,10 @@ public sealed class DemoSeeder(
             };
             Check(await users.CreateAsync(user, DemoPassword()), account.UserName);
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
+            if (account.AlsoHolds is { } also)
+            {
+                Check(await users.AddToRoleAsync(user, also), account.UserName);
+            }
         }
 
         // The hub filter needs a hub, so each hub's case records are written as that hub's seeding actor.
@@ -229,7 +233,7 @@ public sealed class DemoSeeder(
         })
         {
             list.Add(new($"{prefix}.screener", $"Demo Screener ({place})", Roles.ScreeningSocialWorker, hub, csc));
-            list.Add(new($"{prefix}.senior", $"Demo Senior Practitioner ({place})", Roles.ScreeningSocialWorker, hub, csc));
+            list.Add(new($"{prefix}.senior", $"Demo Senior Practitioner ({place})", Roles.ScreeningSocialWorker, hub, csc, Roles.ConsentOverride));
             list.Add(new($"{prefix}.manager", $"Demo Manager ({place})", Roles.MashManager, hub, csc));
             list.Add(new($"{prefix}.police", $"Demo Police Researcher ({place})", Roles.AgencyResearcher, hub, Police));
             list.Add(new($"{prefix}.health", $"Demo Health Researcher ({place})", Roles.AgencyResearcher, hub, CommunityHealth));

@@ -6,7 +6,7 @@ using OpenMash.Web.Security;
 namespace OpenMash.Web.Features;
 
 /// <summary>The home page: what this user's roles let them do, in their hub.</summary>
-public sealed class IndexModel(OpenMashDbContext db) : PageModel
+public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
 {
     public string HubName { get; private set; } = string.Empty;
 
@@ -17,6 +17,12 @@ public sealed class IndexModel(OpenMashDbContext db) : PageModel
     /// <summary>Break-glass access to this hub's records, for its MASH managers.</summary>
     public IReadOnlyList<Access.AccessNotice> Notices { get; private set; } = [];
 
+    /// <summary>Consent overrides waiting for a manager's approval in this hub.</summary>
+    public int PendingOverrides { get; private set; }
+
+    /// <summary>Urgent consent overrides in force whose retrospective approval is overdue: flagged to managers and IG officers.</summary>
+    public int OverdueOverrides { get; private set; }
+
     public async Task OnGetAsync()
     {
         var actor = db.Actor;
@@ -26,6 +32,14 @@ public sealed class IndexModel(OpenMashDbContext db) : PageModel
         if (User.IsInRole(Roles.MashManager))
         {
             Notices = await db.Set<Access.AccessNotice>().AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(10).ToListAsync();
+        }
+
+        if (User.IsInRole(Roles.MashManager) || User.IsInRole(Roles.InformationGovernanceOfficer))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var pending = db.ConsentOverrides.Where(o => o.Status == Consent.OverrideStatus.Pending);
+            PendingOverrides = await pending.CountAsync();
+            OverdueOverrides = await pending.CountAsync(o => o.ApprovalDueUtc != null && o.ApprovalDueUtc < now);
         }
     }
 }
