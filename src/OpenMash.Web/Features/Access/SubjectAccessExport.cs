@@ -288,7 +288,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
                 new("Why consent was not sought", d.NotSoughtReason?.DisplayName() ?? "Not applicable"),
                 new("Shared without consent by an approved override", d.ConsentOverrideId is null ? "No" : "Yes"),
                 new("Family told", d.FamilyTold ? "Yes" : "No"),
-                new("Why the family was not told", Withheld(d.FamilyNotToldReason, redactions, "Sharing decisions: " + heading, "Why the family was not told")),
+                new("Why the family was not told", d.FamilyTold ? "Not applicable" : Withheld(d.FamilyNotToldReason, redactions, "Sharing decisions: " + heading, "Why the family was not told")),
                 new("Identities withheld from the recipient", string.IsNullOrWhiteSpace(d.IdentitiesWithheld) ? "No"
                     : "Yes (whose: " + Withheld(d.IdentitiesWithheld, redactions, "Sharing decisions: " + heading, "Whose identities were kept from the recipient").ToLowerInvariant() + ")")]));
         }
