@@ -182,18 +182,32 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         return (grant, []);
     }
 
-    /// <summary>Grants made by this hub's users or opening this hub's records, newest first, for the IG review list.</summary>
+    /// <summary>
+    /// Grants made by this hub's users, newest first, for the IG review list. Only the requesting hub reviews: its IG
+    /// officer is accountable for its staff and may read their explanation about its own child.
+    /// </summary>
     public Task<List<BreakGlassGrant>> ForReviewAsync(Guid hubId, bool reviewed, CancellationToken ct = default) =>
         db.Set<BreakGlassGrant>().AsNoTracking()
-            .Where(g => (g.HubId == hubId || g.OwningHubId == hubId) && (g.ReviewedAtUtc != null) == reviewed)
+            .Where(g => g.HubId == hubId && (g.ReviewedAtUtc != null) == reviewed)
+            .OrderByDescending(g => g.GrantedAtUtc).Take(200).ToListAsync(ct);
+
+    /// <summary>
+    /// Grants by the other hub's users that opened this hub's records, newest first: for the owning hub to see
+    /// read only (who, when, reason, expiry); the free-text explanation is about the other hub's child and stays there.
+    /// </summary>
+    public Task<List<BreakGlassGrant>> OfOurRecordsAsync(Guid hubId, CancellationToken ct = default) =>
+        db.Set<BreakGlassGrant>().AsNoTracking()
+            .Where(g => g.OwningHubId == hubId && g.HubId != hubId)
             .OrderByDescending(g => g.GrantedAtUtc).Take(200).ToListAsync(ct);
 
     public async Task<List<ValidationError>> ReviewAsync(Guid grantId, string? notes, CancellationToken ct = default)
     {
         var hubId = db.Actor.HubId;
-        var grant = await db.Set<BreakGlassGrant>().SingleOrDefaultAsync(g => g.Id == grantId && (g.HubId == hubId || g.OwningHubId == hubId), ct);
+        var grant = await db.Set<BreakGlassGrant>().SingleOrDefaultAsync(g => g.Id == grantId && g.HubId == hubId, ct);
         if (grant is null)
         {
+            db.Audit("Review Break Glass", AuditOutcome.Refused, nameof(BreakGlassGrant), grantId.ToString(), purpose: "break-glass", detail: "not a grant made by the user's hub");
+            await db.SaveChangesAsync(ct);
             return [new("GrantId", "That break-glass access is not one your hub can review")];
         }
 

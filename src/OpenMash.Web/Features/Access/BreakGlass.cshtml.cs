@@ -58,6 +58,10 @@ public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService serv
 
         Person = person;
         OtherHubs = await lookup.OtherHubsAsync(ct);
+
+        // The form shows the child's name: a read of this hub's record, audited with the request that shows it.
+        db.Audit("View Person", AuditOutcome.Allowed, "Person", id.ToString(), [id], "break-glass", "break-glass request form");
+        await db.SaveChangesAsync(ct);
         return null;
     }
 }

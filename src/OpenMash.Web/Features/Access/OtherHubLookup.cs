@@ -169,6 +169,13 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
         var verdict = await gate.DecideAsync(
             new ShareRequest(source.Id, source.Name, hub.Id, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening, "Person", otherId.ToString(), subjects),
             ct: ct);
+        // A grant opens only the records it named when it was made (and that the owning hub's managers were told of),
+        // not whatever the matcher finds later.
+        if (grant is not null && !grant.MatchedIds.Contains(otherId))
+        {
+            grant = null;
+        }
+
         if (!verdict.MaySeeContent && grant is null)
         {
             return verdict.MayKnowExists

@@ -7,6 +7,7 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
@@ -35,7 +36,7 @@ public sealed record SarDocument(Guid PersonId, string PersonName, string HubNam
 /// file (headings, tables with headers, no scripts or external files): screen readers read it, any browser prints it
 /// to PDF, and nothing new is added to the build. The preview page shows the same HTML.
 /// </summary>
-public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
+public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, TimeProvider time)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -69,6 +70,17 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         [typeof(SharingDecisionRecord)] = "Decisions to share information or not (the recipient's name withheld)",
     };
 
+    /// <summary>
+    /// Who raised a concern, when it was a private individual: their relationship to the family and their request
+    /// could identify them, so both are withheld (only organisations are named).
+    /// </summary>
+    public static bool IsIndividualSource(ReferralSource source) =>
+        source is ReferralSource.FamilyRelativeCarer or ReferralSource.Acquaintance or ReferralSource.OtherIndividual or ReferralSource.Anonymous;
+
+    /// <summary>
+    /// Builds the document. Partner agencies' answers are asked of <see cref="SharingGate"/> for
+    /// <see cref="SharingPurpose.SubjectAccess"/>; the gate's audit rows are written by the caller's SaveChangesAsync.
+    /// </summary>
     public async Task<SarDocument?> BuildAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == personId, ct);
@@ -79,7 +91,9 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
 
         var sections = new List<SarSection>();
         var redactions = new List<SarRedaction>();
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencyRows = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Type }).ToListAsync(ct);
+        var agencies = agencyRows.ToDictionary(a => a.Id, a => a.Name);
+        var agencyTypes = agencyRows.ToDictionary(a => a.Id, a => a.Type);
 
         sections.Add(new("Your details", [new(person.FullName, [
             new("Given names", person.GivenNames), new("Family name", person.FamilyName), new("Other names", person.OtherNames ?? "None recorded"),
@@ -116,6 +130,17 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
             var role = c.Subjects.Single(s => s.PersonId == personId).Role;
             var where = $"Contact {c.Reference}";
             redactions.Add(new("Third party: referrer identity", where, "The name, role, organisation and contact details of the person who raised the concern"));
+            var individual = IsIndividualSource(c.ReferralSource);
+            if (individual)
+            {
+                redactions.Add(new("Third party: who raised the concern (a private individual) and what they asked for", where, "Could identify the person who raised the concern"));
+            }
+
+            var aboutAChild = role == SubjectRole.Child;
+            if (!aboutAChild)
+            {
+                redactions.Add(new("Third party: the child's views and additional needs", where, "Information about another person (you are named as " + Role(role) + ")"));
+            }
             foreach (var other in c.Subjects.Where(s => s.PersonId != personId))
             {
                 redactions.Add(new($"Third party: another person named in the contact ({Role(other.Role)})", where, "Information about another person"));
@@ -128,24 +153,36 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
 
             contactEntries.Add(new(where, [
                 new("Received", Time(c.ReceivedAtUtc)), new("How", c.Channel.DisplayName()), new("You are named as", Role(role)),
-                new("Who raised it", c.ReferralSource.DisplayName() + " (identity withheld)"),
+                new("Who raised it", individual ? "Withheld" : c.ReferralSource.DisplayName() + " (identity withheld)"),
                 new("Concerns", string.Join(", ", c.ConcernCategories.Select(x => x.DisplayName()))),
-                new("What happened", c.WhatHappened), new("What the referrer asked for", c.ReferrerRequest ?? "Not recorded"),
-                new("The child's views", c.ChildsVoice ?? "Not recorded"), new("Additional needs", c.AdditionalNeeds ?? "Not recorded"),
+                new("What happened", c.WhatHappened), new("What the referrer asked for", individual ? "Withheld" : c.ReferrerRequest ?? "Not recorded"),
+                new("The child's views", aboutAChild ? c.ChildsVoice ?? "Not recorded" : "Withheld (third party)"),
+                new("Additional needs", aboutAChild ? c.AdditionalNeeds ?? "Not recorded" : "Withheld (third party)"),
                 new("Family aware", YesNo(c.FamilyAware)), new("Family consented", YesNo(c.FamilyConsented)), new("Why no consent", c.NoConsentReason ?? "Not recorded"),
                 new("Stage", c.State.DisplayName()), new("Attachments", c.Attachments.Count == 0 ? "None" : $"{c.Attachments.Count} (withheld, see the list of withheld information)")]));
         }
 
         sections.Add(new("Contacts about you", contactEntries));
         var reference = contacts.ToDictionary(c => c.Id, c => c.Reference);
+        var childIn = contacts.ToDictionary(c => c.Id, c => c.Subjects.Single(s => s.PersonId == personId).Role == SubjectRole.Child);
 
         var screenings = await db.Screenings.AsNoTracking().Where(s => contactIds.Contains(s.ContactId)).ToListAsync(ct);
-        sections.Add(new("Screening", screenings.Select(s => new SarEntry($"Screening of contact {reference[s.ContactId]}", [
-            new("Screened", Time(s.ScreenedAtUtc)), new("Urgency", s.Rag.DisplayName()), new("Threshold", s.Threshold.DisplayName()),
-            new("Why", s.ThresholdRationale), new("Child spoken to", s.ChildSpokenTo ? "Yes" : "No"), new("Child's views, or why not sought", s.ChildViewsOrReason),
-            new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale),
-            new("Lawful basis", s.LawfulBasis?.DisplayName() ?? "Not recorded"),
-            new("Why shared without consent", s.WithoutConsentReason?.DisplayName() ?? "Not applicable")])).ToList()));
+        sections.Add(new("Screening", screenings.Select(s =>
+        {
+            var heading = $"Screening of contact {reference[s.ContactId]}";
+            if (!childIn[s.ContactId])
+            {
+                redactions.Add(new("Third party: the child's views, or why they were not sought", heading, "Information about another person"));
+            }
+
+            return new SarEntry(heading, [
+                new("Screened", Time(s.ScreenedAtUtc)), new("Urgency", s.Rag.DisplayName()), new("Threshold", s.Threshold.DisplayName()),
+                new("Why", s.ThresholdRationale), new("Child spoken to", s.ChildSpokenTo ? "Yes" : "No"),
+                new("Child's views, or why not sought", childIn[s.ContactId] ? s.ChildViewsOrReason : "Withheld (third party)"),
+                new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale),
+                new("Lawful basis", s.LawfulBasis?.DisplayName() ?? "Not recorded"),
+                new("Why shared without consent", s.WithoutConsentReason?.DisplayName() ?? "Not applicable")]);
+        }).ToList()));
 
         var checks = await db.Checks.AsNoTracking().Include(c => c.Items).Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.RequestedAtUtc).ToListAsync(ct);
         var checkEntries = new List<SarEntry>();
@@ -154,11 +191,24 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         {
             var agency = agencies.GetValueOrDefault(check.AgencyId) ?? "a partner agency";
             var where = $"Information from {agency} for contact {reference[check.ContactId]}";
-            var fields = new List<SarField>
+            var fields = new List<SarField> { new("Asked", Time(check.RequestedAtUtc)), new("Answered", check.AnsweredAtUtc is { } at ? Time(at) : "Not yet") };
+            if (check.AgencyId != db.Actor.AgencyId)
             {
-                new("Asked", Time(check.RequestedAtUtc)), new("Answered", check.AnsweredAtUtc is { } at ? Time(at) : "Not yet"),
-                new("Known to them", YesNo(check.Known)), new("Summary", check.Summary ?? "None"), new("Details", check.Details ?? "None"),
-            };
+                // The partner agency's answer is theirs to release: only an agreement for subject access lets this hub include it.
+                var verdict = await gate.DecideAsync(
+                    new ShareRequest(check.AgencyId, agency, check.HubId, CheckService.CategoryOf(agencyTypes.GetValueOrDefault(check.AgencyId, AgencyType.Other)),
+                        SharingPurpose.SubjectAccess, nameof(MultiAgencyCheck), check.Id.ToString(), [personId]),
+                    ct: ct);
+                if (!verdict.MaySeeContent)
+                {
+                    fields.Add(new("What they said", $"Withheld: {agency} has not agreed to release it in a subject access response"));
+                    redactions.Add(new($"Information from {agency}", where, $"Withheld — {verdict.WhyNot}"));
+                    checkEntries.Add(new(where, fields));
+                    continue;
+                }
+            }
+
+            fields.AddRange([new("Known to them", YesNo(check.Known)), new("Summary", check.Summary ?? "None"), new("Details", check.Details ?? "None")]);
             var n = 0;
             foreach (var item in check.Items)
             {
@@ -216,7 +266,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
 
         var overrides = await db.ConsentOverrides.AsNoTracking().Where(o => contactIds.Contains(o.ContactId)).OrderBy(o => o.RequestedAtUtc).ToListAsync(ct);
         sections.Add(new("Sharing without consent (overrides)", overrides.Select(o => new SarEntry($"Override for contact {reference[o.ContactId]}", [
-            new("Asked for", Time(o.RequestedAtUtc)), new("Why", o.Justification), new("Status", o.Status.ToString()),
+            new("Asked for", Time(o.RequestedAtUtc)), new("Why", Withheld(o.Justification, redactions, "Sharing without consent: override for contact " + reference[o.ContactId], "The practitioner's reasons for sharing without consent")), new("Status", o.Status.ToString()),
             new("Took effect at once", o.TakesEffectAtOnce ? "Yes (urgent), approval due " + (o.ApprovalDueUtc is { } due ? Time(due) : "not set") : "No, only once approved"),
             new("Decided", o.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Manager's comment", o.DecisionComment ?? "None")])).ToList()));
 
@@ -237,8 +287,10 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
                 new("Condition", d.Condition.DisplayName()), new("Consent", d.ConsentStatus.DisplayName()),
                 new("Why consent was not sought", d.NotSoughtReason?.DisplayName() ?? "Not applicable"),
                 new("Shared without consent by an approved override", d.ConsentOverrideId is null ? "No" : "Yes"),
-                new("Family told", d.FamilyTold ? "Yes" : "No, " + (d.FamilyNotToldReason ?? "reason not recorded")),
-                new("Identities withheld from the recipient", d.IdentitiesWithheld ?? "None")]));
+                new("Family told", d.FamilyTold ? "Yes" : "No"),
+                new("Why the family was not told", d.FamilyTold ? "Not applicable" : Withheld(d.FamilyNotToldReason, redactions, "Sharing decisions: " + heading, "Why the family was not told")),
+                new("Identities withheld from the recipient", string.IsNullOrWhiteSpace(d.IdentitiesWithheld) ? "No"
+                    : "Yes (whose: " + Withheld(d.IdentitiesWithheld, redactions, "Sharing decisions: " + heading, "Whose identities were kept from the recipient").ToLowerInvariant() + ")")]));
         }
 
         sections.Add(new("Decisions to share information or not", shareEntries));
@@ -256,14 +308,21 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         var grants = await db.Set<BreakGlassGrant>().AsNoTracking().Where(g => g.PersonId == personId).OrderBy(g => g.GrantedAtUtc).ToListAsync(ct);
         var matched = personId.ToString();
         grants.AddRange(await db.Set<BreakGlassGrant>().AsNoTracking().Where(g => g.MatchedPersonIds != null && g.MatchedPersonIds.Contains(matched)).ToListAsync(ct));
-        sections.Add(new("Emergency access to your records", grants.Select(g => new SarEntry($"Emergency access {Time(g.GrantedAtUtc)}", [
-            new("Reason", g.Reason.DisplayName()), new("Explanation", g.Justification), new("Until", Time(g.ExpiresAtUtc))])).ToList()));
+        var hubs = await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        sections.Add(new("Emergency access to your records", grants.Select(g =>
+        {
+            var heading = $"Emergency access {Time(g.GrantedAtUtc)}";
+            redactions.Add(new("The requesting practitioner's explanation", "Emergency access to your records: " + heading,
+                "Free text written by the requesting hub's staff, which may name other people; the reason, dates and hub are given"));
+            return new SarEntry(heading, [
+                new("Reason", g.Reason.DisplayName()), new("Explanation", "Recorded, withheld"), new("Until", Time(g.ExpiresAtUtc)),
+                new("Asked for by", hubs.GetValueOrDefault(g.HubId) ?? "Unknown")]);
+        }).ToList()));
 
         // Disclosures outside the hub (DPA 2018 s62 style): when another hub's staff read this record, why, and which organisation.
         var key = personId.ToString();
         var disclosures = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == "View Other Hub Person" && e.TargetId == key).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
-        var hubs = await db.Hubs.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         sections.Add(new("Your information read by the other hub", disclosures.Select(d => new SarEntry($"Read {Time(d.OccurredAtUtc)}", [
             new("By", (d.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null) ?? "Unknown organisation"),
             new("Hub", (d.HubId is { } h ? hubs.GetValueOrDefault(h) : null) ?? "Unknown"),
@@ -332,6 +391,18 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, TimeProvider time)
         "</style></head><body><main>" + RenderBody(doc) + "</main></body></html>";
 
     private static string Time(DateTime utc) => utc.ToString("d MMMM yyyy HH:mm", Uk) + " UTC";
+
+    /// <summary>Protective free text: says only whether it was recorded, and lists it as withheld when it was.</summary>
+    private static string Withheld(string? text, List<SarRedaction> redactions, string where, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "Not recorded";
+        }
+
+        redactions.Add(new(what, where, "Free text that may identify or endanger another person; the IG officer reviews it before any release"));
+        return "Recorded, withheld";
+    }
 
     private static string YesNo(bool? value) => value switch { true => "Yes", false => "No", _ => "Not recorded" };
 

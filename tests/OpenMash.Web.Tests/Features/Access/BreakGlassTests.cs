@@ -94,16 +94,19 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         var rows = history.QuerySelectorAll("[data-testid=access-row]").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("staffs.screener", StringComparison.Ordinal) && r.Contains("View Other Hub Person", StringComparison.Ordinal) && r.Contains("break-glass", StringComparison.Ordinal));
 
-        // IG officers of both hubs list it for review; a review needs notes and then moves it to reviewed.
+        // The requesting hub's IG officer reviews it (a review needs notes and then moves it to reviewed); the owning
+        // hub's IG officer sees it read only, without the explanation.
         var stokeIg = await AccessData.SignInAsync(factory, "stoke.ig");
         var (_, list) = await stokeIg.GetPageAsync("/Access/Reviews");
-        Assert.NotNull(list.QuerySelector($"[data-testid=grant-waiting][data-grant='{grant.Id}']"));
-        var (_, staffsList) = await (await AccessData.SignInAsync(factory, "staffs.ig")).GetPageAsync("/Access/Reviews");
+        Assert.Null(list.QuerySelector($"[data-testid=grant-waiting][data-grant='{grant.Id}']"));
+        Assert.NotNull(list.QuerySelector($"[data-testid=grants-of-our-records] [data-grant='{grant.Id}']"));
+        var staffsIg = await AccessData.SignInAsync(factory, "staffs.ig");
+        var (_, staffsList) = await staffsIg.GetPageAsync("/Access/Reviews");
         Assert.NotNull(staffsList.QuerySelector($"[data-testid=grant-waiting][data-grant='{grant.Id}']"));
-        var empty = await stokeIg.PostFormAsync("/Access/Reviews", [new("grantId", grant.Id.ToString()), new($"Notes_{grant.Id:N}", "")]);
+        var empty = await staffsIg.PostFormAsync("/Access/Reviews", [new("grantId", grant.Id.ToString()), new($"Notes_{grant.Id:N}", "")]);
         Assert.Contains("Enter the outcome of your review", (await PageClient.ParseAsync(empty)).QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await stokeIg.PostFormAsync("/Access/Reviews", [new("grantId", grant.Id.ToString()), new($"Notes_{grant.Id:N}", "Justified: child reported missing to police.")])).StatusCode);
-        var (_, reviewed) = await stokeIg.GetPageAsync("/Access/Reviews");
+        Assert.Equal(HttpStatusCode.Redirect, (await staffsIg.PostFormAsync("/Access/Reviews", [new("grantId", grant.Id.ToString()), new($"Notes_{grant.Id:N}", "Justified: child reported missing to police.")])).StatusCode);
+        var (_, reviewed) = await staffsIg.GetPageAsync("/Access/Reviews");
         Assert.Null(reviewed.QuerySelector($"[data-testid=grant-waiting][data-grant='{grant.Id}']"));
         Assert.Contains("Justified: child reported missing", reviewed.QuerySelector("[data-testid=grants-reviewed]")?.TextContent, StringComparison.Ordinal);
 

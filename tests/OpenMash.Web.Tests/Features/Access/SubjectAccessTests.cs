@@ -10,6 +10,7 @@ using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
@@ -24,11 +25,13 @@ namespace OpenMash.Web.Tests.Features.Access;
 public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     private const string Police = "Staffordshire Police";
+    private const string Health = "Demo Community Health NHS Trust";
 
     [Fact]
     public async Task TheExportHoldsOneRowOfEveryKind_OrListsItAsWithheld_InThePreviewAndTheDownload()
     {
         var (personId, contactReference) = await AddOneOfEverythingAsync();
+        await AllowPoliceForSubjectAccessAsync();
         var ig = await AccessData.SignInAsync(factory, "staffs.ig");
 
         var (response, preview) = await ig.GetPageAsync($"/Access/SubjectAccess/{personId}");
@@ -54,18 +57,29 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
                 "Fictional: SAR test decision reasons.", "Fictional: manager comment for SAR.", // decision
                 "Fictional: no strategy discussion because SAR test.", // strategy discussion
                 "Fictional: duplicate record merged for SAR test.", // merge
-                "Fictional: SAR test break-glass explanation.", // break-glass grant
+                "The child is missing", // break-glass grant: the reason, not the explanation
                 "Parent or carer of yours", // relationship, without the name
                 "Fictional: SAR test consent evidence.", // consent
-                "Fictional: SAR test override justification.", // override
+                "Sharing without consent (overrides)", "Recorded, withheld", // override, its reasons withheld
                 "Fictional: SAR test reasons not to share.", "Fictional Dental Practice", // sharing decision
+                $"Withheld: {Health} has not agreed to release it in a subject access response", // no agreement for health
+                "Fictional: SAR test, about the sibling.", "Withheld (third party)", // a contact about the sibling, their views withheld
             })
             {
                 Assert.Contains(expected, text, StringComparison.Ordinal);
             }
 
             // Third parties and restricted items: absent.
-            foreach (var hidden in new[] { "Gideon Thirdparty", "Referrer Secretname", "07700 900111", "secret.referrer@example.org", "Sibling Otherchild", "Consenting Parentname", "Recipient Hiddenname", "Fictional: not for the family item.", "Fictional: police eyes only item.", "sar-attachment.pdf", "Outcome of your contact" })
+            foreach (var hidden in new[]
+            {
+                "Gideon Thirdparty", "Referrer Secretname", "07700 900111", "secret.referrer@example.org", "Sibling Otherchild", "Consenting Parentname", "Recipient Hiddenname",
+                "Fictional: not for the family item.", "Fictional: police eyes only item.", "sar-attachment.pdf", "Outcome of your contact",
+                "Fictional: health summary no SAR agreement.", "Fictional: health item no SAR agreement.", // no agreement lets health release it
+                "Fictional: referrer asked for a visit.", "Other individual", // an individual referrer: who and what they asked withheld
+                "Fictional: sibling's words.", "Fictional: sibling's additional needs.", "Fictional: sibling's views at screening.", // another child's
+                "Fictional: family not told because of risk.", "Fictional: the neighbour's identity kept from the dentist.", // protective free text
+                "Fictional: SAR test override justification.", "Fictional: SAR test break-glass explanation.",
+            })
             {
                 Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
             }
@@ -83,6 +97,15 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             "Third party: the name of the person at the receiving organisation",
             $"Withheld by {Police}: not for family",
             $"Withheld by {Police}: supplying agency only",
+            $"Information from {Health}Information from {Health} for contact",
+            $"No data sharing agreement lets {Health} share health records with your agency for a subject access request. Ask",
+            "Third party: who raised the concern (a private individual) and what they asked for",
+            "Third party: the child's views and additional needs",
+            "Third party: the child's views, or why they were not sought",
+            "Why the family was not told",
+            "Whose identities were kept from the recipient",
+            "The practitioner's reasons for sharing without consent",
+            "The requesting practitioner's explanation",
         })
         {
             Assert.Contains(redactions, r => r.Contains(kind, StringComparison.Ordinal));
@@ -97,6 +120,12 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             Assert.Equal(personId.ToString(), e.Subjects);
         });
         Assert.Contains(audit, e => e.Detail!.StartsWith("download", StringComparison.Ordinal));
+
+        // Each partner agency's answer was put to the gate for subject access, and the decision written with the export.
+        var gate = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "staffs.ig" && e.Purpose == "SubjectAccess" && e.Subjects == personId.ToString()).ToListAsync());
+        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Allowed && e.Detail!.StartsWith($"PoliceIncidents from {Police}: Content", StringComparison.Ordinal)));
+        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Refused && e.Detail!.StartsWith($"HealthRecords from {Health}: Deny", StringComparison.Ordinal)));
+        Assert.Equal(4, gate.Count);
     }
 
     [Fact]
@@ -133,10 +162,37 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.UserName == user && e.Outcome == AuditOutcome.Refused)));
     }
 
+    private Task<bool> AllowPoliceForSubjectAccessAsync() =>
+        FrontDoorData.AsUserAsync(factory, "staffs.admin", async sp =>
+        {
+            if (await sp.GetRequiredService<OpenMashDbContext>().DataSharingAgreements.AnyAsync(a => a.Name == PoliceSarAgreement))
+            {
+                return false;
+            }
+
+            await sp.GetRequiredService<AgreementService>().AddAsync(new DataSharingAgreement
+            {
+                Name = PoliceSarAgreement,
+                Effect = AgreementEffect.Allow,
+                SourceAgencyType = AgencyType.Police,
+                SourceHubId = await FrontDoorData.HubIdAsync(factory),
+                DestinationAgencyType = AgencyType.ChildrensSocialCare,
+                DestinationHubId = await FrontDoorData.HubIdAsync(factory),
+                Category = DataCategory.PoliceIncidents,
+                Purpose = SharingPurpose.SubjectAccess,
+                Mode = SharingMode.Content,
+                ValidFromUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            return true;
+        });
+
+    private const string PoliceSarAgreement = "Police incidents released in subject access responses (SAR test, fictional)";
+
     private async Task<(Guid PersonId, string Reference)> AddOneOfEverythingAsync()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var police = await FrontDoorData.AgencyIdAsync(factory, Police);
+        var health = await FrontDoorData.AgencyIdAsync(factory, Health);
         var screener = await FrontDoorData.UserIdAsync(factory, "staffs.screener");
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         var person = new Person
@@ -171,9 +227,27 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             ConcernCategories = [ConcernCategory.Neglect],
             WhatHappened = "Fictional: SAR test, what happened.",
             ChildsVoice = "Fictional: SAR test, child's words.",
+            ReferrerRequest = "Fictional: referrer asked for a visit.",
             ReferralSource = ReferralSource.OtherIndividual,
             State = ContactState.Decided,
         };
+        var aboutSibling = new Contact
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub,
+            Reference = $"STAFFS-2026-{Random.Shared.Next(900_000, 999_999):D6}",
+            ReceivedAtUtc = now.AddDays(-4),
+            Channel = ContactChannel.Phone,
+            ReferrerName = "Referrer Secretname",
+            ConcernCategories = [ConcernCategory.Neglect],
+            WhatHappened = "Fictional: SAR test, about the sibling.",
+            ChildsVoice = "Fictional: sibling's words.",
+            AdditionalNeeds = "Fictional: sibling's additional needs.",
+            ReferralSource = ReferralSource.Schools,
+            State = ContactState.Decided,
+        };
+        aboutSibling.Subjects.Add(new ContactSubject { ContactId = aboutSibling.Id, PersonId = sibling.Id, HubId = hub, Role = SubjectRole.Child });
+        aboutSibling.Subjects.Add(new ContactSubject { ContactId = aboutSibling.Id, PersonId = person.Id, HubId = hub, Role = SubjectRole.HouseholdMember });
         contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = person.Id, HubId = hub, Role = SubjectRole.Child });
         contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = sibling.Id, HubId = hub, Role = SubjectRole.HouseholdMember });
         contact.Attachments.Add(new ContactAttachment { Id = Guid.NewGuid(), HubId = hub, ContactId = contact.Id, FileName = "sar-attachment.pdf", ContentType = "application/pdf", SizeBytes = 9, Content = "%PDF-1.4 "u8.ToArray(), UploadedAtUtc = now });
@@ -194,11 +268,39 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
         check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: open police item." });
         check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: not for the family item.", Restrictions = ItemRestrictions.NotForFamily });
         check.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = check.Id, Text = "Fictional: police eyes only item.", Restrictions = ItemRestrictions.SupplyingAgencyOnly });
+        var healthCheck = new MultiAgencyCheck
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub,
+            ContactId = contact.Id,
+            AgencyId = health,
+            RequestedByUserId = screener,
+            RequestedAtUtc = now.AddDays(-2),
+            DueAtUtc = now,
+            Status = CheckStatus.Answered,
+            AnsweredAtUtc = now.AddDays(-1),
+            Known = true,
+            Summary = "Fictional: health summary no SAR agreement.",
+        };
+        healthCheck.Items.Add(new CheckItem { Id = Guid.NewGuid(), HubId = hub, CheckId = healthCheck.Id, Text = "Fictional: health item no SAR agreement." });
         await FrontDoorData.AddAsync(factory, hub,
             person, parent, sibling, duplicate,
             new PersonRelationship { Id = Guid.NewGuid(), HubId = hub, PersonId = person.Id, RelatedPersonId = parent.Id, Type = RelationshipType.ParentCarer },
             new Involvement { Id = Guid.NewGuid(), HubId = hub, PersonId = person.Id, Service = InvolvementService.EarlyHelp, Team = "Family Support (SAR test team)", OpenedOn = new DateOnly(2026, 1, 5) },
             contact,
+            aboutSibling,
+            new ContactScreening
+            {
+                ContactId = aboutSibling.Id,
+                HubId = hub,
+                ScreenedByUserId = screener,
+                ScreenedAtUtc = now.AddDays(-3),
+                Rag = RagRating.Green,
+                Threshold = ThresholdLevel.Universal,
+                ThresholdRationale = "Fictional: sibling threshold reasoning.",
+                ChildViewsOrReason = "Fictional: sibling's views at screening.",
+                ConsentRationale = "Fictional: consent reasoning.",
+            },
             new ContactScreening
             {
                 ContactId = contact.Id,
@@ -212,6 +314,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
                 ConsentRationale = "Fictional: consent reasoning.",
             },
             check,
+            healthCheck,
             new ContactDecision
             {
                 Id = Guid.NewGuid(),
@@ -286,6 +389,9 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
                 Purpose = SharingPurpose.SafeguardingScreening,
                 Condition = LawfulBasis.None,
                 ConsentStatus = ConsentStatus.Given,
+                FamilyTold = false,
+                FamilyNotToldReason = "Fictional: family not told because of risk.",
+                IdentitiesWithheld = "Fictional: the neighbour's identity kept from the dentist.",
             });
         return (person.Id, reference);
     }
