@@ -41,6 +41,7 @@ public static class DemoBoundaries
                 Line($"Health records are not shared with police for screening ({hub.Code}, demo)", AgreementEffect.Deny, AgencyType.Health, hub, AgencyType.Police, hub, DataCategory.HealthRecords, screening, SharingMode.Existence),
                 Line($"Screening: police incidents to health ({hub.Code}, demo)", AgreementEffect.Allow, AgencyType.Police, hub, AgencyType.Health, hub, DataCategory.PoliceIncidents, screening, SharingMode.Content),
                 Line($"Operation Encompass: police incidents to schools for screening ({hub.Code}, demo)", AgreementEffect.Allow, AgencyType.Police, hub, AgencyType.Education, hub, DataCategory.PoliceIncidents, screening, SharingMode.Content),
+                Line($"Subject access: school attendance may be released by social care ({hub.Code}, demo)", AgreementEffect.Allow, AgencyType.Education, hub, AgencyType.ChildrensSocialCare, hub, DataCategory.EducationAttendance, SharingPurpose.SubjectAccess, SharingMode.Content),
                 Line($"Exploitation task group: known to social care ({hub.Code}, demo)", AgreementEffect.Allow, AgencyType.ChildrensSocialCare, hub, AgencyType.Police, staffs, DataCategory.SocialCareHistory, taskGroup, SharingMode.Existence));
         }
 
