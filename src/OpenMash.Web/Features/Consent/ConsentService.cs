@@ -76,10 +76,13 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
         : null;
 
     public async Task<ConsentOverrideRequest?> OverrideInForceAsync(Guid contactId, CancellationToken ct = default) =>
-        (await db.ConsentOverrides.Where(o => o.ContactId == contactId && o.Status != OverrideStatus.Rejected).ToListAsync(ct))
-            .Where(o => o.IsInForce)
-            .OrderByDescending(o => o.RequestedAtUtc)
-            .FirstOrDefault();
+        InForce(await OpenOverridesAsync(contactId, ct), time.GetUtcNow().UtcDateTime);
+
+    private async Task<List<ConsentOverrideRequest>> OpenOverridesAsync(Guid contactId, CancellationToken ct) =>
+        await db.ConsentOverrides.Where(o => o.ContactId == contactId && o.Status != OverrideStatus.Rejected).ToListAsync(ct);
+
+    private static ConsentOverrideRequest? InForce(IEnumerable<ConsentOverrideRequest> overrides, DateTime nowUtc) =>
+        overrides.Where(o => o.IsInForce(nowUtc)).OrderByDescending(o => o.RequestedAtUtc).FirstOrDefault();
 
     /// <summary>Evaluates the consent gate for each agency, for every child of the contact: all must pass.</summary>
     public async Task<IReadOnlyList<AgencyGate>> GateAsync(Contact contact, ContactScreening screening, IReadOnlyList<Agency> agencies, SharingPurpose purpose, CancellationToken ct = default)
@@ -91,7 +94,9 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             .ToList();
         var names = await db.Persons.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
         var intake = IntakeConsent(contact);
-        var inForce = await OverrideInForceAsync(contact.Id, ct);
+        var overrides = await OpenOverridesAsync(contact.Id, ct);
+        var inForce = InForce(overrides, now.UtcDateTime);
+        var overdue = overrides.Where(o => o.IsOverdue(now.UtcDateTime)).OrderByDescending(o => o.RequestedAtUtc).FirstOrDefault();
         var gateOverride = inForce is null
             ? null
             : new ConsentOverride(
@@ -126,6 +131,15 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
 
             var chosen = blocked ?? first ?? ConsentGate.Evaluate(new ConsentGateRequest(
                 threshold, new AgencyId(agency.Id), agency.Type, purpose, now, intake is null ? [] : [intake], gateOverride, screening.WithoutConsentReason, screening.ConsentRationale));
+            if (!chosen.MayProceed && overdue is not null && threshold == SafeguardingThreshold.BelowThreshold)
+            {
+                chosen = chosen with
+                {
+                    Reason = $"The consent override requested by {overdue.RequestedByName} is no longer in force: its retrospective approval was overdue at {Shared.CaseDisplay.Time(overdue.ApprovalDueUtc)}, " +
+                        $"so it cannot be relied on until a MASH manager approves it. {chosen.Reason}",
+                };
+            }
+
             var usedOverride = chosen.MayProceed && threshold == SafeguardingThreshold.BelowThreshold && chosen.ConsentStatus != ConsentStatus.Given ? inForce : null;
             result.Add(new AgencyGate(agency, chosen, usedOverride));
         }

@@ -285,6 +285,34 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
+    public async Task RedOverride_StopsBeingInForce_OnceItsRetrospectiveApprovalIsOverdue()
+    {
+        var (contactId, _, screener) = await BelowThresholdAsync("Ottilie", rag: "Red");
+        var senior = await SignInAsync("staffs.senior");
+        Assert.Equal(HttpStatusCode.Redirect, (await senior.PostFormAsync($"/Consent/Override/{contactId}", [new("Justification", "Child found alone at night; mother unreachable (fictional).")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
+
+        // The approval falls due while no manager has decided (set in the database: advancing the clock would end the sign-in).
+        var past = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+        await factory.WithDbAsync(async db =>
+        {
+            var request = await db.ConsentOverrides.IgnoreQueryFilters().SingleAsync(o => o.ContactId == contactId);
+            request.ApprovalDueUtc = past;
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await RequestChecksAsync(screener, contactId, Health);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = ErrorSummary(await PageClient.ParseAsync(response));
+        Assert.Contains("is no longer in force: its retrospective approval was overdue", summary, StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Health));
+        Assert.True(await CheckSentAsync(contactId, Police));
+        var (_, caseConsent) = await screener.GetPageAsync($"/Screening/{contactId}");
+        Assert.Contains("Overdue for approval", caseConsent.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DecisionNotToShare_IsRecordedWithEveryField_AndListedOnTheCase()
     {
         var (contactId, _, screener) = await BelowThresholdAsync("Gina");
