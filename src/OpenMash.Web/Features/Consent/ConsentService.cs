@@ -75,6 +75,13 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             IntakeGiver)
         : null;
 
+    /// <summary>
+    /// Whether the screening lets checks go without consent: above threshold, and never at universal or early help,
+    /// whatever an older screening row says (the screening form no longer accepts that pairing).
+    /// </summary>
+    public static bool AboveThreshold(ContactScreening screening) =>
+        screening.ConsentView == ConsentView.AboveThreshold && screening.Threshold is not (ThresholdLevel.Universal or ThresholdLevel.EarlyHelp);
+
     public async Task<ConsentOverrideRequest?> OverrideInForceAsync(Guid contactId, CancellationToken ct = default) =>
         InForce(await OpenOverridesAsync(contactId, ct), time.GetUtcNow().UtcDateTime);
 
@@ -105,7 +112,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
                     : $"no one yet: in force at once for a red contact, requested by {inForce.RequestedByName}, retrospective approval due {Shared.CaseDisplay.Time(inForce.ApprovalDueUtc)}",
                 DateTime.SpecifyKind(inForce.DecidedAtUtc ?? inForce.RequestedAtUtc, DateTimeKind.Utc),
                 inForce.Justification);
-        var threshold = screening.ConsentView == ConsentView.AboveThreshold ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
+        var threshold = AboveThreshold(screening) ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
         var result = new List<AgencyGate>();
         foreach (var agency in agencies)
         {
@@ -170,12 +177,12 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             Article6 = screening.LawfulBasis,
             Condition = gate.Result.LawfulBasis,
             ConsentStatus = gate.Result.ConsentStatus,
-            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && screening.ConsentView == ConsentView.AboveThreshold ? screening.WithoutConsentReason : null,
+            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && AboveThreshold(screening) ? screening.WithoutConsentReason : null,
             ConsentOverrideId = gate.Override?.Id,
             FamilyTold = contact.FamilyAware == true,
             FamilyNotToldReason = contact.FamilyAware == true
                 ? null
-                : screening.ConsentView == ConsentView.AboveThreshold
+                : AboveThreshold(screening)
                     ? $"Not told before the checks: {screening.WithoutConsentReason?.DisplayName() ?? "sharing without consent"}. {screening.ConsentRationale}"
                     : "The referrer recorded that the family was not aware of the contact; tell them when consent is next discussed.",
             IdentitiesWithheld = "The referrer's name and contact details are not included in check requests.",
@@ -327,7 +334,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
         {
             errors.Add(new(string.Empty, "Screen the contact before requesting a consent override"));
         }
-        else if (screening.ConsentView == ConsentView.AboveThreshold)
+        else if (AboveThreshold(screening))
         {
             errors.Add(new(string.Empty, "This contact is screened above threshold: sharing without consent is already lawful under the safeguarding condition, so no override is needed"));
         }

@@ -431,6 +431,48 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(NotSoughtReason.WouldPrejudiceProtection, saved.WithoutConsentReason);
     }
 
+    [Theory]
+    [InlineData("Universal")]
+    [InlineData("EarlyHelp")]
+    public async Task Screening_AtUniversalOrEarlyHelp_CannotBeAboveThreshold(string threshold)
+    {
+        var hub = await FrontDoorData.HubIdAsync(factory);
+        var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Elsie", "Levelcheck" + threshold)], familyConsented: false);
+        var screener = await SignInAsync("staffs.screener");
+
+        var response = await screener.PostFormAsync($"/Screening/{contactId}", ScreeningTests.ScreeningForm("Amber", "AboveThreshold", threshold: threshold), $"/Screening/{contactId}?handler=Screen");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(["#ConsentView"], ErrorLinks(page));
+        Assert.Contains("Select below threshold (consent is needed)", page.QuerySelector("#ConsentView-error")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().AnyAsync(s => s.ContactId == contactId)));
+        Assert.Equal(HttpStatusCode.OK, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
+        Assert.False(await CheckSentAsync(contactId, Police));
+
+        // Child in need without harm concerns may still seek consent first: below threshold is accepted there.
+        var (cin, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Cerys", "Levelcheck" + threshold)], familyConsented: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await screener.PostFormAsync($"/Screening/{cin}", ScreeningTests.ScreeningForm("Amber", "BelowThreshold", threshold: "ChildInNeed"), $"/Screening/{cin}?handler=Screen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConsentGate_TreatsAnEarlyHelpScreeningAsBelowThreshold_EvenIfStoredAsAboveThreshold()
+    {
+        var (contactId, _, screener) = await BelowThresholdAsync("Esme");
+        await factory.WithDbAsync(async db =>
+        {
+            var screening = await db.Screenings.IgnoreQueryFilters().SingleAsync(s => s.ContactId == contactId);
+            screening.ConsentView = Web.Features.Screening.ConsentView.AboveThreshold;
+            screening.WithoutConsentReason = NotSoughtReason.WouldPrejudiceProtection;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await PageClient.ParseAsync(await RequestChecksAsync(screener, contactId, Police));
+
+        Assert.Contains("Below threshold: no consent on record", ErrorSummary(page), StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Police));
+    }
+
     [Fact]
     public async Task AboveThreshold_ChecksGoWithoutConsent_UnderTheSafeguardingCondition_WithTheReasonRecorded()
     {
