@@ -85,6 +85,12 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
                 ("Police item: name of the caller (fictional)", ItemRestrictions.NotForReferrer),
                 ("Police item: intelligence for social workers (fictional)", ItemRestrictions.MashSocialWorkersOnly)),
             new AnswerData(Health, "Health: a health visitor is involved (fictional).", true, ("Health item: visits weekly (fictional)", ItemRestrictions.None)));
+        await factory.WithDbAsync(async db =>
+        {
+            var check = await db.Checks.IgnoreQueryFilters().SingleAsync(c => c.ContactId == contactId && c.Agency.Name == Police);
+            check.Details = "Police details: the caller is the neighbour at number 4 (fictional).";
+            return await db.SaveChangesAsync();
+        });
         var referrer = await SignInAsync(factory, "staffs.referrer");
 
         var (response, page) = await referrer.GetPageAsync($"/Referrals/{contactId}");
@@ -96,6 +102,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Equal("2 items withheld by the supplying agency's restriction", police.QuerySelector("[data-testid=withheld]")!.TextContent.Trim());
         var body = page.Body!.TextContent;
         Assert.DoesNotContain("name of the caller", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("neighbour at number 4", body, StringComparison.Ordinal);
         Assert.DoesNotContain("intelligence for social workers", body, StringComparison.Ordinal);
         Assert.DoesNotContain(Health, body, StringComparison.Ordinal);
         Assert.DoesNotContain("health visitor", body, StringComparison.Ordinal);
