@@ -194,6 +194,36 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
+    public async Task TaskGroup_AsTheFirstPageAfterAnAgreementChange_StillLoadsThePolicy_AndShowsWhatItAllows()
+    {
+        var stokeContact = await ContactWithAnswersAsync(factory, "STOKE", "Jude", ConcernCategory.CriminalExploitation, new ContactSource(),
+            new AnswerData(Police, "Police STOKE: seen at a known address (fictional).", true));
+        var staffs = await FrontDoorData.HubIdAsync(factory);
+        await FrontDoorData.AsUserAsync(factory, "staffs.admin", sp => sp.GetRequiredService<AgreementService>().AddAsync(new DataSharingAgreement
+        {
+            Name = "Probation to schools: known only (policy reload test, fictional)",
+            Effect = AgreementEffect.Allow,
+            SourceAgencyType = AgencyType.Probation,
+            SourceHubId = staffs,
+            DestinationAgencyType = AgencyType.Education,
+            DestinationHubId = staffs,
+            Category = DataCategory.ReferralContent,
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Mode = SharingMode.Existence,
+            ValidFromUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        var member = await SignInAsync(factory, "joint.cetg");
+
+        // The task group reader holds a transaction while it asks the gate: the policy reload must join it, not fail closed.
+        var (_, page) = await member.GetPageAsync("/TaskGroup");
+
+        var record = page.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']");
+        Assert.NotNull(record);
+        Assert.Contains("seen at a known address", record.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == "Sharing Decision" && e.Detail!.Contains("PolicyUnavailable"))));
+    }
+
+    [Fact]
     public async Task TaskGroupMember_CannotOpenEitherHubsScreeningOrCasePages_AndEachRefusalIsAudited()
     {
         var staffsContact = await ContactWithAnswersAsync(factory, "STAFFS", "Carys", ConcernCategory.ChildSexualExploitation, new ContactSource(), new AnswerData(Police, "Police: fictional."));
