@@ -124,10 +124,14 @@ public sealed class ConsentOverrideRequest : IHubScoped
 
     public string? DecisionComment { get; set; }
 
-    /// <summary>In force: approved, or red and still awaiting its retrospective approval.</summary>
-    public bool IsInForce => Status == OverrideStatus.Approved || (Status == OverrideStatus.Pending && TakesEffectAtOnce);
+    /// <summary>
+    /// In force: approved, or red and still awaiting its retrospective approval before that approval is due. Once
+    /// the approval is overdue the override stops counting until a manager approves it.
+    /// </summary>
+    public bool IsInForce(DateTime nowUtc) => Status == OverrideStatus.Approved
+        || (Status == OverrideStatus.Pending && TakesEffectAtOnce && ApprovalDueUtc is { } due && due > nowUtc);
 
-    public bool IsOverdue(DateTime nowUtc) => Status == OverrideStatus.Pending && ApprovalDueUtc is { } due && due < nowUtc;
+    public bool IsOverdue(DateTime nowUtc) => Status == OverrideStatus.Pending && ApprovalDueUtc is { } due && due <= nowUtc;
 
     public string StatusText(DateTime nowUtc) => IsOverdue(nowUtc)
         ? "Overdue for approval"
@@ -294,7 +298,6 @@ public static class ConsentMapping
             e.Property(o => o.DecisionComment).HasMaxLength(5000);
             e.Property(o => o.RequestedByName).HasMaxLength(200);
             e.Property(o => o.DecidedByName).HasMaxLength(200);
-            e.Ignore(o => o.IsInForce);
             e.HasIndex(o => new { o.HubId, o.Status });
             e.HasIndex(o => o.ContactId);
         });

@@ -75,11 +75,21 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             IntakeGiver)
         : null;
 
+    /// <summary>
+    /// Whether the screening lets checks go without consent: above threshold, and never at universal or early help,
+    /// whatever an older screening row says (the screening form no longer accepts that pairing).
+    /// </summary>
+    public static bool AboveThreshold(ContactScreening screening) =>
+        screening.ConsentView == ConsentView.AboveThreshold && screening.Threshold is not (ThresholdLevel.Universal or ThresholdLevel.EarlyHelp);
+
     public async Task<ConsentOverrideRequest?> OverrideInForceAsync(Guid contactId, CancellationToken ct = default) =>
-        (await db.ConsentOverrides.Where(o => o.ContactId == contactId && o.Status != OverrideStatus.Rejected).ToListAsync(ct))
-            .Where(o => o.IsInForce)
-            .OrderByDescending(o => o.RequestedAtUtc)
-            .FirstOrDefault();
+        InForce(await OpenOverridesAsync(contactId, ct), time.GetUtcNow().UtcDateTime);
+
+    private async Task<List<ConsentOverrideRequest>> OpenOverridesAsync(Guid contactId, CancellationToken ct) =>
+        await db.ConsentOverrides.Where(o => o.ContactId == contactId && o.Status != OverrideStatus.Rejected).ToListAsync(ct);
+
+    private static ConsentOverrideRequest? InForce(IEnumerable<ConsentOverrideRequest> overrides, DateTime nowUtc) =>
+        overrides.Where(o => o.IsInForce(nowUtc)).OrderByDescending(o => o.RequestedAtUtc).FirstOrDefault();
 
     /// <summary>Evaluates the consent gate for each agency, for every child of the contact: all must pass.</summary>
     public async Task<IReadOnlyList<AgencyGate>> GateAsync(Contact contact, ContactScreening screening, IReadOnlyList<Agency> agencies, SharingPurpose purpose, CancellationToken ct = default)
@@ -91,7 +101,9 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             .ToList();
         var names = await db.Persons.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
         var intake = IntakeConsent(contact);
-        var inForce = await OverrideInForceAsync(contact.Id, ct);
+        var overrides = await OpenOverridesAsync(contact.Id, ct);
+        var inForce = InForce(overrides, now.UtcDateTime);
+        var overdue = overrides.Where(o => o.IsOverdue(now.UtcDateTime)).OrderByDescending(o => o.RequestedAtUtc).FirstOrDefault();
         var gateOverride = inForce is null
             ? null
             : new ConsentOverride(
@@ -100,7 +112,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
                     : $"no one yet: in force at once for a red contact, requested by {inForce.RequestedByName}, retrospective approval due {Shared.CaseDisplay.Time(inForce.ApprovalDueUtc)}",
                 DateTime.SpecifyKind(inForce.DecidedAtUtc ?? inForce.RequestedAtUtc, DateTimeKind.Utc),
                 inForce.Justification);
-        var threshold = screening.ConsentView == ConsentView.AboveThreshold ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
+        var threshold = AboveThreshold(screening) ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
         var result = new List<AgencyGate>();
         foreach (var agency in agencies)
         {
@@ -126,6 +138,15 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
 
             var chosen = blocked ?? first ?? ConsentGate.Evaluate(new ConsentGateRequest(
                 threshold, new AgencyId(agency.Id), agency.Type, purpose, now, intake is null ? [] : [intake], gateOverride, screening.WithoutConsentReason, screening.ConsentRationale));
+            if (!chosen.MayProceed && overdue is not null && threshold == SafeguardingThreshold.BelowThreshold)
+            {
+                chosen = chosen with
+                {
+                    Reason = $"The consent override requested by {overdue.RequestedByName} is no longer in force: its retrospective approval was overdue at {Shared.CaseDisplay.Time(overdue.ApprovalDueUtc)}, " +
+                        $"so it cannot be relied on until a MASH manager approves it. {chosen.Reason}",
+                };
+            }
+
             var usedOverride = chosen.MayProceed && threshold == SafeguardingThreshold.BelowThreshold && chosen.ConsentStatus != ConsentStatus.Given ? inForce : null;
             result.Add(new AgencyGate(agency, chosen, usedOverride));
         }
@@ -156,12 +177,12 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             Article6 = screening.LawfulBasis,
             Condition = gate.Result.LawfulBasis,
             ConsentStatus = gate.Result.ConsentStatus,
-            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && screening.ConsentView == ConsentView.AboveThreshold ? screening.WithoutConsentReason : null,
+            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && AboveThreshold(screening) ? screening.WithoutConsentReason : null,
             ConsentOverrideId = gate.Override?.Id,
             FamilyTold = contact.FamilyAware == true,
             FamilyNotToldReason = contact.FamilyAware == true
                 ? null
-                : screening.ConsentView == ConsentView.AboveThreshold
+                : AboveThreshold(screening)
                     ? $"Not told before the checks: {screening.WithoutConsentReason?.DisplayName() ?? "sharing without consent"}. {screening.ConsentRationale}"
                     : "The referrer recorded that the family was not aware of the contact; tell them when consent is next discussed.",
             IdentitiesWithheld = "The referrer's name and contact details are not included in check requests.",
@@ -313,7 +334,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
         {
             errors.Add(new(string.Empty, "Screen the contact before requesting a consent override"));
         }
-        else if (screening.ConsentView == ConsentView.AboveThreshold)
+        else if (AboveThreshold(screening))
         {
             errors.Add(new(string.Empty, "This contact is screened above threshold: sharing without consent is already lawful under the safeguarding condition, so no override is needed"));
         }

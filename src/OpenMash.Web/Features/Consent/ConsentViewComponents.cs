@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Screening;
 
 namespace OpenMash.Web.Features.Consent;
 
@@ -46,7 +45,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         var actor = db.Actor;
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
             contactId, contact.State == Contacts.ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
-            screening?.ConsentView == ConsentView.BelowThreshold,
+            screening is not null && !ConsentService.AboveThreshold(screening),
             ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime,
             await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));
     }

@@ -33,11 +33,17 @@ public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder hold
 
     private async ValueTask<SharingPolicyInputs> LoadAsync(CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The task group reader calls the gate inside its own transaction: join it rather than fail to nest one,
+        // which would mark the policy unavailable and show nothing.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var revision = await db.SharingPolicyRevisions.AsNoTracking().Where(r => r.Id == SharingPolicyRevision.SingletonId).Select(r => r.Revision).SingleAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Type }).ToListAsync(ct);
         var rows = await db.DataSharingAgreements.AsNoTracking().ToListAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return new SharingPolicyInputs(
             revision,
             agencies.Select(a => new SharingAgency(new AgencyId(a.Id), a.Type)).ToList(),

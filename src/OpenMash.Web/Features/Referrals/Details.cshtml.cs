@@ -28,7 +28,9 @@ public sealed class DetailsModel(OpenMashDbContext db, CheckService checks) : Pa
 
         Referral = referrals[0];
         db.Audit("View Referral", targetType: "Contact", targetId: id.ToString(), subjects: subjects, purpose: "Referral feedback");
-        Partners = new PartnerAnswersView(await checks.AnswersForAsync(id, ct), ForReferrer: true);
+        // Always as the referrer's agency, as the partner-information API does, even for a user who also holds a MASH role.
+        var viewer = await checks.ReferrerViewerAsync(db.Actor.AgencyId, db.Actor.HubId ?? Guid.Empty, ct);
+        Partners = new PartnerAnswersView(viewer is null ? [] : await checks.AnswersForAsync(id, viewer, ct), ForReferrer: true);
         return Page();
     }
 }

@@ -136,6 +136,11 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         {
             errors.Add(new(nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)"));
         }
+        else if (input.ConsentView == ConsentView.AboveThreshold && input.Threshold is ThresholdLevel.Universal or ThresholdLevel.EarlyHelp)
+        {
+            // Sharing without consent needs suspected harm; at level 1 or 2 there is none, so consent is needed.
+            errors.Add(new(nameof(input.ConsentView), $"Select below threshold (consent is needed) for {input.Threshold.Value.DisplayName()}, or change the threshold level if harm is suspected"));
+        }
 
         Require(
             input.ConsentRationale,

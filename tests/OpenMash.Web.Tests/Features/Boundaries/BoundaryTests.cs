@@ -85,6 +85,12 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
                 ("Police item: name of the caller (fictional)", ItemRestrictions.NotForReferrer),
                 ("Police item: intelligence for social workers (fictional)", ItemRestrictions.MashSocialWorkersOnly)),
             new AnswerData(Health, "Health: a health visitor is involved (fictional).", true, ("Health item: visits weekly (fictional)", ItemRestrictions.None)));
+        await factory.WithDbAsync(async db =>
+        {
+            var check = await db.Checks.IgnoreQueryFilters().SingleAsync(c => c.ContactId == contactId && c.Agency.Name == Police);
+            check.Details = "Police details: the caller is the neighbour at number 4 (fictional).";
+            return await db.SaveChangesAsync();
+        });
         var referrer = await SignInAsync(factory, "staffs.referrer");
 
         var (response, page) = await referrer.GetPageAsync($"/Referrals/{contactId}");
@@ -96,6 +102,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Equal("2 items withheld by the supplying agency's restriction", police.QuerySelector("[data-testid=withheld]")!.TextContent.Trim());
         var body = page.Body!.TextContent;
         Assert.DoesNotContain("name of the caller", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("neighbour at number 4", body, StringComparison.Ordinal);
         Assert.DoesNotContain("intelligence for social workers", body, StringComparison.Ordinal);
         Assert.DoesNotContain(Health, body, StringComparison.Ordinal);
         Assert.DoesNotContain("health visitor", body, StringComparison.Ordinal);
@@ -184,6 +191,36 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Contains(stokeContact.ToString(), reads);
         var stokeHealth = (await CheckIdAsync(factory, stokeContact, Health)).ToString();
         Assert.Contains("Deny (NoAgreement)", Assert.Single(await DecisionsAsync(factory, "joint.cetg", AuditOutcome.Refused, stokeHealth)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TaskGroup_AsTheFirstPageAfterAnAgreementChange_StillLoadsThePolicy_AndShowsWhatItAllows()
+    {
+        var stokeContact = await ContactWithAnswersAsync(factory, "STOKE", "Jude", ConcernCategory.CriminalExploitation, new ContactSource(),
+            new AnswerData(Police, "Police STOKE: seen at a known address (fictional).", true));
+        var staffs = await FrontDoorData.HubIdAsync(factory);
+        await FrontDoorData.AsUserAsync(factory, "staffs.admin", sp => sp.GetRequiredService<AgreementService>().AddAsync(new DataSharingAgreement
+        {
+            Name = "Probation to schools: known only (policy reload test, fictional)",
+            Effect = AgreementEffect.Allow,
+            SourceAgencyType = AgencyType.Probation,
+            SourceHubId = staffs,
+            DestinationAgencyType = AgencyType.Education,
+            DestinationHubId = staffs,
+            Category = DataCategory.ReferralContent,
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Mode = SharingMode.Existence,
+            ValidFromUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        }));
+        var member = await SignInAsync(factory, "joint.cetg");
+
+        // The task group reader holds a transaction while it asks the gate: the policy reload must join it, not fail closed.
+        var (_, page) = await member.GetPageAsync("/TaskGroup");
+
+        var record = page.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']");
+        Assert.NotNull(record);
+        Assert.Contains("seen at a known address", record.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == "Sharing Decision" && e.Detail!.Contains("PolicyUnavailable"))));
     }
 
     [Fact]

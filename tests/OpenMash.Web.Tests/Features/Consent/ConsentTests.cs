@@ -285,6 +285,34 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
+    public async Task RedOverride_StopsBeingInForce_OnceItsRetrospectiveApprovalIsOverdue()
+    {
+        var (contactId, _, screener) = await BelowThresholdAsync("Ottilie", rag: "Red");
+        var senior = await SignInAsync("staffs.senior");
+        Assert.Equal(HttpStatusCode.Redirect, (await senior.PostFormAsync($"/Consent/Override/{contactId}", [new("Justification", "Child found alone at night; mother unreachable (fictional).")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
+
+        // The approval falls due while no manager has decided (set in the database: advancing the clock would end the sign-in).
+        var past = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+        await factory.WithDbAsync(async db =>
+        {
+            var request = await db.ConsentOverrides.IgnoreQueryFilters().SingleAsync(o => o.ContactId == contactId);
+            request.ApprovalDueUtc = past;
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await RequestChecksAsync(screener, contactId, Health);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = ErrorSummary(await PageClient.ParseAsync(response));
+        Assert.Contains("is no longer in force: its retrospective approval was overdue", summary, StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Health));
+        Assert.True(await CheckSentAsync(contactId, Police));
+        var (_, caseConsent) = await screener.GetPageAsync($"/Screening/{contactId}");
+        Assert.Contains("Overdue for approval", caseConsent.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DecisionNotToShare_IsRecordedWithEveryField_AndListedOnTheCase()
     {
         var (contactId, _, screener) = await BelowThresholdAsync("Gina");
@@ -401,6 +429,48 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         var saved = await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().SingleAsync(s => s.ContactId == contactId));
         Assert.Equal(Article6Basis.PublicTask, saved.LawfulBasis);
         Assert.Equal(NotSoughtReason.WouldPrejudiceProtection, saved.WithoutConsentReason);
+    }
+
+    [Theory]
+    [InlineData("Universal")]
+    [InlineData("EarlyHelp")]
+    public async Task Screening_AtUniversalOrEarlyHelp_CannotBeAboveThreshold(string threshold)
+    {
+        var hub = await FrontDoorData.HubIdAsync(factory);
+        var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Elsie", "Levelcheck" + threshold)], familyConsented: false);
+        var screener = await SignInAsync("staffs.screener");
+
+        var response = await screener.PostFormAsync($"/Screening/{contactId}", ScreeningTests.ScreeningForm("Amber", "AboveThreshold", threshold: threshold), $"/Screening/{contactId}?handler=Screen");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(["#ConsentView"], ErrorLinks(page));
+        Assert.Contains("Select below threshold (consent is needed)", page.QuerySelector("#ConsentView-error")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().AnyAsync(s => s.ContactId == contactId)));
+        Assert.Equal(HttpStatusCode.OK, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
+        Assert.False(await CheckSentAsync(contactId, Police));
+
+        // Child in need without harm concerns may still seek consent first: below threshold is accepted there.
+        var (cin, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Cerys", "Levelcheck" + threshold)], familyConsented: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await screener.PostFormAsync($"/Screening/{cin}", ScreeningTests.ScreeningForm("Amber", "BelowThreshold", threshold: "ChildInNeed"), $"/Screening/{cin}?handler=Screen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConsentGate_TreatsAnEarlyHelpScreeningAsBelowThreshold_EvenIfStoredAsAboveThreshold()
+    {
+        var (contactId, _, screener) = await BelowThresholdAsync("Esme");
+        await factory.WithDbAsync(async db =>
+        {
+            var screening = await db.Screenings.IgnoreQueryFilters().SingleAsync(s => s.ContactId == contactId);
+            screening.ConsentView = Web.Features.Screening.ConsentView.AboveThreshold;
+            screening.WithoutConsentReason = NotSoughtReason.WouldPrejudiceProtection;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await PageClient.ParseAsync(await RequestChecksAsync(screener, contactId, Police));
+
+        Assert.Contains("Below threshold: no consent on record", ErrorSummary(page), StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Police));
     }
 
     [Fact]
