@@ -337,41 +337,41 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
     {
         var e = HtmlEncoder.Default;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<h1>Information held about {e.Encode(doc.PersonName)}</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Held by {e.Encode(doc.HubName)}. Prepared {e.Encode(Time(doc.PreparedAtUtc))} for a subject access request. ");
+        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"govuk-heading-l\">Information held about {e.Encode(doc.PersonName)}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">Held by {e.Encode(doc.HubName)}. Prepared {e.Encode(Time(doc.PreparedAtUtc))} for a subject access request. ");
         html.Append("Information about other people, and information a partner agency has said must not be given to the family, is left out; ");
         html.Append("what was left out and why is listed at the end.</p>");
         foreach (var section in doc.Sections)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{e.Encode(section.Title)}</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"govuk-heading-m\">{e.Encode(section.Title)}</h2>");
             if (section.Entries.Count == 0)
             {
-                html.Append("<p>None held.</p>");
+                html.Append("<p class=\"govuk-body\">None held.</p>");
             }
 
             foreach (var entry in section.Entries)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<h3>{e.Encode(entry.Heading)}</h3><table><tbody>");
+                html.Append(CultureInfo.InvariantCulture, $"<h3 class=\"govuk-heading-s\">{e.Encode(entry.Heading)}</h3><table class=\"govuk-table\"><tbody class=\"govuk-table__body\">");
                 foreach (var f in entry.Fields)
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{e.Encode(f.Label)}</th><td>{e.Encode(f.Value)}</td></tr>");
+                    html.Append(CultureInfo.InvariantCulture, $"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{e.Encode(f.Label)}</th><td class=\"govuk-table__cell\">{e.Encode(f.Value)}</td></tr>");
                 }
 
                 html.Append("</tbody></table>");
             }
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"withheld\">Information withheld ({doc.Redactions.Count})</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"govuk-heading-m\" id=\"withheld\">Information withheld ({doc.Redactions.Count})</h2>");
         if (doc.Redactions.Count == 0)
         {
-            html.Append("<p>Nothing was withheld.</p>");
+            html.Append("<p class=\"govuk-body\">Nothing was withheld.</p>");
         }
         else
         {
-            html.Append("<table><caption>What was left out of this document and why</caption><thead><tr><th scope=\"col\">What</th><th scope=\"col\">Where</th><th scope=\"col\">Why</th></tr></thead><tbody>");
+            html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">What was left out of this document and why</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">What</th><th scope=\"col\" class=\"govuk-table__header\">Where</th><th scope=\"col\" class=\"govuk-table__header\">Why</th></tr></thead><tbody class=\"govuk-table__body\">");
             foreach (var r in doc.Redactions)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-redaction><td>{e.Encode(r.Kind)}</td><td>{e.Encode(r.Where)}</td><td>{e.Encode(r.Why)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr class=\"govuk-table__row\" data-redaction><td class=\"govuk-table__cell\">{e.Encode(r.Kind)}</td><td class=\"govuk-table__cell\">{e.Encode(r.Where)}</td><td class=\"govuk-table__cell\">{e.Encode(r.Why)}</td></tr>");
             }
 
             html.Append("</tbody></table>");
