@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,6 +28,15 @@ public static class Startup
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+
+        // Sign-in cookies, antiforgery tokens and API access tokens are Data Protection payloads: every instance
+        // behind one address must share the key ring, so production sets a shared directory.
+        var keyRing = services.AddDataProtection().SetApplicationName("OpenMash");
+        if (configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keysDirectory)
+        {
+            keyRing.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        }
+
         services.AddScoped<CurrentActor>();
         services.AddOpenMashDatabase();
         services.AddScoped<DemoSeeder>();
