@@ -22,32 +22,18 @@ public static class DemoAccess
         ("Sorrel", "Twohubs-Demo", new DateOnly(2017, 2, 21), 999_476_200),
     ];
 
+    /// <summary>Asymmetric screening agreements between the two hubs' social care teams; saved with the seeder's other agreements.</summary>
+    public static void AddAgreements(OpenMashDbContext db, Hub staffs, Hub stoke, DateTime from) =>
+        db.DataSharingAgreements.AddRange(
+            DataSharingAgreement.BetweenTypes("Stoke-on-Trent to Staffordshire: known to social care, for screening (demo)", AgreementEffect.Allow,
+                AgencyType.ChildrensSocialCare, stoke.Id, AgencyType.ChildrensSocialCare, staffs.Id, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening, SharingMode.Existence, from),
+            DataSharingAgreement.BetweenTypes("Staffordshire to Stoke-on-Trent: social care history, for screening (demo)", AgreementEffect.Allow,
+                AgencyType.ChildrensSocialCare, staffs.Id, AgencyType.ChildrensSocialCare, stoke.Id, DataCategory.SocialCareHistory, SharingPurpose.SafeguardingScreening, SharingMode.Content, from));
+
+    /// <summary>Fictional children known to both hubs, with the same NHS number in each.</summary>
     public static async Task SeedAsync(OpenMashDbContext db, CurrentActor actor, Hub staffs, Hub stoke, CancellationToken ct)
     {
         var from = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-        DataSharingAgreement Line(string name, Hub source, Hub destination, SharingMode mode) => new()
-        {
-            Id = Guid.NewGuid(),
-            Version = 1,
-            Name = name,
-            Effect = AgreementEffect.Allow,
-            SourceAgencyType = AgencyType.ChildrensSocialCare,
-            SourceHubId = source.Id,
-            DestinationAgencyType = AgencyType.ChildrensSocialCare,
-            DestinationHubId = destination.Id,
-            Category = DataCategory.SocialCareHistory,
-            Purpose = SharingPurpose.SafeguardingScreening,
-            Mode = mode,
-            ValidFromUtc = from,
-        };
-
-        actor.Set(Actor.System("seed-demo"));
-        db.DataSharingAgreements.AddRange(
-            Line("Stoke-on-Trent to Staffordshire: known to social care, for screening (demo)", stoke, staffs, SharingMode.Existence),
-            Line("Staffordshire to Stoke-on-Trent: social care history, for screening (demo)", staffs, stoke, SharingMode.Content));
-        await db.SaveChangesAsync(ct);
-        await db.SharingPolicyRevisions.Where(r => r.Id == SharingPolicyRevision.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
-
         var number = 900;
         foreach (var hub in new[] { staffs, stoke })
         {

@@ -16,21 +16,8 @@ public static class DemoBoundaries
     public static void AddAgreements(OpenMashDbContext db, Hub staffs, Hub stoke, DateTime from)
     {
         DataSharingAgreement Line(string name, AgreementEffect effect, AgencyType source, Hub sourceHub, AgencyType destination, Hub destinationHub,
-            DataCategory category, SharingPurpose purpose, SharingMode mode) => new()
-            {
-                Id = Guid.NewGuid(),
-                Version = 1,
-                Name = name,
-                Effect = effect,
-                SourceAgencyType = source,
-                SourceHubId = sourceHub.Id,
-                DestinationAgencyType = destination,
-                DestinationHubId = destinationHub.Id,
-                Category = category,
-                Purpose = purpose,
-                Mode = mode,
-                ValidFromUtc = from,
-            };
+            DataCategory category, SharingPurpose purpose, SharingMode mode) =>
+            DataSharingAgreement.BetweenTypes(name, effect, source, sourceHub.Id, destination, destinationHub.Id, category, purpose, mode, from);
 
         const SharingPurpose screening = SharingPurpose.SafeguardingScreening;
         const SharingPurpose taskGroup = SharingPurpose.ChildExploitationTaskGroup;

@@ -127,21 +127,8 @@ public sealed class DemoSeeder(
     {
         var from = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
         DataSharingAgreement Line(string name, OpenMash.Sharing.AgencyType source, OpenMash.Sharing.AgencyType destination, Hub sourceHub, Hub destinationHub,
-            OpenMash.Sharing.DataCategory category, OpenMash.Sharing.SharingPurpose purpose, OpenMash.Sharing.SharingMode mode) => new()
-            {
-                Id = Guid.NewGuid(),
-                Version = 1,
-                Name = name,
-                Effect = OpenMash.Sharing.AgreementEffect.Allow,
-                SourceAgencyType = source,
-                SourceHubId = sourceHub.Id,
-                DestinationAgencyType = destination,
-                DestinationHubId = destinationHub.Id,
-                Category = category,
-                Purpose = purpose,
-                Mode = mode,
-                ValidFromUtc = from,
-            };
+            OpenMash.Sharing.DataCategory category, OpenMash.Sharing.SharingPurpose purpose, OpenMash.Sharing.SharingMode mode) =>
+            DataSharingAgreement.BetweenTypes(name, OpenMash.Sharing.AgreementEffect.Allow, source, sourceHub.Id, destination, destinationHub.Id, category, purpose, mode, from);
 
         foreach (var hub in new[] { staffs, stoke })
         {
@@ -153,10 +140,11 @@ public sealed class DemoSeeder(
         }
 
         DemoBoundaries.AddAgreements(db, staffs, stoke, from);
+        DemoAccess.AddAgreements(db, staffs, stoke, from);
         db.DataSharingAgreements.Add(Line("Staffordshire to Stoke-on-Trent: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, staffs, stoke, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         db.DataSharingAgreements.Add(Line("Stoke-on-Trent to Staffordshire: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, stoke, staffs, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         await db.SaveChangesAsync(ct);
-        await db.SharingPolicyRevisions.Where(r => r.Id == SharingPolicyRevision.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
+        await SharingPolicyRevision.BumpAsync(db, ct);
     }
 
     /// <summary>Sets every demo account's password to this run's demo password, so the one printed is the one that works.</summary>

@@ -14,7 +14,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         agreement.RecordedByUserId = db.Actor.UserId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.DataSharingAgreements.Add(agreement);
-        await BumpAsync(ct);
+        await SharingPolicyRevision.BumpAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return agreement;
@@ -37,7 +37,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         current.RecordedAtUtc = now;
         current.RecordedByUserId = db.Actor.UserId;
         db.DataSharingAgreements.Add(current);
-        await BumpAsync(ct);
+        await SharingPolicyRevision.BumpAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
@@ -50,7 +50,4 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         return rows.GroupBy(r => r.Id).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    private Task<int> BumpAsync(CancellationToken ct) =>
-        db.SharingPolicyRevisions.Where(r => r.Id == SharingPolicyRevision.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 
 namespace OpenMash.Web.Features.DataSharing;
@@ -43,6 +44,25 @@ public sealed class DataSharingAgreement
     public DateTime RecordedAtUtc { get; set; }
 
     public Guid? RecordedByUserId { get; set; }
+
+    /// <summary>A first version of an agreement between two agency types, from <paramref name="validFromUtc"/> with no end.</summary>
+    public static DataSharingAgreement BetweenTypes(
+        string name, AgreementEffect effect, AgencyType source, Guid sourceHubId, AgencyType destination, Guid destinationHubId,
+        DataCategory category, SharingPurpose purpose, SharingMode mode, DateTime validFromUtc) => new()
+        {
+            Id = Guid.NewGuid(),
+            Version = 1,
+            Name = name,
+            Effect = effect,
+            SourceAgencyType = source,
+            SourceHubId = sourceHubId,
+            DestinationAgencyType = destination,
+            DestinationHubId = destinationHubId,
+            Category = category,
+            Purpose = purpose,
+            Mode = mode,
+            ValidFromUtc = validFromUtc,
+        };
 }
 
 /// <summary>
@@ -56,4 +76,9 @@ public sealed class SharingPolicyRevision
     public int Id { get; set; }
 
     public long Revision { get; set; }
+
+    /// <summary>Moves the revision so that every instance recompiles its policy on its next request.</summary>
+    public static Task<int> BumpAsync(Data.OpenMashDbContext db, CancellationToken ct) =>
+        db.SharingPolicyRevisions.Where(r => r.Id == SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
 }
