@@ -41,6 +41,9 @@ public sealed record ShareVerdict(SharingDecision Decision, string WhyNot)
 /// </summary>
 public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService policy)
 {
+    /// <summary>Agreement names already read in this scope: a page deciding for many rows looks each rule up once.</summary>
+    private readonly Dictionary<RuleReference, string?> _ruleNames = [];
+
     public const string SomethingMayBeWithheld =
         "Some information held by other agencies or the other hub may not be shown to you under the data sharing agreements. " +
         "If you need it to protect a child, ask your hub's information governance officer.";
@@ -59,10 +62,7 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
         }
 
         var decision = await policy.DecideAsync(request.SourceAgencyId, request.SourceHubId, toAgency, toHub, request.Category, request.Purpose, ct);
-        var ruleName = decision.DecidingAgreement is { } rule
-            ? await db.DataSharingAgreements.AsNoTracking()
-                .Where(a => a.Id == rule.Id.Value && a.Version == rule.Version).Select(a => a.Name).SingleOrDefaultAsync(ct)
-            : null;
+        var ruleName = decision.DecidingRule is { } rule ? await RuleNameAsync(rule, ct) : null;
         var ruleText = decision.DecidingRule is { } r ? $"{ruleName ?? "agreement"} ({r})" : "none";
         db.Audit(
             "Sharing Decision",
@@ -74,6 +74,18 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
             detail: $"{request.Category} from {request.SourceAgencyName}: {decision.Outcome} ({decision.Reason}); " +
                 $"policy {decision.PolicyVersion?.ToString() ?? "unavailable"}; rule {ruleText}; to agency {toAgency} hub {toHub}");
         return new ShareVerdict(decision, WhyNot(decision, request, ruleName));
+    }
+
+    private async Task<string?> RuleNameAsync(RuleReference rule, CancellationToken ct)
+    {
+        if (!_ruleNames.TryGetValue(rule, out var name))
+        {
+            name = await db.DataSharingAgreements.AsNoTracking()
+                .Where(a => a.Id == rule.Agreement.Value && a.Version == rule.Version).Select(a => a.Name).SingleOrDefaultAsync(ct);
+            _ruleNames[rule] = name;
+        }
+
+        return name;
     }
 
     private static string WhyNot(SharingDecision decision, ShareRequest request, string? ruleName)

@@ -7,20 +7,29 @@ namespace OpenMash.Web.Features.DataSharing;
 
 /// <summary>
 /// The compiled sharing policy for this application instance, refreshed when the revision in the database moves.
-/// Decisions fail closed: with no policy loaded, or a load that failed, everything is refused.
+/// Decisions fail closed: with no policy loaded, or a load that failed, everything is refused. The revision is read
+/// once per scope (one request), so a page that decides for many rows costs one query, and a revocation still takes
+/// effect on the next request.
 /// </summary>
 public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder holder, TimeProvider time)
 {
+    private bool _refreshedInThisScope;
+
     public async Task<SharingDecision> DecideAsync(
         Guid sourceAgency, Guid sourceHub, Guid destinationAgency, Guid destinationHub, DataCategory category, SharingPurpose purpose, CancellationToken ct = default)
     {
-        await RefreshAsync(ct);
+        if (!_refreshedInThisScope)
+        {
+            await RefreshAsync(ct);
+        }
+
         return holder.Decide(new SharingRequest(
             new AgencyId(sourceAgency), new HubId(sourceHub), new AgencyId(destinationAgency), new HubId(destinationHub), category, purpose, time.GetUtcNow()));
     }
 
     public async Task<PolicyHolderStatus> RefreshAsync(CancellationToken ct = default)
     {
+        _refreshedInThisScope = true;
         var revision = await db.SharingPolicyRevisions.AsNoTracking().Where(r => r.Id == SharingPolicyRevision.SingletonId).Select(r => (long?)r.Revision).SingleOrDefaultAsync(ct);
         if (revision is null)
         {
