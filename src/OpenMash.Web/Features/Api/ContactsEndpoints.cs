@@ -138,14 +138,10 @@ public static partial class ContactsEndpoints
     public static async Task<IResult> GetAsync(Guid id, HttpContext http, OpenMashDbContext db)
     {
         var ct = http.RequestAborted;
-        var agencyId = db.Actor.AgencyId!.Value;
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null || contact.SourceAgencyId != agencyId)
+        var (contact, refused) = await OwnContactAsync(id, db, "View Contact", "Agency system status check", ct);
+        if (contact is null)
         {
-            db.Audit("View Contact", AuditOutcome.Refused, "Contact", id.ToString(), subjects: contact?.AuditSubjects,
-                purpose: "Agency system status check", detail: contact is null ? "no such contact in this hub" : "sent by another agency");
-            await db.SaveChangesAsync(ct);
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No contact with this id was sent by your agency");
+            return refused!;
         }
 
         var decision = contact.State == ContactState.Decided
@@ -162,6 +158,24 @@ public static partial class ContactsEndpoints
             contact.DecidedAtUtc is { } decided ? Utc(decided) : null,
             decision?.Outcome.ToString(),
             decision?.Outcome.DisplayName()));
+    }
+
+    /// <summary>
+    /// A contact this agency system sent, or a 404 problem with the refusal audited: an agency sees only its own
+    /// submissions, and cannot tell another agency's contact from one that does not exist.
+    /// </summary>
+    public static async Task<(Contact? Contact, IResult? Refused)> OwnContactAsync(Guid id, OpenMashDbContext db, string action, string purpose, CancellationToken ct)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is not null && contact.SourceAgencyId == db.Actor.AgencyId)
+        {
+            return (contact, null);
+        }
+
+        db.Audit(action, AuditOutcome.Refused, "Contact", id.ToString(), subjects: contact?.AuditSubjects,
+            purpose: purpose, detail: contact is null ? "no such contact in this hub" : "sent by another agency");
+        await db.SaveChangesAsync(ct);
+        return (null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No contact with this id was sent by your agency"));
     }
 
     private static Task<IdempotencyRecord?> FindRecordAsync(OpenMashDbContext db, string clientId, string key, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Audit;
@@ -24,13 +23,10 @@ public static class PartnerInformationEndpoint
     {
         var ct = http.RequestAborted;
         var agencyId = db.Actor.AgencyId!.Value;
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null || contact.SourceAgencyId != agencyId)
+        var (contact, refused) = await ContactsEndpoints.OwnContactAsync(id, db, "View PartnerInformation", "Referral feedback", ct);
+        if (contact is null)
         {
-            db.Audit("View PartnerInformation", AuditOutcome.Refused, "Contact", id.ToString(), subjects: contact?.AuditSubjects,
-                purpose: "Referral feedback", detail: contact is null ? "no such contact in this hub" : "sent by another agency");
-            await db.SaveChangesAsync(ct);
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No contact with this id was sent by your agency");
+            return refused!;
         }
 
         if (!(await policy.RefreshAsync(ct)).IsAvailable)
