@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Access;
 using OpenMash.Web.Security;
 
 namespace OpenMash.BrowserTests;

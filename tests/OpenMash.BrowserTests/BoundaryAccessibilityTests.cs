@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Security;
 using ItemRestrictions = OpenMash.Sharing.ItemRestrictions;

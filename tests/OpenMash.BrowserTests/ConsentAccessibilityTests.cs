@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Security;
 
 namespace OpenMash.BrowserTests;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Commands;

@@ -2,15 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using OpenMash.Web.Features.Api;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.DataSharing;
-using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
-using OpenMash.Web.Features.People;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Data;
@@ -86,11 +78,11 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
-    public DbSet<Features.Consent.RecordedConsent> Consents => Set<Features.Consent.RecordedConsent>();
+    public DbSet<RecordedConsent> Consents => Set<RecordedConsent>();
 
-    public DbSet<Features.Consent.ConsentOverrideRequest> ConsentOverrides => Set<Features.Consent.ConsentOverrideRequest>();
+    public DbSet<ConsentOverrideRequest> ConsentOverrides => Set<ConsentOverrideRequest>();
 
-    public DbSet<Features.Consent.SharingDecisionRecord> SharingDecisions => Set<Features.Consent.SharingDecisionRecord>();
+    public DbSet<SharingDecisionRecord> SharingDecisions => Set<SharingDecisionRecord>();
 
     public Actor Actor => _actor?.Value ?? Actor.Anonymous;
 
@@ -497,10 +489,4 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
         var key = entry.Metadata.FindPrimaryKey();
         return key is null ? string.Empty : string.Join('/', key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
     }
-}
-
-/// <summary>A record about people: its audit rows name them as subjects.</summary>
-public interface IAuditSubjects
-{
-    IEnumerable<Guid> AuditSubjects { get; }
 }

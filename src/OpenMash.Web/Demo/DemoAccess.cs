@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.DataSharing;
-using OpenMash.Web.Features.Decisions;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Demo;

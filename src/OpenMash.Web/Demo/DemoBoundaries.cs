@@ -1,6 +1,5 @@
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.DataSharing;
 
 namespace OpenMash.Web.Demo;
 

@@ -2,10 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Consent;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 

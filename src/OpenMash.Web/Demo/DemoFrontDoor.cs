@@ -1,10 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
-using OpenMash.Web.Features.People;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Timeliness;
 using ItemRestrictions = OpenMash.Sharing.ItemRestrictions;
 
@@ -164,7 +159,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 ChildViewsOrReason = "Spoken to at school with the safeguarding lead present.",
                 ConsentView = threshold >= ThresholdLevel.ChildInNeed ? ConsentView.AboveThreshold : ConsentView.BelowThreshold,
                 ConsentRationale = threshold >= ThresholdLevel.ChildInNeed ? "Harm suspected: sharing without consent is lawful." : "Parent consented to checks.",
-                LawfulBasis = Features.Consent.Article6Basis.PublicTask,
+                LawfulBasis = Article6Basis.PublicTask,
                 WithoutConsentReason = threshold >= ThresholdLevel.ChildInNeed ? OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection : null,
             });
         }

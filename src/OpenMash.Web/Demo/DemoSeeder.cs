@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Api;
-using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Demo;

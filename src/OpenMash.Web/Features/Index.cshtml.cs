@@ -15,7 +15,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
     public IReadOnlyList<string> UserRoles { get; private set; } = [];
 
     /// <summary>Break-glass access to this hub's records, for its MASH managers.</summary>
-    public IReadOnlyList<Access.AccessNotice> Notices { get; private set; } = [];
+    public IReadOnlyList<AccessNotice> Notices { get; private set; } = [];
 
     /// <summary>Consent overrides waiting for a manager's approval in this hub.</summary>
     public int PendingOverrides { get; private set; }
@@ -31,13 +31,13 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
         UserRoles = Roles.All.Where(User.IsInRole).ToList();
         if (User.IsInRole(Roles.MashManager))
         {
-            Notices = await db.Set<Access.AccessNotice>().AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(10).ToListAsync();
+            Notices = await db.Set<AccessNotice>().AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(10).ToListAsync();
         }
 
         if (User.IsInRole(Roles.MashManager) || User.IsInRole(Roles.InformationGovernanceOfficer))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var pending = db.ConsentOverrides.Where(o => o.Status == Consent.OverrideStatus.Pending);
+            var pending = db.ConsentOverrides.Where(o => o.Status == OverrideStatus.Pending);
             PendingOverrides = await pending.CountAsync();
             OverdueOverrides = await pending.CountAsync(o => o.ApprovalDueUtc != null && o.ApprovalDueUtc < now);
         }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 
 namespace OpenMash.Web.Security;
 

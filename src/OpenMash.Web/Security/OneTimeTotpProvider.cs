@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using OpenMash.Web.Data;
 using OtpNet;
 
 namespace OpenMash.Web.Security;

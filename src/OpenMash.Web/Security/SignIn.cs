@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 
 namespace OpenMash.Web.Security;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Demo;

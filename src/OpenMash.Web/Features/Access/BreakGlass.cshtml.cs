@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Access;
 

@@ -2,11 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.DataSharing;
-using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Access;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 
 namespace OpenMash.Web.Features.Access;
 

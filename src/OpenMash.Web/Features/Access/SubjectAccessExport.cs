@@ -6,12 +6,8 @@ using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Consent;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.DataSharing;
-using OpenMash.Web.Features.Decisions;
-using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
-using OpenMash.Web.Features.Screening;
 
 namespace OpenMash.Web.Features.Access;
 
@@ -61,7 +57,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
         [typeof(OutboxMessage)] = "Messages to the referrer (withheld: third party correspondence)",
         [typeof(PersonMerge)] = "Record merges",
         [typeof(NotDuplicate)] = "Not included: a note that two records are different people (no information about you beyond the link)",
-        [typeof(Api.IdempotencyRecord)] = "Not included: an agency system's note that one request created a contact (the contact is included)",
+        [typeof(IdempotencyRecord)] = "Not included: an agency system's note that one request created a contact (the contact is included)",
         [typeof(ContactDraft)] = "Not included: unfinished drafts, never submitted, deleted when finished",
         [typeof(BreakGlassGrant)] = "Emergency access to your records",
         [typeof(AccessNotice)] = "Emergency access to your records (the notice repeats the grant)",

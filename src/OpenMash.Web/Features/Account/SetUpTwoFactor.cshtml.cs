@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 using QRCoder;
 

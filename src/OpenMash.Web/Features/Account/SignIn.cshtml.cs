@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Account;
 
 [EnableRateLimiting(Startup.SignInRateLimit)]
-public sealed class SignInModel(SignInFlow flow, SignInManager<Data.AppUser> signIn, IOptions<DemoOptions> demo) : PageModel
+public sealed class SignInModel(SignInFlow flow, SignInManager<AppUser> signIn, IOptions<DemoOptions> demo) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }

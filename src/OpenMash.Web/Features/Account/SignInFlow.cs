@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Account;

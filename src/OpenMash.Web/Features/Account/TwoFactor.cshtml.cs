@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Account;

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Api;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Api;
 

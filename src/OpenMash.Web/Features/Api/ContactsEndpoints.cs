@@ -4,9 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
 
 namespace OpenMash.Web.Features.Api;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 
 namespace OpenMash.Web.Features.Api;
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Checks;
@@ -90,7 +88,7 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         var check = await db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == checkId && c.AgencyId == agencyId);
         if (check is null)
         {
-            db.Audit("View MultiAgencyCheck", Audit.AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
+            db.Audit("View MultiAgencyCheck", AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
             await db.SaveChangesAsync();
             return false;
         }

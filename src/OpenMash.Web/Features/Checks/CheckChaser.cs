@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Checks;

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Timeliness;
-using Agency = OpenMash.Web.Data.Agency;
+using Agency = OpenMash.Web.Domain.Hubs.Agency;
 
 namespace OpenMash.Web.Features.Consent;
 

@@ -33,7 +33,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         var decisions = (await db.SharingDecisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync()).OrderByDescending(d => d.DecidedAtUtc).ToList();
         var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
         IReadOnlyList<AgencyGate> gates = [];
-        if (screening is not null && contact.State != Contacts.ContactState.Decided)
+        if (screening is not null && contact.State != ContactState.Decided)
         {
             var asked = await db.Checks.Where(c => c.ContactId == contactId).Select(c => c.AgencyId).ToListAsync();
             var agencies = await checks.RequestableAgencies().Where(a => !asked.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
@@ -44,7 +44,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         await db.SaveChangesAsync();
         var actor = db.Actor;
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
-            contactId, contact.State == Contacts.ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
+            contactId, contact.State == ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
             screening is not null && !ConsentService.AboveThreshold(screening),
             ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime,
             await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));

@@ -1,11 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Contacts;
 
-public sealed record ValidationError(string Field, string Message);
 
 /// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
 public sealed record NewPerson(

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Dashboard;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 
 namespace OpenMash.Web.Features.DataSharing;
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Decisions;
@@ -62,7 +60,7 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId);
         if (decision is null)
         {
-            db.Audit("View ContactDecision", Audit.AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
+            db.Audit("View ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
             await db.SaveChangesAsync();
             return false;
         }

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Decisions;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Decisions;
@@ -65,7 +64,7 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("Propose ContactDecision", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
+            db.Audit("Propose ContactDecision", AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
             await db.SaveChangesAsync();
         }
 

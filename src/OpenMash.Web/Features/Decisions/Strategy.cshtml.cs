@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 
 namespace OpenMash.Web.Features.Decisions;
 
@@ -106,7 +105,7 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("Record StrategyDiscussion", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
+            db.Audit("Record StrategyDiscussion", AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
             await db.SaveChangesAsync();
             return false;
         }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Duplicates;
 

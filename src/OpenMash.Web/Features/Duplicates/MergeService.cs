@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Duplicates;
 

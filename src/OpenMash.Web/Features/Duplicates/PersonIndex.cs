@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Matching.Synthetic;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.People;
 using MatchSex = OpenMash.Matching.Sex;
+using Sex = OpenMash.Web.Domain.People.Sex;
 
 namespace OpenMash.Web.Features.Duplicates;
 
@@ -97,7 +97,7 @@ public sealed class PersonIndex : IDisposable
             FamilyName = p.FamilyName,
             OtherNames = p.OtherNames?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             DateOfBirth = p.DateOfBirth is { } dob ? PartialDate.FromDate(dob) : default,
-            Sex = p.Sex switch { People.Sex.M => MatchSex.Male, People.Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
+            Sex = p.Sex switch { Sex.M => MatchSex.Male, Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
             NhsNumber = p.NhsNumber,
             Postcode = address?.Postcode,
             AddressLine = address?.Line1,

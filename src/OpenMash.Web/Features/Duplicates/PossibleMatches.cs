@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using MatchSex = OpenMash.Matching.Sex;
+using Sex = OpenMash.Web.Domain.People.Sex;
 
 namespace OpenMash.Web.Features.Duplicates;
 
@@ -24,7 +24,7 @@ public sealed class PossibleMatches(OpenMashDbContext db, PersonIndex index)
             GivenNames = p.GivenNames,
             FamilyName = p.FamilyName,
             DateOfBirth = p.DateOfBirth is { } dob ? PartialDate.FromDate(dob) : default,
-            Sex = p.Sex switch { People.Sex.M => MatchSex.Male, People.Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
+            Sex = p.Sex switch { Sex.M => MatchSex.Male, Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
             NhsNumber = string.IsNullOrWhiteSpace(p.NhsNumber) ? null : Identifiers.Normalise(p.NhsNumber),
             Postcode = p.Postcode,
             AddressLine = p.AddressLine1,

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Duplicates;
 

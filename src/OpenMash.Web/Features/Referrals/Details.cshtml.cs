@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
 
 namespace OpenMash.Web.Features.Referrals;

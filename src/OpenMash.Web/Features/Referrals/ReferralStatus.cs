@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
 
 namespace OpenMash.Web.Features.Referrals;
 

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Shared;
-using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Screening;
 
@@ -49,7 +46,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     public string? ConsentRationale { get; set; }
 
     [BindProperty]
-    public Consent.Article6Basis? LawfulBasis { get; set; }
+    public Article6Basis? LawfulBasis { get; set; }
 
     [BindProperty]
     public OpenMash.Sharing.NotSoughtReason? WithoutConsentReason { get; set; }
@@ -133,7 +130,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
 
     private async Task<IActionResult> RefusedAsync(Guid contactId)
     {
-        db.Audit("View Contact", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+        db.Audit("View Contact", AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
         await db.SaveChangesAsync();
         return NotFound();
     }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Screening;
@@ -16,7 +13,7 @@ public sealed record ScreeningInput(
     ConsentView? ConsentView,
     string? ConsentRationale,
     bool NoChecksNeeded,
-    Consent.Article6Basis? LawfulBasis = null,
+    Article6Basis? LawfulBasis = null,
     OpenMash.Sharing.NotSoughtReason? WithoutConsentReason = null);
 
 public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Decisions;
 
 namespace OpenMash.Web.Features.Screening;
 
@@ -25,7 +24,7 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("View Contact timeline", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+            db.Audit("View Contact timeline", AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
             await db.SaveChangesAsync();
             return NotFound();
         }

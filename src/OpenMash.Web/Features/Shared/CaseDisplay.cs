@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Shared;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Access;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Tests.Features.People;
 using OpenMash.Web.Tests.Infrastructure;
 

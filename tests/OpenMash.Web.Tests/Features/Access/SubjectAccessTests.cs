@@ -6,16 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Access;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Consent;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Decisions;
-using OpenMash.Web.Features.Duplicates;
-using OpenMash.Web.Features.People;
-using OpenMash.Web.Features.Screening;
-using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 

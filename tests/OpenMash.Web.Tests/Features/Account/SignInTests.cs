@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMash.Web.Data;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Infrastructure;
 using OtpNet;
@@ -58,7 +57,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Enter a correct user name and password", page.QuerySelector(".govuk-error-summary__list a")?.TextContent);
         Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
-        var refused = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "SignInFailed" && e.UserName == "staffs.screener" && e.Outcome == Web.Features.Audit.AuditOutcome.Refused));
+        var refused = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "SignInFailed" && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused));
         Assert.True(refused >= 1);
     }
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.Decisions;
 using static OpenMash.Web.Tests.Features.Api.ApiTestSupport;
 
 namespace OpenMash.Web.Tests.Features.Api;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
 using static OpenMash.Web.Tests.Features.Api.ApiTestSupport;
 
 namespace OpenMash.Web.Tests.Features.Api;

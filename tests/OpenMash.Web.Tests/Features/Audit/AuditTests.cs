@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Commands;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Features.Audit;

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Sharing;
-using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Tests.Features.People;
 using OpenMash.Web.Tests.Infrastructure;
 
@@ -66,7 +64,7 @@ public static class BoundaryData
         return client;
     }
 
-    public static Task<List<string?>> DecisionsAsync(OpenMashFactory factory, string user, Web.Features.Audit.AuditOutcome outcome, string targetId) =>
+    public static Task<List<string?>> DecisionsAsync(OpenMashFactory factory, string user, AuditOutcome outcome, string targetId) =>
         factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == user && e.Outcome == outcome && e.TargetId == targetId)
             .Select(e => e.Detail).ToListAsync());
 }

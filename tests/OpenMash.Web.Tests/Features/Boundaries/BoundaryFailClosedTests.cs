@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Tests.Features.Api;
 using static OpenMash.Web.Tests.Features.Boundaries.BoundaryData;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Tests.Infrastructure;
 using static OpenMash.Web.Tests.Features.Boundaries.BoundaryData;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Sharing;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Tests.Features.Screening;

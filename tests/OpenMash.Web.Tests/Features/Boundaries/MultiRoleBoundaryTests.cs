@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Features.Screening;

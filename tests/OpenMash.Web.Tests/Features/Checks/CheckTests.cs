@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 

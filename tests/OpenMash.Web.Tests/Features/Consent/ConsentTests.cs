@@ -4,9 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Sharing;
-using OpenMash.Web.Data;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
@@ -462,7 +459,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         await factory.WithDbAsync(async db =>
         {
             var screening = await db.Screenings.IgnoreQueryFilters().SingleAsync(s => s.ContactId == contactId);
-            screening.ConsentView = Web.Features.Screening.ConsentView.AboveThreshold;
+            screening.ConsentView = ConsentView.AboveThreshold;
             screening.WithoutConsentReason = NotSoughtReason.WouldPrejudiceProtection;
             return await db.SaveChangesAsync();
         });
@@ -505,7 +502,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         foreach (var code in new[] { "STAFFS", "STOKE" })
         {
             var hub = await FrontDoorData.HubIdAsync(factory, code);
-            var overrides = await factory.WithDbAsync(db => db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.HubId == hub && o.Rag == Web.Features.Timeliness.RagRating.Red && o.TakesEffectAtOnce && o.Status == OverrideStatus.Pending).CountAsync());
+            var overrides = await factory.WithDbAsync(db => db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.HubId == hub && o.Rag == RagRating.Red && o.TakesEffectAtOnce && o.Status == OverrideStatus.Pending).CountAsync());
             var consents = await factory.WithDbAsync(db => db.Consents.IgnoreQueryFilters().Where(c => c.HubId == hub && c.Status == ConsentStatus.Given).CountAsync());
             Assert.True(overrides >= 1, code);
             Assert.True(consents >= 1, code);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 

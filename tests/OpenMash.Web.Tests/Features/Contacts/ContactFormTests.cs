@@ -11,7 +11,7 @@ public sealed class ContactFormTests
     [Fact]
     public void ReceivedTime_IsUkTime_ConvertedToUtc()
     {
-        var errors = new List<OpenMash.Web.Features.Contacts.ValidationError>();
+        var errors = new List<ValidationError>();
 
         Assert.Equal(new DateTime(2026, 7, 1, 13, 30, 0, DateTimeKind.Utc), Received(2026, 7, 1, "14:30").ReceivedAtUtc(errors));
         Assert.Equal(new DateTime(2026, 1, 15, 14, 30, 0, DateTimeKind.Utc), Received(2026, 1, 15, "14.30").ReceivedAtUtc(errors));
@@ -21,7 +21,7 @@ public sealed class ContactFormTests
     [Fact]
     public void ReceivedTime_InTheHourTheClocksSkip_IsAProblemToCorrect_NotAnError()
     {
-        var errors = new List<OpenMash.Web.Features.Contacts.ValidationError>();
+        var errors = new List<ValidationError>();
 
         var utc = Received(2026, 3, 29, "01:30").ReceivedAtUtc(errors);
 

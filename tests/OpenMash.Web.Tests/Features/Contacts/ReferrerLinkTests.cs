@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Tests.Features.People;
 using OpenMash.Web.Tests.Infrastructure;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMash.Web.Features.Checks;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Dashboard;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 

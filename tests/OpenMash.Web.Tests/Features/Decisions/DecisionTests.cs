@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenMash.Web.Features.Audit;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Tests.Features.Screening;

@@ -5,9 +5,9 @@ using OpenMash.Matching;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Duplicates;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Infrastructure;
+using Sex = OpenMash.Web.Domain.People.Sex;
 
 namespace OpenMash.Web.Tests.Features.Duplicates;
 
@@ -136,7 +136,7 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
             ContactChannel.Phone, null, "Test Referrer", null, null, "01234 000000", null, null, [ConcernCategory.Neglect], "Test concern.", null, null, null,
             true, true, null, true, ReferralSource.Schools,
             [
-                new NewPerson(SubjectRole.Child, GivenNames: given, FamilyName: family, DateOfBirth: dob, Sex: OpenMash.Web.Features.People.Sex.F, NhsNumber: nhs, Postcode: postcode, AddressLine1: "1 Test Row"),
+                new NewPerson(SubjectRole.Child, GivenNames: given, FamilyName: family, DateOfBirth: dob, Sex: Sex.F, NhsNumber: nhs, Postcode: postcode, AddressLine1: "1 Test Row"),
                 new NewPerson(SubjectRole.HouseholdMember, GivenNames: "Parent", FamilyName: family, DateOfBirth: dob.AddYears(-30)),
             ]), new ContactSource());
         Assert.Empty(errors);

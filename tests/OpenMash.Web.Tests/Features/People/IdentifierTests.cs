@@ -1,5 +1,3 @@
-using OpenMash.Web.Features.People;
-
 namespace OpenMash.Web.Tests.Features.People;
 
 public sealed class IdentifierTests

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Audit;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Features.People;

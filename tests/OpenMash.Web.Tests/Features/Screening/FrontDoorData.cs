@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Infrastructure;
 

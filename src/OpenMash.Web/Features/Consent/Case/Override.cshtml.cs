@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Consent.Case;
@@ -15,7 +14,7 @@ public sealed class OverrideModel(OpenMashDbContext db, ConsentService consent) 
 {
     public Contact Contact { get; private set; } = null!;
 
-    public bool IsRed => Contact.Rag == Timeliness.RagRating.Red;
+    public bool IsRed => Contact.Rag == RagRating.Red;
 
     [BindProperty]
     public string? Justification { get; set; }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Consent.Case;

@@ -75,7 +75,7 @@ public sealed class PersonForm
             errors.Add(new(nameof(ExpectedDeliveryDate), "Expected date of delivery must be a real date, like 27 3 2027"));
         }
 
-        var sex = People.Sex.U;
+        var sex = Domain.People.Sex.U;
         if (Role == SubjectRole.Child && string.IsNullOrEmpty(Sex))
         {
             errors.Add(new(nameof(Sex), "Select the child's sex: male, female or unknown"));

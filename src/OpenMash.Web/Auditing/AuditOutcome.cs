@@ -1,0 +1,7 @@
+namespace OpenMash.Web.Auditing;
+
+public enum AuditOutcome
+{
+    Allowed,
+    Refused,
+}

@@ -1,0 +1,7 @@
+namespace OpenMash.Web.Domain.Checks;
+
+public enum CheckStatus
+{
+    Requested,
+    Answered,
+}

@@ -1,0 +1,64 @@
+using OpenMash.Sharing;
+
+namespace OpenMash.Web.Domain.Consent;
+
+public static class ConsentNames
+{
+    private static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Uk) ?? "None";
+
+    public static string DisplayName(this Article6Basis basis) => basis switch
+    {
+        Article6Basis.PublicTask => "Public task: UK GDPR Article 6(1)(e)",
+        _ => "Legal obligation: UK GDPR Article 6(1)(c)",
+    };
+
+    public static string DisplayName(this ConsentGiver giver) => giver switch
+    {
+        ConsentGiver.ParentWithParentalResponsibility => "parent with parental responsibility",
+        ConsentGiver.CarerWithParentalResponsibility => "carer with parental responsibility",
+        _ => "the young person",
+    };
+
+    public static string DisplayName(this ConsentStatus status) => status switch
+    {
+        ConsentStatus.Given => "Given",
+        ConsentStatus.Refused => "Refused",
+        ConsentStatus.Withdrawn => "Withdrawn",
+        _ => "Not sought",
+    };
+
+    public static string DisplayName(this NotSoughtReason reason) => reason switch
+    {
+        NotSoughtReason.CannotBeGiven => "(i) consent cannot be given",
+        NotSoughtReason.CannotReasonablyBeObtained => "(ii) consent cannot reasonably be obtained",
+        _ => "(iii) seeking consent would prejudice the child's protection",
+    };
+
+    public static string DisplayName(this LawfulBasis basis) => basis switch
+    {
+        LawfulBasis.Consent => "Consent",
+        LawfulBasis.SafeguardingOfChildren => "Safeguarding of children: DPA 2018 Schedule 1 paragraph 18",
+        LawfulBasis.LawEnforcementSafeguarding => "Police data: DPA 2018 Schedule 8 paragraph 4",
+        _ => "No special category or police data",
+    };
+
+    public static string DisplayName(this SharingPurpose purpose) => purpose switch
+    {
+        SharingPurpose.SafeguardingScreening => "Safeguarding screening (multi-agency checks)",
+        SharingPurpose.ChildExploitationTaskGroup => "Child exploitation task group",
+        SharingPurpose.SubjectAccess => "Subject access request",
+        _ => "Early help support",
+    };
+
+    public static string DisplayName(this AgencyType type) => type switch
+    {
+        AgencyType.ChildrensSocialCare => "Children's social care",
+        AgencyType.Police => "Police",
+        AgencyType.Health => "Health (including GPs)",
+        AgencyType.Education => "Education (schools)",
+        AgencyType.Probation => "Probation",
+        _ => type.ToString(),
+    };
+}

@@ -1,0 +1,8 @@
+namespace OpenMash.Web.Domain.Consent;
+
+public enum OverrideStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,10 @@
+namespace OpenMash.Web.Domain.Contacts;
+
+public enum ContactChannel
+{
+    Phone,
+    Email,
+    InPerson,
+    Portal,
+    AgencySystem,
+}

@@ -1,0 +1,8 @@
+namespace OpenMash.Web.Domain.Contacts;
+
+public enum SubjectRole
+{
+    Child,
+    HouseholdMember,
+    AssociatedAdult,
+}

@@ -1,0 +1,8 @@
+namespace OpenMash.Web.Domain.Decisions;
+
+public enum DecisionStatus
+{
+    Proposed,
+    Approved,
+    Returned,
+}

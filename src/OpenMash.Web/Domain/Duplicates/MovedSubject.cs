@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Domain.Duplicates;
+
+public sealed record MovedSubject(Guid ContactId, string Role, bool Dropped);

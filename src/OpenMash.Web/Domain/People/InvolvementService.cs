@@ -1,0 +1,7 @@
+namespace OpenMash.Web.Domain.People;
+
+public enum InvolvementService
+{
+    SocialCare,
+    EarlyHelp,
+}

@@ -1,0 +1,9 @@
+namespace OpenMash.Web.Domain.People;
+
+public enum RelationshipType
+{
+    ParentCarer,
+    Sibling,
+    HouseholdMember,
+    AssociatedAdult,
+}

@@ -1,0 +1,9 @@
+namespace OpenMash.Web.Domain.Screening;
+
+public enum ThresholdLevel
+{
+    Universal,
+    EarlyHelp,
+    ChildInNeed,
+    ChildProtection,
+}

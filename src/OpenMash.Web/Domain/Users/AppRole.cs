@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace OpenMash.Web.Domain.Users;
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+}

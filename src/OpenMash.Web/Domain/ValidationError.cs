@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Domain;
+
+public sealed record ValidationError(string Field, string Message);

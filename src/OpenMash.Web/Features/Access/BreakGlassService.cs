@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Features.Access;
+
+/// <summary>Grants, expires and reviews break-glass access; tells the owning hub's managers at once.</summary>
+public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup lookup, TimeProvider time)
+{
+    public const int GrantMinutes = 60;
+    public const string NoticeKind = "BreakGlassNotice";
+
+    public static bool MayBreakGlass(Actor actor) =>
+        (actor.Roles ?? string.Empty).Split(',').Any(r => r is Roles.ScreeningSocialWorker or Roles.MashManager);
+
+    public async Task<(BreakGlassGrant? Grant, List<ValidationError> Errors)> GrantAsync(
+        Person person, Guid owningHubId, BreakGlassReason? reason, string? justification, CancellationToken ct = default)
+    {
+        var actor = db.Actor;
+        var errors = new List<ValidationError>();
+        if (reason is null)
+        {
+            errors.Add(new("Reason", "Select why you need the other hub's records now"));
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            errors.Add(new("Justification", "Explain what is happening and why it cannot wait for the other hub"));
+        }
+        else if (justification.Length > 2000)
+        {
+            errors.Add(new("Justification", "Explanation must be 2000 characters or fewer"));
+        }
+
+        var owning = await db.Hubs.AsNoTracking().Where(h => h.Id == owningHubId && h.Id != actor.HubId).Select(h => h.Name).SingleOrDefaultAsync(ct);
+        if (owning is null)
+        {
+            errors.Add(new("OwningHubId", "Select the other hub"));
+        }
+
+        if (errors.Count > 0)
+        {
+            db.Audit("Break Glass", AuditOutcome.Refused, "Person", person.Id.ToString(), [person.Id], "break-glass", "incomplete request: " + string.Join(',', errors.Select(e => e.Field)));
+            await db.SaveChangesAsync(ct);
+            return (null, errors);
+        }
+
+        var matched = await lookup.MatchIdsAsync(person, owningHubId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var grant = new BreakGlassGrant
+        {
+            Id = Guid.NewGuid(),
+            UserId = actor.UserId!.Value,
+            UserName = actor.UserName ?? "unknown",
+            AgencyId = actor.AgencyId!.Value,
+            HubId = actor.HubId!.Value,
+            PersonId = person.Id,
+            OwningHubId = owningHubId,
+            MatchedPersonIds = matched.Count == 0 ? null : string.Join(',', matched),
+            Reason = reason!.Value,
+            Justification = justification!.Trim(),
+            GrantedAtUtc = now,
+            ExpiresAtUtc = now.AddMinutes(GrantMinutes),
+        };
+        var who = await db.Users.AsNoTracking().Where(u => u.Id == grant.UserId)
+            .Select(u => new { u.DisplayName, Agency = u.Agency!.Name, Hub = u.Hub!.Name }).SingleAsync(ct);
+        var text = $"{who.DisplayName} ({who.Agency}, {who.Hub}) broke glass at {now:HH:mm} UTC on {now:d MMM yyyy} to read your hub's records " +
+            $"about a child they are working with, until {grant.ExpiresAtUtc:HH:mm} UTC. Reason: {grant.Reason.DisplayName()}. " +
+            (matched.Count == 0 ? "No record in your hub matched the child." : $"{matched.Count} of your hub's records matched; see their access history.") +
+            $" Grant reference {grant.Id}.";
+
+        // Managers of the owning hub: a notice on their home page and an e-mail through the outbox, in one transaction.
+        var managers = await (from u in db.Users.AsNoTracking()
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where u.HubId == owningHubId && r.Name == Roles.MashManager && u.Email != null
+                              select u.Email!).Distinct().ToListAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Set<BreakGlassGrant>().Add(grant);
+        db.Set<AccessNotice>().Add(new AccessNotice { Id = Guid.NewGuid(), HubId = owningHubId, GrantId = grant.Id, Text = text, CreatedAtUtc = now });
+        foreach (var email in managers)
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                Id = Guid.NewGuid(),
+                HubId = owningHubId,
+                Kind = NoticeKind,
+                ToAddress = email,
+                Subject = "Break-glass access to your hub's records",
+                Body = text,
+                CreatedAtUtc = now,
+            });
+        }
+
+        db.Audit("Break Glass", AuditOutcome.Allowed, nameof(BreakGlassGrant), grant.Id.ToString(), grant.AuditSubjects, "break-glass",
+            $"reason {grant.Reason}; owning hub {owningHubId}; expires {grant.ExpiresAtUtc:O}; managers told: {managers.Count}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (grant, []);
+    }
+
+    /// <summary>
+    /// Grants made by this hub's users, newest first, for the IG review list. Only the requesting hub reviews: its IG
+    /// officer is accountable for its staff and may read their explanation about its own child.
+    /// </summary>
+    public Task<List<BreakGlassGrant>> ForReviewAsync(Guid hubId, bool reviewed, CancellationToken ct = default) =>
+        db.Set<BreakGlassGrant>().AsNoTracking()
+            .Where(g => g.HubId == hubId && (g.ReviewedAtUtc != null) == reviewed)
+            .OrderByDescending(g => g.GrantedAtUtc).Take(200).ToListAsync(ct);
+
+    /// <summary>
+    /// Grants by the other hub's users that opened this hub's records, newest first: for the owning hub to see
+    /// read only (who, when, reason, expiry); the free-text explanation is about the other hub's child and stays there.
+    /// </summary>
+    public Task<List<BreakGlassGrant>> OfOurRecordsAsync(Guid hubId, CancellationToken ct = default) =>
+        db.Set<BreakGlassGrant>().AsNoTracking()
+            .Where(g => g.OwningHubId == hubId && g.HubId != hubId)
+            .OrderByDescending(g => g.GrantedAtUtc).Take(200).ToListAsync(ct);
+
+    public async Task<List<ValidationError>> ReviewAsync(Guid grantId, string? notes, CancellationToken ct = default)
+    {
+        var hubId = db.Actor.HubId;
+        var grant = await db.Set<BreakGlassGrant>().SingleOrDefaultAsync(g => g.Id == grantId && g.HubId == hubId, ct);
+        if (grant is null)
+        {
+            db.Audit("Review Break Glass", AuditOutcome.Refused, nameof(BreakGlassGrant), grantId.ToString(), purpose: "break-glass", detail: "not a grant made by the user's hub");
+            await db.SaveChangesAsync(ct);
+            return [new("GrantId", "That break-glass access is not one your hub can review")];
+        }
+
+        if (string.IsNullOrWhiteSpace(notes))
+        {
+            return [new($"Notes_{grantId:N}", "Enter the outcome of your review")];
+        }
+
+        grant.ReviewedAtUtc = time.GetUtcNow().UtcDateTime;
+        grant.ReviewedByUserId = db.Actor.UserId;
+        grant.ReviewNotes = notes.Trim()[..Math.Min(notes.Trim().Length, 2000)];
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+}
