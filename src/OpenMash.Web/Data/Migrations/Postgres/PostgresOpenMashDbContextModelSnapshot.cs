@@ -126,403 +126,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.Agency", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsLeadSafeguardingPartner")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Agencies");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AgencyHub", b =>
-                {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("AgencyId", "HubId");
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("AgencyHubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AppRole", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AppUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsDemoAccount")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<long?>("LastTotpTimeStep")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("HubId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Hub", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Hubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.HubSettings", b =>
-                {
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AmberDecisionWorkingDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FeedbackWithinWorkingDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("GreenDecisionWorkingDays")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("LastContactNumber")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("NoFurtherActionDipSamplePercent")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("RedAroundTheClock")
-                        .HasColumnType("boolean");
-
-                    b.Property<double>("RedDecisionHours")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("SupportContact")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("ThresholdGuidance")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<TimeOnly>("WorkingDayEnd")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("WorkingDayStart")
-                        .HasColumnType("time without time zone");
-
-                    b.HasKey("HubId");
-
-                    b.ToTable("HubSettings");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Access.AccessNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("GrantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "CreatedAtUtc");
-
-                    b.ToTable("AccessNotices", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Access.BreakGlassGrant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("GrantedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Justification")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("MatchedPersonIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<Guid>("OwningHubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("ReviewNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime?>("ReviewedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ReviewedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "ReviewedAtUtc");
-
-                    b.HasIndex("OwningHubId", "ReviewedAtUtc");
-
-                    b.HasIndex("UserId", "PersonId", "OwningHubId", "ExpiresAtUtc");
-
-                    b.ToTable("BreakGlassGrants", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("ClientId")
-                        .IsUnique();
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("ApiClients");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("ClientId", "Key");
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Audit.AuditChainHead", b =>
+            modelBuilder.Entity("OpenMash.Web.Auditing.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -548,7 +152,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("OpenMash.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -621,7 +225,172 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Access.AccessNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "CreatedAtUtc");
+
+                    b.ToTable("AccessNotices", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Access.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MatchedPersonIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OwningHubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "ReviewedAtUtc");
+
+                    b.HasIndex("OwningHubId", "ReviewedAtUtc");
+
+                    b.HasIndex("UserId", "PersonId", "OwningHubId", "ExpiresAtUtc");
+
+                    b.ToTable("BreakGlassGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -648,7 +417,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("CheckItems");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -710,7 +479,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Checks");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.ConsentOverrideRequest", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.ConsentOverrideRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -776,7 +545,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ConsentOverrides");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.RecordedConsent", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.RecordedConsent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -855,107 +624,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Consents");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.SharingDecisionRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Article6")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("CheckId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Condition")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("ConsentOverrideId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConsentStatus")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("DecidedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("FamilyNotToldReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<bool>("FamilyTold")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("IdentitiesWithheld")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.Property<string>("NotSoughtReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.Property<Guid?>("RecipientAgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RecipientOrganisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RecipientPerson")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("Share")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContactId");
-
-                    b.ToTable("SharingDecisions");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1098,7 +767,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1140,7 +809,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ContactAttachments");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactDraft", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1166,7 +835,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ContactDrafts");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
                 {
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
@@ -1189,141 +858,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ContactSubjects");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAtUtc");
-
-                    b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.DataSharing.DataSharingAgreement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("DestinationAgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DestinationAgencyType")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("DestinationHubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Effect")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("SourceAgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("SourceAgencyType")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("SourceHubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ValidFromUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ValidUntilUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id", "Version");
-
-                    b.ToTable("DataSharingAgreements");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.DataSharing.SharingPolicyRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Revision")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("SharingPolicyRevisions");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Revision = 1L
-                        });
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1397,7 +932,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Decisions");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.StrategyDiscussion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1451,7 +986,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("StrategyDiscussions");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.NotDuplicate", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.NotDuplicate", b =>
                 {
                     b.Property<Guid>("PersonA")
                         .HasColumnType("uuid");
@@ -1473,7 +1008,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("NotDuplicates");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.PersonMerge", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.PersonMerge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1518,7 +1053,166 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("PersonMerges");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLeadSafeguardingPartner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.AgencyHub", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AgencyId", "HubId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("AgencyHubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Hub", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Hubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AmberDecisionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeedbackWithinWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GreenDecisionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastContactNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NoFurtherActionDipSamplePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RedAroundTheClock")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("RedDecisionHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SupportContact")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ThresholdGuidance")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<TimeOnly>("WorkingDayEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("WorkingDayStart")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("HubSettings");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Involvement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1557,7 +1251,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Involvements");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1633,7 +1327,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Persons");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonAddress", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1678,7 +1372,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("PersonAddresses");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1708,7 +1402,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("PersonRelationships");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Screening.ContactScreening", b =>
                 {
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
@@ -1768,9 +1462,315 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Screenings");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.DataSharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("DestinationAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DestinationAgencyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DestinationHubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceAgencyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SourceHubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id", "Version");
+
+                    b.ToTable("DataSharingAgreements");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingDecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Article6")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ConsentOverrideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConsentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyNotToldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FamilyTold")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdentitiesWithheld")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("NotSoughtReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<Guid?>("RecipientAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecipientPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Share")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("SharingDecisions");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingPolicyRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharingPolicyRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 1L
+                        });
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemoAccount")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppRole", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1779,7 +1779,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1788,7 +1788,7 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1797,13 +1797,13 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppRole", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1812,22 +1812,130 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.AgencyHub", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiClient", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.ConsentOverrideRequest", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.RecordedConsent", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.StrategyDiscussion", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.AgencyHub", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
                         .WithMany("Hubs")
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.Hub", "Hub")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", "Hub")
                         .WithMany("Agencies")
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1838,15 +1946,75 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Navigation("Hub");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.AppUser", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithOne()
+                        .HasForeignKey("OpenMash.Web.Domain.Hubs.HubSettings", "HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Involvement", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonAddress", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Screening.ContactScreening", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("OpenMash.Web.Domain.Screening.ContactScreening", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingDecisionRecord", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppUser", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.Hub", "Hub")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", "Hub")
                         .WithMany()
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1857,197 +2025,29 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Navigation("Hub");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.HubSettings", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Hub", null)
-                        .WithOne()
-                        .HasForeignKey("OpenMash.Web.Data.HubSettings", "HubId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Data.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Checks.MultiAgencyCheck", null)
-                        .WithMany("Items")
-                        .HasForeignKey("CheckId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.ConsentOverrideRequest", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.RecordedConsent", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.SharingDecisionRecord", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany("Subjects")
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany("Addresses")
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("RelatedPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithOne()
-                        .HasForeignKey("OpenMash.Web.Features.Screening.ContactScreening", "ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Agency", b =>
-                {
-                    b.Navigation("Hubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Hub", b =>
-                {
-                    b.Navigation("Agencies");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
                 {
                     b.Navigation("Attachments");
 
                     b.Navigation("Subjects");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
+                {
+                    b.Navigation("Hubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Hub", b =>
+                {
+                    b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Person", b =>
                 {
                     b.Navigation("Addresses");
                 });

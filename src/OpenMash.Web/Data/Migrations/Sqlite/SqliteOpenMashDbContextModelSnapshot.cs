@@ -116,403 +116,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.Agency", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsLeadSafeguardingPartner")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Agencies");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AgencyHub", b =>
-                {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AgencyId", "HubId");
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("AgencyHubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AppRole", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.AppUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemoAccount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastTotpTimeStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("HubId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Hub", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Hubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.HubSettings", b =>
-                {
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AmberDecisionWorkingDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FeedbackWithinWorkingDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("GreenDecisionWorkingDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastContactNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NoFurtherActionDipSamplePercent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("RedAroundTheClock")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("RedDecisionHours")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("SupportContact")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ThresholdGuidance")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("WorkingDayEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("WorkingDayStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("HubId");
-
-                    b.ToTable("HubSettings");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Access.AccessNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("GrantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "CreatedAtUtc");
-
-                    b.ToTable("AccessNotices", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Access.BreakGlassGrant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("GrantedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Justification")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchedPersonIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwningHubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReviewedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReviewedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "ReviewedAtUtc");
-
-                    b.HasIndex("OwningHubId", "ReviewedAtUtc");
-
-                    b.HasIndex("UserId", "PersonId", "OwningHubId", "ExpiresAtUtc");
-
-                    b.ToTable("BreakGlassGrants", (string)null);
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("ClientId")
-                        .IsUnique();
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("ApiClients");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ClientId", "Key");
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Audit.AuditChainHead", b =>
+            modelBuilder.Entity("OpenMash.Web.Auditing.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -538,7 +142,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("OpenMash.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -611,7 +215,172 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Access.AccessNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "CreatedAtUtc");
+
+                    b.ToTable("AccessNotices", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Access.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedPersonIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwningHubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "ReviewedAtUtc");
+
+                    b.HasIndex("OwningHubId", "ReviewedAtUtc");
+
+                    b.HasIndex("UserId", "PersonId", "OwningHubId", "ExpiresAtUtc");
+
+                    b.ToTable("BreakGlassGrants", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -638,7 +407,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckItems");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -700,7 +469,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Checks");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.ConsentOverrideRequest", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.ConsentOverrideRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -766,7 +535,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ConsentOverrides");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.RecordedConsent", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.RecordedConsent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -845,107 +614,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Consents");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.SharingDecisionRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Article6")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CheckId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Condition")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ConsentOverrideId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsentStatus")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DecidedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyNotToldReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("FamilyTold")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdentitiesWithheld")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NotSoughtReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecipientAgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientOrganisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientPerson")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Share")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContactId");
-
-                    b.ToTable("SharingDecisions");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1088,7 +757,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1130,7 +799,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactAttachments");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactDraft", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1156,7 +825,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactDrafts");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
                 {
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
@@ -1179,141 +848,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactSubjects");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAtUtc");
-
-                    b.ToTable("Outbox");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.DataSharing.DataSharingAgreement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DestinationAgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DestinationAgencyType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DestinationHubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Effect")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SourceAgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceAgencyType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SourceHubId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ValidFromUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ValidUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id", "Version");
-
-                    b.ToTable("DataSharingAgreements");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.DataSharing.SharingPolicyRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("SharingPolicyRevisions");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Revision = 1L
-                        });
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1387,7 +922,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Decisions");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.StrategyDiscussion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1441,7 +976,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("StrategyDiscussions");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.NotDuplicate", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.NotDuplicate", b =>
                 {
                     b.Property<Guid>("PersonA")
                         .HasColumnType("TEXT");
@@ -1463,7 +998,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("NotDuplicates");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Duplicates.PersonMerge", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.PersonMerge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1508,7 +1043,166 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonMerges");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLeadSafeguardingPartner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.AgencyHub", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgencyId", "HubId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("AgencyHubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Hub", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Hubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmberDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GreenDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastContactNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoFurtherActionDipSamplePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RedAroundTheClock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RedDecisionHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SupportContact")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThresholdGuidance")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkingDayEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkingDayStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("HubSettings");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Involvement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1547,7 +1241,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Involvements");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1623,7 +1317,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Persons");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonAddress", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1668,7 +1362,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonAddresses");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1698,7 +1392,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonRelationships");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Screening.ContactScreening", b =>
                 {
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
@@ -1758,9 +1452,315 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Screenings");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.DataSharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DestinationAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationAgencyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DestinationHubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceAgencyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceHubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id", "Version");
+
+                    b.ToTable("DataSharingAgreements");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingDecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Article6")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentOverrideId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyNotToldReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FamilyTold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentitiesWithheld")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotSoughtReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Share")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("SharingDecisions");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingPolicyRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SharingPolicyRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 1L
+                        });
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppRole", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1769,7 +1769,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1778,7 +1778,7 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1787,13 +1787,13 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppRole", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1802,22 +1802,130 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.AppUser", null)
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.AgencyHub", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiClient", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.ConsentOverrideRequest", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Consent.RecordedConsent", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Decisions.StrategyDiscussion", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.AgencyHub", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
                         .WithMany("Hubs")
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.Hub", "Hub")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", "Hub")
                         .WithMany("Agencies")
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1828,15 +1936,75 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Navigation("Hub");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.AppUser", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
                 {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithOne()
+                        .HasForeignKey("OpenMash.Web.Domain.Hubs.HubSettings", "HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Involvement", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonAddress", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Screening.ContactScreening", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("OpenMash.Web.Domain.Screening.ContactScreening", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Sharing.SharingDecisionRecord", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.AppUser", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Agency", "Agency")
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("OpenMash.Web.Data.Hub", "Hub")
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", "Hub")
                         .WithMany()
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1847,197 +2015,29 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Navigation("Hub");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Data.HubSettings", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Hub", null)
-                        .WithOne()
-                        .HasForeignKey("OpenMash.Web.Data.HubSettings", "HubId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Api.ApiClient", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Data.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.CheckItem", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Checks.MultiAgencyCheck", null)
-                        .WithMany("Items")
-                        .HasForeignKey("CheckId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
-                {
-                    b.HasOne("OpenMash.Web.Data.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.ConsentOverrideRequest", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.RecordedConsent", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Consent.SharingDecisionRecord", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactAttachment", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.ContactSubject", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany("Subjects")
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.ContactDecision", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Decisions.StrategyDiscussion", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.Involvement", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonAddress", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany("Addresses")
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.People.PersonRelationship", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("OpenMash.Web.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("RelatedPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Screening.ContactScreening", b =>
-                {
-                    b.HasOne("OpenMash.Web.Features.Contacts.Contact", null)
-                        .WithOne()
-                        .HasForeignKey("OpenMash.Web.Features.Screening.ContactScreening", "ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Agency", b =>
-                {
-                    b.Navigation("Hubs");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Data.Hub", b =>
-                {
-                    b.Navigation("Agencies");
-                });
-
-            modelBuilder.Entity("OpenMash.Web.Features.Checks.MultiAgencyCheck", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.Contacts.Contact", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
                 {
                     b.Navigation("Attachments");
 
                     b.Navigation("Subjects");
                 });
 
-            modelBuilder.Entity("OpenMash.Web.Features.People.Person", b =>
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
+                {
+                    b.Navigation("Hubs");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Hub", b =>
+                {
+                    b.Navigation("Agencies");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.Person", b =>
                 {
                     b.Navigation("Addresses");
                 });
