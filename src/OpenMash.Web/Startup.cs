@@ -49,6 +49,7 @@ public static class Startup
         services.AddScoped<Features.Contacts.ContactService>();
         services.AddSingleton<Features.Duplicates.PersonIndex>();
         services.AddHostedService<Features.Duplicates.PersonIndexWarmup>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Duplicates.PersonIndexSaveChangesInterceptor>();
         services.AddScoped<Features.Duplicates.MergeService>();
         services.AddScoped<Features.Duplicates.DuplicateFinder>();
         services.AddScoped<Features.Duplicates.PossibleMatches>();

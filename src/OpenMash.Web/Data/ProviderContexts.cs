@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Data;
@@ -15,13 +14,13 @@ public enum DatabaseProvider
 
 /// <summary>SQLite: the embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteOpenMashDbContext(
-    DbContextOptions<SqliteOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, PersonIndex? personIndex = null)
-    : OpenMashDbContext(options, actor, time, personIndex);
+    DbContextOptions<SqliteOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
+    : OpenMashDbContext(options, actor, time);
 
 /// <summary>PostgreSQL: for shared, production deployments. Its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresOpenMashDbContext(
-    DbContextOptions<PostgresOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null, PersonIndex? personIndex = null)
-    : OpenMashDbContext(options, actor, time, personIndex);
+    DbContextOptions<PostgresOpenMashDbContext> options, CurrentActor? actor = null, TimeProvider? time = null)
+    : OpenMashDbContext(options, actor, time);
 
 public static class DatabaseSetup
 {
@@ -46,12 +45,17 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddOpenMashDatabase(this IServiceCollection services)
     {
+        // Save interceptors are singletons that any feature may add (the person index's, for one); the audit
+        // interceptor is always there, so no save can skip the audit chain.
+        services.AddSingleton<ISaveChangesInterceptor, AuditSaveChangesInterceptor>();
         services.AddDbContext<SqliteOpenMashDbContext>((sp, o) => o
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>()) ?? DefaultSqliteConnection)
-            .AddInterceptors(SqliteDurability.Instance));
+            .AddInterceptors(SqliteDurability.Instance)
+            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddDbContext<PostgresOpenMashDbContext>((sp, o) => o
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>())
-                ?? throw new InvalidOperationException("ConnectionStrings:OpenMash is required when Database:Provider is Postgres.")));
+                ?? throw new InvalidOperationException("ConnectionStrings:OpenMash is required when Database:Provider is Postgres."))
+            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
         services.AddScoped<OpenMashDbContext>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresOpenMashDbContext>()
             : sp.GetRequiredService<SqliteOpenMashDbContext>());

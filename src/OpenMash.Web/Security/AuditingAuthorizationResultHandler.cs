@@ -15,7 +15,7 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
         {
             var db = context.RequestServices.GetRequiredService<OpenMashDbContext>();
             var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.GetType().Name) ?? [];
-            db.Audit("AccessRefused", AuditOutcome.Refused, "Endpoint", context.Request.Path.Value, detail: "failed: " + string.Join(',', failed));
+            db.Audit(AuditActions.AccessRefused, AuditOutcome.Refused, "Endpoint", context.Request.Path.Value, detail: "failed: " + string.Join(',', failed));
             await db.SaveChangesAsync(context.RequestAborted);
         }
 

@@ -138,7 +138,7 @@ public static class SessionValidator
         var actor = Actor.FromPrincipal(context.Principal);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        db.Audit("SessionEnded", AuditOutcome.Refused, "User", userId?.ToString(), detail: reason, actor: actor);
+        db.Audit(AuditActions.SessionEnded, AuditOutcome.Refused, "User", userId?.ToString(), detail: reason, actor: actor);
         await db.SaveChangesAsync();
     }
 }

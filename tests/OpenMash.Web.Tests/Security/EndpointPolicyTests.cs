@@ -61,7 +61,7 @@ public sealed class EndpointPolicyTests(OpenMashFactory factory) : IClassFixture
         }
 
         var refusals = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.AuditEntries, e => e.Action == "AccessRefused" && e.UserName == "staffs.health" && e.Outcome == AuditOutcome.Refused));
+            db.AuditEntries, e => e.Action == AuditActions.AccessRefused && e.UserName == "staffs.health" && e.Outcome == AuditOutcome.Refused));
         Assert.Equal(5, refusals);
     }
 

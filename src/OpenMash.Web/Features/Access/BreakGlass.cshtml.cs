@@ -49,7 +49,7 @@ public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService serv
         var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
-            db.Audit("Break Glass", AuditOutcome.Refused, "Person", id.ToString(), purpose: "break-glass", detail: "no such person in the user's hub");
+            db.Audit(AuditActions.BreakGlass, AuditOutcome.Refused, "Person", id.ToString(), purpose: "break-glass", detail: "no such person in the user's hub");
             await db.SaveChangesAsync(ct);
             return NotFound();
         }
@@ -58,7 +58,7 @@ public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService serv
         OtherHubs = await lookup.OtherHubsAsync(ct);
 
         // The form shows the child's name: a read of this hub's record, audited with the request that shows it.
-        db.Audit("View Person", AuditOutcome.Allowed, "Person", id.ToString(), [id], "break-glass", "break-glass request form");
+        db.Audit(AuditActions.ViewPerson, AuditOutcome.Allowed, "Person", id.ToString(), [id], "break-glass", "break-glass request form");
         await db.SaveChangesAsync(ct);
         return null;
     }

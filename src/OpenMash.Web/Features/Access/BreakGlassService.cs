@@ -40,7 +40,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
 
         if (errors.Count > 0)
         {
-            db.Audit("Break Glass", AuditOutcome.Refused, "Person", person.Id.ToString(), [person.Id], "break-glass", "incomplete request: " + string.Join(',', errors.Select(e => e.Field)));
+            db.Audit(AuditActions.BreakGlass, AuditOutcome.Refused, "Person", person.Id.ToString(), [person.Id], "break-glass", "incomplete request: " + string.Join(',', errors.Select(e => e.Field)));
             await db.SaveChangesAsync(ct);
             return (null, errors);
         }
@@ -92,7 +92,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
             });
         }
 
-        db.Audit("Break Glass", AuditOutcome.Allowed, nameof(BreakGlassGrant), grant.Id.ToString(), grant.AuditSubjects, "break-glass",
+        db.Audit(AuditActions.BreakGlass, AuditOutcome.Allowed, nameof(BreakGlassGrant), grant.Id.ToString(), grant.AuditSubjects, "break-glass",
             $"reason {grant.Reason}; owning hub {owningHubId}; expires {grant.ExpiresAtUtc:O}; managers told: {managers.Count}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -123,7 +123,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         var grant = await db.Set<BreakGlassGrant>().SingleOrDefaultAsync(g => g.Id == grantId && g.HubId == hubId, ct);
         if (grant is null)
         {
-            db.Audit("Review Break Glass", AuditOutcome.Refused, nameof(BreakGlassGrant), grantId.ToString(), purpose: "break-glass", detail: "not a grant made by the user's hub");
+            db.Audit(AuditActions.ReviewBreakGlass, AuditOutcome.Refused, nameof(BreakGlassGrant), grantId.ToString(), purpose: "break-glass", detail: "not a grant made by the user's hub");
             await db.SaveChangesAsync(ct);
             return [new("GrantId", "That break-glass access is not one your hub can review")];
         }

@@ -34,7 +34,7 @@ public sealed class HistoryModel(OpenMashDbContext db) : PageModel
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.GivenNames, p.FamilyName }).SingleOrDefaultAsync(ct);
         if (person is null)
         {
-            db.Audit("View Access History", AuditOutcome.Refused, "Person", id.ToString(), purpose: "AccessHistory", detail: "not a person of the user's hub");
+            db.Audit(AuditActions.ViewAccessHistory, AuditOutcome.Refused, "Person", id.ToString(), purpose: "AccessHistory", detail: "not a person of the user's hub");
             await db.SaveChangesAsync(ct);
             return NotFound();
         }
@@ -55,7 +55,7 @@ public sealed class HistoryModel(OpenMashDbContext db) : PageModel
             e.OccurredAtUtc, e.UserName, e.Role, e.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null, e.HubId is { } h ? hubs.GetValueOrDefault(h) : null,
             e.Action, e.Purpose, e.Outcome, e.Detail)).ToList();
 
-        db.Audit("View Access History", AuditOutcome.Allowed, "Person", key, [id], "AccessHistory", $"page {PageNumber} of {TotalPages}");
+        db.Audit(AuditActions.ViewAccessHistory, AuditOutcome.Allowed, "Person", key, [id], "AccessHistory", $"page {PageNumber} of {TotalPages}");
         await db.SaveChangesAsync(ct);
         return Page();
     }

@@ -192,7 +192,7 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
             .Select(d => new { d.ContactId, d.Outcome }).ToListAsync(ct);
         var viaGrant = !verdict.MaySeeContent;
         db.Audit(
-            "View Other Hub Person",
+            AuditActions.ViewOtherHubPerson,
             targetType: "Person",
             targetId: otherId.ToString(),
             subjects: subjects,

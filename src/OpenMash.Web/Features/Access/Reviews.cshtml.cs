@@ -57,12 +57,12 @@ public sealed class ReviewsModel(OpenMashDbContext db, BreakGlassService service
         // Each grant shown is a read about a child (this hub's, or this hub's records matched to the other hub's child).
         foreach (var g in waiting.Concat(reviewed))
         {
-            db.Audit("View Break Glass Grant", AuditOutcome.Allowed, nameof(BreakGlassGrant), g.Id.ToString(), g.AuditSubjects, "break-glass review", "requesting hub: explanation and review notes shown");
+            db.Audit(AuditActions.ViewBreakGlassGrant, AuditOutcome.Allowed, nameof(BreakGlassGrant), g.Id.ToString(), g.AuditSubjects, "break-glass review", "requesting hub: explanation and review notes shown");
         }
 
         foreach (var g in ours)
         {
-            db.Audit("View Break Glass Grant", AuditOutcome.Allowed, nameof(BreakGlassGrant), g.Id.ToString(), g.MatchedIds, "break-glass review", "owning hub: who, when, reason and expiry only");
+            db.Audit(AuditActions.ViewBreakGlassGrant, AuditOutcome.Allowed, nameof(BreakGlassGrant), g.Id.ToString(), g.MatchedIds, "break-glass review", "owning hub: who, when, reason and expiry only");
         }
 
         await db.SaveChangesAsync(ct);

@@ -37,7 +37,7 @@ public sealed class SubjectAccessModel(OpenMashDbContext db, SubjectAccessExport
     {
         var doc = await export.BuildAsync(id, ct);
         db.Audit(
-            "Subject Access Export",
+            AuditActions.SubjectAccessExport,
             doc is null ? AuditOutcome.Refused : AuditOutcome.Allowed,
             "Person",
             id.ToString(),

@@ -318,7 +318,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
         // Disclosures outside the hub (DPA 2018 s62 style): when another hub's staff read this record, why, and which organisation.
         var key = personId.ToString();
         var disclosures = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == "View Other Hub Person" && e.TargetId == key).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
+            .Where(e => e.Action == AuditActions.ViewOtherHubPerson && e.TargetId == key).OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
         sections.Add(new("Your information read by the other hub", disclosures.Select(d => new SarEntry($"Read {Time(d.OccurredAtUtc)}", [
             new("By", (d.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null) ?? "Unknown organisation"),
             new("Hub", (d.HubId is { } h ? hubs.GetValueOrDefault(h) : null) ?? "Unknown"),

@@ -52,7 +52,7 @@ public sealed class SetUpTwoFactorModel(SignInFlow flow) : PageModel
         else if (!await flow.Users.VerifyTwoFactorTokenAsync(user, flow.Users.Options.Tokens.AuthenticatorTokenProvider, Code))
         {
             await flow.Users.AccessFailedAsync(user);
-            await flow.AuditAsync("TwoFactorSetUpFailed", AuditOutcome.Refused, user, "wrong, expired or already used code");
+            await flow.AuditAsync(AuditActions.TwoFactorSetUpFailed, AuditOutcome.Refused, user, "wrong, expired or already used code");
             ModelState.AddModelError(nameof(Code), "The code is wrong, has expired or has already been used. Wait for a new code and enter it");
         }
 

@@ -45,27 +45,27 @@ public sealed class SignInModel(SignInFlow flow, SignInManager<AppUser> signIn, 
         var user = await flow.Users.FindByNameAsync(UserName!.Trim());
         if (user is null)
         {
-            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, null, "unknown user name", UserName);
+            await flow.AuditAsync(AuditActions.SignInFailed, AuditOutcome.Refused, null, "unknown user name", UserName);
             return Failed();
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            await flow.AuditAsync("SignInLockedOut", AuditOutcome.Refused, user, "account locked after repeated failures");
+            await flow.AuditAsync(AuditActions.SignInLockedOut, AuditOutcome.Refused, user, "account locked after repeated failures");
             ModelState.AddModelError(nameof(UserName), "This account is locked because of too many failed attempts. Try again in 15 minutes or ask your administrator");
             return Page();
         }
 
         if (result.IsNotAllowed)
         {
-            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, user, "account disabled");
+            await flow.AuditAsync(AuditActions.SignInFailed, AuditOutcome.Refused, user, "account disabled");
             return Failed();
         }
 
         if (!result.Succeeded)
         {
-            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, user, "wrong password");
+            await flow.AuditAsync(AuditActions.SignInFailed, AuditOutcome.Refused, user, "wrong password");
             return Failed();
         }
 
@@ -76,7 +76,7 @@ public sealed class SignInModel(SignInFlow flow, SignInManager<AppUser> signIn, 
         }
 
         await flow.RememberPasswordCheckedAsync(HttpContext, user);
-        await flow.AuditAsync("PasswordAccepted", AuditOutcome.Allowed, user, user.TwoFactorEnabled ? "awaiting code" : "awaiting two-factor set-up");
+        await flow.AuditAsync(AuditActions.PasswordAccepted, AuditOutcome.Allowed, user, user.TwoFactorEnabled ? "awaiting code" : "awaiting two-factor set-up");
         var next = user.TwoFactorEnabled ? "/Account/TwoFactor" : "/Account/SetUpTwoFactor";
         return LocalRedirect($"{next}?returnUrl={Uri.EscapeDataString(SafeReturnUrl())}");
     }

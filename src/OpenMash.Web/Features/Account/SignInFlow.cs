@@ -36,7 +36,7 @@ public sealed class SignInFlow(SignInManager<AppUser> signIn, OpenMashDbContext 
             new Claim(OpenMashClaims.SecondFactor, secondFactor),
             new Claim(OpenMashClaims.SignedInAt, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         ]);
-        await AuditAsync("SignIn", AuditOutcome.Allowed, user, "second factor: " + secondFactor);
+        await AuditAsync(AuditActions.SignIn, AuditOutcome.Allowed, user, "second factor: " + secondFactor);
     }
 
     public Task AuditAsync(string action, AuditOutcome outcome, AppUser? user, string? detail, string? attemptedName = null)

@@ -11,7 +11,7 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, OpenMashDbContex
 
     public async Task<IActionResult> OnPostAsync()
     {
-        db.Audit("SignOut", targetType: "User", targetId: db.Actor.UserId?.ToString());
+        db.Audit(AuditActions.SignOut, targetType: "User", targetId: db.Actor.UserId?.ToString());
         await db.SaveChangesAsync();
         await signIn.SignOutAsync();
         return RedirectToPage("SignIn");

@@ -27,7 +27,7 @@ public sealed class TwoFactorModel(SignInFlow flow) : PageModel
 
         if (await flow.Users.IsLockedOutAsync(user))
         {
-            await flow.AuditAsync("SignInLockedOut", AuditOutcome.Refused, user, "locked out at the code step");
+            await flow.AuditAsync(AuditActions.SignInLockedOut, AuditOutcome.Refused, user, "locked out at the code step");
             ModelState.AddModelError(nameof(Code), "This account is locked because of too many failed attempts. Try again in 15 minutes or ask your administrator");
             return Page();
         }
@@ -41,7 +41,7 @@ public sealed class TwoFactorModel(SignInFlow flow) : PageModel
         if (!await flow.Users.VerifyTwoFactorTokenAsync(user, flow.Users.Options.Tokens.AuthenticatorTokenProvider, Code))
         {
             await flow.Users.AccessFailedAsync(user);
-            await flow.AuditAsync("SignInFailed", AuditOutcome.Refused, user, "wrong, expired or already used code");
+            await flow.AuditAsync(AuditActions.SignInFailed, AuditOutcome.Refused, user, "wrong, expired or already used code");
             ModelState.AddModelError(nameof(Code), "The code is wrong, has expired or has already been used. Wait for a new code and enter it");
             Code = null;
             return Page();

@@ -99,7 +99,7 @@ public sealed class ApiBearerHandler(
 
         if (client.IsDisabled || client.AgencyDisabled)
         {
-            db.Audit("ApiTokenRefused", AuditOutcome.Refused, "ApiClient", token.ClientId, detail: "client disabled",
+            db.Audit(AuditActions.ApiTokenRefused, AuditOutcome.Refused, "ApiClient", token.ClientId, detail: "client disabled",
                 actor: ApiClientRegistry.ActorFor(token.ClientId, client.AgencyId, client.HubId));
             await db.SaveChangesAsync(Context.RequestAborted);
             return AuthenticateResult.Fail("The client is disabled.");

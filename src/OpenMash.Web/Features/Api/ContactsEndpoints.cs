@@ -136,7 +136,7 @@ public static partial class ContactsEndpoints
     public static async Task<IResult> GetAsync(Guid id, HttpContext http, OpenMashDbContext db)
     {
         var ct = http.RequestAborted;
-        var (contact, refused) = await OwnContactAsync(id, db, "View Contact", "Agency system status check", ct);
+        var (contact, refused) = await OwnContactAsync(id, db, AuditActions.ViewContact, "Agency system status check", ct);
         if (contact is null)
         {
             return refused!;
@@ -146,7 +146,7 @@ public static partial class ContactsEndpoints
             ? await db.Decisions.AsNoTracking().Where(d => d.ContactId == id && d.Status == DecisionStatus.Approved)
                 .Select(d => new { d.Outcome, d.DecidedAtUtc }).FirstOrDefaultAsync(ct)
             : null;
-        db.Audit("View Contact", targetType: "Contact", targetId: id.ToString(), subjects: contact.AuditSubjects, purpose: "Agency system status check");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: id.ToString(), subjects: contact.AuditSubjects, purpose: "Agency system status check");
         await db.SaveChangesAsync(ct);
         return Results.Ok(new ApiContactStatus(
             contact.Id,

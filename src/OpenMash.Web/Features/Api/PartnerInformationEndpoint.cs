@@ -22,7 +22,7 @@ public static class PartnerInformationEndpoint
     {
         var ct = http.RequestAborted;
         var agencyId = db.Actor.AgencyId!.Value;
-        var (contact, refused) = await ContactsEndpoints.OwnContactAsync(id, db, "View PartnerInformation", "Referral feedback", ct);
+        var (contact, refused) = await ContactsEndpoints.OwnContactAsync(id, db, AuditActions.ViewPartnerInformation, "Referral feedback", ct);
         if (contact is null)
         {
             return refused!;
@@ -30,7 +30,7 @@ public static class PartnerInformationEndpoint
 
         if (!(await policy.RefreshAsync(ct)).IsAvailable)
         {
-            db.Audit("View PartnerInformation", AuditOutcome.Refused, "Contact", id.ToString(), subjects: contact.AuditSubjects,
+            db.Audit(AuditActions.ViewPartnerInformation, AuditOutcome.Refused, "Contact", id.ToString(), subjects: contact.AuditSubjects,
                 purpose: "Referral feedback", detail: "sharing policy unavailable: nothing from partner agencies is released");
             await db.SaveChangesAsync(ct);
             return Results.Problem(
@@ -46,7 +46,7 @@ public static class PartnerInformationEndpoint
                 ? new ApiPartnerAnswer(a.Check.Agency.Name, "content", a.Check.Known, a.Check.Summary, a.Items.Select(i => i.Text).ToList(), a.Withheld, null)
                 : new ApiPartnerAnswer(a.Check.Agency.Name, "existence", a.Check.Known, null, [], 0, a.NotSharedReason))
             .ToList();
-        db.Audit("View PartnerInformation", targetType: "Contact", targetId: id.ToString(), subjects: contact.AuditSubjects, purpose: "Referral feedback",
+        db.Audit(AuditActions.ViewPartnerInformation, targetType: "Contact", targetId: id.ToString(), subjects: contact.AuditSubjects, purpose: "Referral feedback",
             detail: $"{shown.Count} partner answer(s) released");
         await db.SaveChangesAsync(ct);
         return Results.Ok(new ApiPartnerInformation(contact.Id, contact.Reference, shown, SharingGate.SomethingMayBeWithheld));

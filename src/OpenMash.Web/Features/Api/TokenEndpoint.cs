@@ -89,12 +89,12 @@ public static class TokenEndpoint
                 ClientAuthenticationFailure.WrongSecret => "wrong secret",
                 _ => "client disabled",
             };
-            db.Audit("ApiTokenRefused", AuditOutcome.Refused, "ApiClient", auditId, detail: detail, actor: actor);
+            db.Audit(AuditActions.ApiTokenRefused, AuditOutcome.Refused, "ApiClient", auditId, detail: detail, actor: actor);
             await db.SaveChangesAsync(ct);
             return InvalidClient(http, basic);
         }
 
-        db.Audit("ApiTokenIssued", AuditOutcome.Allowed, "ApiClient", auditId, actor: actor);
+        db.Audit(AuditActions.ApiTokenIssued, AuditOutcome.Allowed, "ApiClient", auditId, actor: actor);
         await db.SaveChangesAsync(ct);
         return Results.Json(new TokenResponse(tokens.Issue(client!), "Bearer", (int)ApiTokenService.Lifetime.TotalSeconds));
     }

@@ -120,7 +120,7 @@ public sealed class IndexModel(OpenMashDbContext db) : PageModel
         var rows = await query.OrderByDescending(e => e.Sequence).Take(PageSize + 1).ToListAsync();
         HasMore = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
-        db.Audit("AuditSearch", targetType: "AuditLog", purpose: "Information governance review", detail: $"{Rows.Count} rows shown");
+        db.Audit(AuditActions.AuditSearch, targetType: "AuditLog", purpose: "Information governance review", detail: $"{Rows.Count} rows shown");
         await db.SaveChangesAsync();
     }
 

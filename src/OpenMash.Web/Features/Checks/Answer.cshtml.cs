@@ -88,7 +88,7 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         var check = await db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == checkId && c.AgencyId == agencyId);
         if (check is null)
         {
-            db.Audit("View MultiAgencyCheck", AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
+            db.Audit(AuditActions.ViewMultiAgencyCheck, AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
             await db.SaveChangesAsync();
             return false;
         }
@@ -102,7 +102,7 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
             Items.Add(new ItemForm());
         }
 
-        db.Audit("View MultiAgencyCheck", targetType: nameof(MultiAgencyCheck), targetId: checkId.ToString(), subjects: childIds, purpose: "Multi-agency check");
+        db.Audit(AuditActions.ViewMultiAgencyCheck, targetType: nameof(MultiAgencyCheck), targetId: checkId.ToString(), subjects: childIds, purpose: "Multi-agency check");
         var answers = await checks.AnswersForAsync(check.ContactId);
         Partners = new PartnerAnswersView(answers.Where(a => a.Check.Id != check.Id).ToList(), ForReferrer: false);
         return true;

@@ -73,7 +73,7 @@ public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvide
                 Body = $"Your agency's check for contact {reference} was due at {check.DueAtUtc:yyyy-MM-dd HH:mm} UTC and has not been answered. Please answer it in OpenMash.",
                 CreatedAtUtc = nowUtc,
             });
-            db.Audit("Chase MultiAgencyCheck", targetType: nameof(MultiAgencyCheck), targetId: check.Id.ToString(), purpose: "Check overdue", actor: Actor.System("chaser", check.HubId));
+            db.Audit(AuditActions.ChaseMultiAgencyCheck, targetType: nameof(MultiAgencyCheck), targetId: check.Id.ToString(), purpose: "Check overdue", actor: Actor.System("chaser", check.HubId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             chased++;

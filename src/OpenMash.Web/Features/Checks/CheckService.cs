@@ -81,7 +81,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
 
         if (errors.Count > 0)
         {
-            db.Audit("Request checks", AuditOutcome.Refused, "Contact", contact.Id.ToString(), contact.Subjects.Select(s => s.PersonId), "Safeguarding screening",
+            db.Audit(AuditActions.RequestChecks, AuditOutcome.Refused, "Contact", contact.Id.ToString(), contact.Subjects.Select(s => s.PersonId), "Safeguarding screening",
                 Truncate(string.Join(" | ", gates.Where(g => !g.Result.MayProceed).Select(g => $"{g.Agency.Name}: {g.Result.Reason}")), 2000));
             await db.SaveChangesAsync(ct);
             return errors;

@@ -376,7 +376,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
             Status = OverrideStatus.Pending,
         };
         db.ConsentOverrides.Add(request);
-        db.Audit("Consent override requested", targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Information governance",
+        db.Audit(AuditActions.ConsentOverrideRequested, targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Information governance",
             detail: red ? $"Red contact {contact.Reference}: in force at once, retrospective approval due {due:yyyy-MM-dd HH:mm} UTC" : $"Contact {contact.Reference}: awaiting a manager's approval");
         await db.SaveChangesAsync(ct);
         return [];
@@ -423,7 +423,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
         request.DecidedByName = await DisplayNameAsync(ct);
         request.DecidedAtUtc = now;
         request.DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        db.Audit(approve == true ? "Consent override approved" : "Consent override rejected", targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), purpose: "Information governance",
+        db.Audit(approve == true ? AuditActions.ConsentOverrideApproved : AuditActions.ConsentOverrideRejected, targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), purpose: "Information governance",
             detail: late ? "decided after its retrospective approval was due" : null);
         await db.SaveChangesAsync(ct);
         return [];

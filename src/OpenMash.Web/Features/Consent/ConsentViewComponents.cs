@@ -40,7 +40,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
             gates = await consent.GateAsync(contact, screening, agencies, OpenMash.Sharing.SharingPurpose.SafeguardingScreening);
         }
 
-        db.Audit("View consent", targetType: "Contact", targetId: contactId.ToString(), subjects: people, purpose: "Screening", detail: $"{consents.Count} consent records, {decisions.Count} sharing decisions");
+        db.Audit(AuditActions.ViewConsent, targetType: "Contact", targetId: contactId.ToString(), subjects: people, purpose: "Screening", detail: $"{consents.Count} consent records, {decisions.Count} sharing decisions");
         await db.SaveChangesAsync();
         var actor = db.Actor;
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
@@ -60,7 +60,7 @@ public sealed class ConsentHistoryViewComponent(OpenMashDbContext db) : ViewComp
     {
         var consents = (await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync()).OrderByDescending(c => c.RecordedAtUtc).ToList();
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name);
-        db.Audit("View consent history", targetType: "Person", targetId: personId.ToString(), subjects: [personId], purpose: "Person record", detail: $"{consents.Count} consent records");
+        db.Audit(AuditActions.ViewConsentHistory, targetType: "Person", targetId: personId.ToString(), subjects: [personId], purpose: "Person record", detail: $"{consents.Count} consent records");
         await db.SaveChangesAsync();
         return View("/Features/Consent/_ConsentHistory.cshtml", new ConsentHistoryView(consents, agencies));
     }

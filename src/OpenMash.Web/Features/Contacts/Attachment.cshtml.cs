@@ -17,7 +17,7 @@ public sealed class AttachmentModel(OpenMashDbContext db) : PageModel
         }
 
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == id).Select(s => s.PersonId).ToListAsync(ct);
-        db.Audit("Download ContactAttachment", targetType: "ContactAttachment", targetId: attachmentId.ToString(), subjects: subjects, purpose: "Screening", detail: "contact " + id);
+        db.Audit(AuditActions.DownloadContactAttachment, targetType: "ContactAttachment", targetId: attachmentId.ToString(), subjects: subjects, purpose: "Screening", detail: "contact " + id);
         await db.SaveChangesAsync(ct);
         return File(file.Content, file.ContentType, file.FileName);
     }

@@ -53,7 +53,7 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
             SourceAgency = await db.Agencies.Where(a => a.Id == agency).Select(a => a.Name).SingleOrDefaultAsync(ct);
         }
 
-        db.Audit("View Contact", targetType: "Contact", targetId: id.ToString(), subjects: subjectIds, purpose: "Screening");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: id.ToString(), subjects: subjectIds, purpose: "Screening");
         await db.SaveChangesAsync(ct);
         return Page();
     }

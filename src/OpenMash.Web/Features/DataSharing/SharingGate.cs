@@ -64,7 +64,7 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
         var ruleName = decision.DecidingRule is { } rule ? await RuleNameAsync(rule, ct) : null;
         var ruleText = decision.DecidingRule is { } r ? $"{ruleName ?? "agreement"} ({r})" : "none";
         db.Audit(
-            "Sharing Decision",
+            AuditActions.SharingDecision,
             decision.Outcome == SharingOutcome.Content ? AuditOutcome.Allowed : AuditOutcome.Refused,
             request.TargetType,
             request.TargetId,

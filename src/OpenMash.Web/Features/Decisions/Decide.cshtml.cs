@@ -60,7 +60,7 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId);
         if (decision is null)
         {
-            db.Audit("View ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
+            db.Audit(AuditActions.ViewContactDecision, AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
             await db.SaveChangesAsync();
             return false;
         }
@@ -70,7 +70,7 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         Screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == decision.ContactId);
         ProposedBy = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync();
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == decision.ContactId).Select(s => s.PersonId).ToListAsync();
-        db.Audit("View ContactDecision", targetType: nameof(ContactDecision), targetId: decisionId.ToString(), subjects: subjects, purpose: "Decision");
+        db.Audit(AuditActions.ViewContactDecision, targetType: nameof(ContactDecision), targetId: decisionId.ToString(), subjects: subjects, purpose: "Decision");
         await db.SaveChangesAsync();
         return true;
     }

@@ -95,7 +95,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
         if (errors.Count == 0 && decision.ProposedByUserId == db.Actor.UserId)
         {
             errors.Add(new(string.Empty, FourEyesMessage));
-            db.Audit("Approve ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "four eyes: the proposer cannot approve");
+            db.Audit(AuditActions.ApproveContactDecision, AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "four eyes: the proposer cannot approve");
             await db.SaveChangesAsync(ct);
         }
 
@@ -176,7 +176,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
         else if (decision.DecidedByUserId == db.Actor.UserId || decision.ProposedByUserId == db.Actor.UserId)
         {
             errors.Add(new(string.Empty, "A dip sample must be done by a manager who neither proposed nor approved the decision"));
-            db.Audit("Dip sample ContactDecision", AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "second manager required");
+            db.Audit(AuditActions.DipSampleContactDecision, AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "second manager required");
             await db.SaveChangesAsync(ct);
             return errors;
         }

@@ -59,7 +59,7 @@ public sealed class DipSampleModel(OpenMashDbContext db, DecisionService decisio
                               join s in db.ContactSubjects on d.ContactId equals s.ContactId
                               where ids.Contains(d.Id)
                               select s.PersonId).Distinct().ToListAsync();
-        db.Audit("View dip sample", targetType: nameof(ContactDecision), subjects: subjects, purpose: "Dip sample");
+        db.Audit(AuditActions.ViewDipSample, targetType: nameof(ContactDecision), subjects: subjects, purpose: "Dip sample");
         await db.SaveChangesAsync();
     }
 }

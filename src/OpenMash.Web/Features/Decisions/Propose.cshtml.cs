@@ -31,7 +31,7 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
         }
 
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
-        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Proposing a decision");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Proposing a decision");
         await db.SaveChangesAsync();
         return Show(contact);
     }
@@ -64,7 +64,7 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("Propose ContactDecision", AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
+            db.Audit(AuditActions.ProposeContactDecision, AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
             await db.SaveChangesAsync();
         }
 

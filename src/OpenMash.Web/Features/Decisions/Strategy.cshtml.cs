@@ -45,7 +45,7 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
         }
 
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
-        db.Audit("View StrategyDiscussion", targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Strategy discussion");
+        db.Audit(AuditActions.ViewStrategyDiscussion, targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Strategy discussion");
         await db.SaveChangesAsync();
         if (await db.StrategyDiscussions.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId) is { } existing)
         {
@@ -105,7 +105,7 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("Record StrategyDiscussion", AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
+            db.Audit(AuditActions.RecordStrategyDiscussion, AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
             await db.SaveChangesAsync();
             return false;
         }

@@ -10,7 +10,7 @@ public sealed class IndexModel(DuplicateFinder finder, OpenMashDbContext db) : P
     public async Task OnGetAsync()
     {
         Pairs = await finder.FindAsync(HttpContext.RequestAborted);
-        db.Audit("View Duplicate Queue", targetType: "Person", subjects: Pairs.SelectMany(p => new[] { p.A.Id, p.B.Id }).Distinct(), purpose: "Duplicate review");
+        db.Audit(AuditActions.ViewDuplicateQueue, targetType: "Person", subjects: Pairs.SelectMany(p => new[] { p.A.Id, p.B.Id }).Distinct(), purpose: "Duplicate review");
         await db.SaveChangesAsync();
     }
 }

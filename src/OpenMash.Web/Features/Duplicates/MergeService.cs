@@ -91,7 +91,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
             MovesJson = JsonSerializer.Serialize(moves),
         };
         db.PersonMerges.Add(merge);
-        db.Audit("Merge Person", targetType: "Person", targetId: mergedId.ToString(), subjects: [survivorId, mergedId], purpose: "Duplicate review", detail: $"merged into {survivorId}");
+        db.Audit(AuditActions.MergePerson, targetType: "Person", targetId: mergedId.ToString(), subjects: [survivorId, mergedId], purpose: "Duplicate review", detail: $"merged into {survivorId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (merge, null);
@@ -168,7 +168,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         mergedPerson.MergedIntoId = null;
         merge.UnmergedAtUtc = time.GetUtcNow().UtcDateTime;
         merge.UnmergedByUserId = db.Actor.UserId;
-        db.Audit("Unmerge Person", targetType: "Person", targetId: merge.MergedId.ToString(), subjects: [merge.SurvivorId, merge.MergedId], purpose: "Duplicate review", detail: $"merge {merge.Id} undone");
+        db.Audit(AuditActions.UnmergePerson, targetType: "Person", targetId: merge.MergedId.ToString(), subjects: [merge.SurvivorId, merge.MergedId], purpose: "Duplicate review", detail: $"merge {merge.Id} undone");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;
@@ -190,7 +190,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
             DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
             DecidedAtUtc = time.GetUtcNow().UtcDateTime,
         });
-        db.Audit("Not A Duplicate", targetType: "Person", targetId: first.ToString(), subjects: [first, second], purpose: "Duplicate review", outcome: AuditOutcome.Allowed);
+        db.Audit(AuditActions.NotADuplicate, targetType: "Person", targetId: first.ToString(), subjects: [first, second], purpose: "Duplicate review", outcome: AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -38,7 +38,7 @@ public sealed class MergesModel(OpenMashDbContext db, MergeService merges) : Pag
             .Take(200).ToListAsync();
         Rows = list;
         var pairs = await db.PersonMerges.OrderByDescending(m => m.MergedAtUtc).Take(200).Select(m => new { m.SurvivorId, m.MergedId }).ToListAsync();
-        db.Audit("View Merges", targetType: "Person", subjects: pairs.SelectMany(p => new[] { p.SurvivorId, p.MergedId }).Distinct(), purpose: "Duplicate review");
+        db.Audit(AuditActions.ViewMerges, targetType: "Person", subjects: pairs.SelectMany(p => new[] { p.SurvivorId, p.MergedId }).Distinct(), purpose: "Duplicate review");
         await db.SaveChangesAsync();
     }
 }

@@ -91,7 +91,7 @@ public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, Me
         Match = finder.Explain(First, Second);
         ContactCounts = await db.ContactSubjects.Where(s => s.PersonId == A || s.PersonId == B).GroupBy(s => s.PersonId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        db.Audit("View Person", targetType: "Person", targetId: A.ToString(), subjects: [A, B], purpose: "Duplicate review");
+        db.Audit(AuditActions.ViewPerson, targetType: "Person", targetId: A.ToString(), subjects: [A, B], purpose: "Duplicate review");
         await db.SaveChangesAsync();
         return true;
     }

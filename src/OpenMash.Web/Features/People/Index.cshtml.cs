@@ -64,7 +64,7 @@ public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db, Acces
         OtherHubs = new Access.OtherHubPanel(
             await otherHubs.ForSearchAsync(Results.Select(r => r.Id).ToList(), NhsNumber, ct), null, false, false,
             Results.ToDictionary(r => r.Id, r => $"{r.GivenNames} {r.FamilyName}"));
-        db.Audit("Search People", targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "Screening",
+        db.Audit(AuditActions.SearchPeople, targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "Screening",
             detail: $"criteria: {string.Join(',', Criteria(query))}; results: {Results.Count}");
         await db.SaveChangesAsync(ct);
         return Page();

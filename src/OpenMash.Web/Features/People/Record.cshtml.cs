@@ -56,7 +56,7 @@ public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup othe
 
         OtherHubs = new Access.OtherHubPanel(
             await otherHubs.ForPersonAsync(person, ct), id, Access.BreakGlassService.MayBreakGlass(db.Actor), User.IsInRole(Security.Roles.MashManager));
-        db.Audit("View Person", targetType: "Person", targetId: id.ToString(), subjects: [id], purpose: "Screening");
+        db.Audit(AuditActions.ViewPerson, targetType: "Person", targetId: id.ToString(), subjects: [id], purpose: "Screening");
         await db.SaveChangesAsync(ct);
         return Page();
     }

@@ -20,13 +20,13 @@ public sealed class DetailsModel(OpenMashDbContext db, CheckService checks) : Pa
         var (referrals, subjects) = await ReferralQueries.OwnAsync(db, id, ct);
         if (referrals.Count == 0)
         {
-            db.Audit("View Referral", AuditOutcome.Refused, "Contact", id.ToString(), detail: "not a referral of this user");
+            db.Audit(AuditActions.ViewReferral, AuditOutcome.Refused, "Contact", id.ToString(), detail: "not a referral of this user");
             await db.SaveChangesAsync(ct);
             return NotFound();
         }
 
         Referral = referrals[0];
-        db.Audit("View Referral", targetType: "Contact", targetId: id.ToString(), subjects: subjects, purpose: "Referral feedback");
+        db.Audit(AuditActions.ViewReferral, targetType: "Contact", targetId: id.ToString(), subjects: subjects, purpose: "Referral feedback");
         // Always as the referrer's agency, as the partner-information API does, even for a user who also holds a MASH role.
         var viewer = await checks.ReferrerViewerAsync(db.Actor.AgencyId, db.Actor.HubId ?? Guid.Empty, ct);
         Partners = new PartnerAnswersView(viewer is null ? [] : await checks.AnswersForAsync(id, viewer, ct), ForReferrer: true);

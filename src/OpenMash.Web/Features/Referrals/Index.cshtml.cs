@@ -12,7 +12,7 @@ public sealed class IndexModel(OpenMashDbContext db) : PageModel
     {
         var (referrals, subjects) = await ReferralQueries.OwnAsync(db, null, ct);
         Referrals = referrals;
-        db.Audit("List Referrals", targetType: "Contact", subjects: subjects, purpose: "Referral feedback");
+        db.Audit(AuditActions.ListReferrals, targetType: "Contact", subjects: subjects, purpose: "Referral feedback");
         await db.SaveChangesAsync(ct);
     }
 }

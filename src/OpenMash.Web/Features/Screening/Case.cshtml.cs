@@ -130,7 +130,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
 
     private async Task<IActionResult> RefusedAsync(Guid contactId)
     {
-        db.Audit("View Contact", AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+        db.Audit(AuditActions.ViewContact, AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
         await db.SaveChangesAsync();
         return NotFound();
     }
@@ -155,7 +155,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
             .Select(a => (a.Id.ToString(), a.Name))
             .ToList();
         Decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).OrderBy(d => d.ProposedAtUtc).ToListAsync();
-        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();
         return true;
     }

@@ -24,7 +24,7 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            db.Audit("View Contact timeline", AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
+            db.Audit(AuditActions.ViewContactTimeline, AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
             await db.SaveChangesAsync();
             return NotFound();
         }
@@ -81,7 +81,7 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         }
 
         Events = events.OrderByDescending(e => e.AtUtc).ToList();
-        db.Audit("View Contact timeline", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Screening");
+        db.Audit(AuditActions.ViewContactTimeline, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Screening");
         await db.SaveChangesAsync();
         return Page();
     }

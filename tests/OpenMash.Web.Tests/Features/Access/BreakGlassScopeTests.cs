@@ -34,7 +34,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
         Assert.Contains("Orla Grantscope", opened.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Latematch", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=other-hub-existence]"));
-        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Other Hub Person" && e.UserName == "staffs.screener").Select(e => e.TargetId).ToListAsync());
+        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewOtherHubPerson && e.UserName == "staffs.screener").Select(e => e.TargetId).ToListAsync());
         Assert.Contains(named.Id.ToString(), reads);
         Assert.DoesNotContain(later.Id.ToString(), reads);
     }
@@ -60,7 +60,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("not one your hub can review", (await PageClient.ParseAsync(refused)).QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Null(await factory.WithDbAsync(db => db.Set<BreakGlassGrant>().Where(g => g.Id == grant.Id).Select(g => g.ReviewedAtUtc).SingleAsync()));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Review Break Glass" && e.Outcome == AuditOutcome.Refused && e.UserName == "stoke.ig" && e.TargetId == grant.Id.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ReviewBreakGlass && e.Outcome == AuditOutcome.Refused && e.UserName == "stoke.ig" && e.TargetId == grant.Id.ToString())));
 
         var staffsIg = await AccessData.SignInAsync(factory, "staffs.ig");
         var (_, requesting) = await staffsIg.GetPageAsync("/Access/Reviews");
@@ -71,7 +71,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
         Assert.DoesNotContain("reviewed by the requesting hub", afterReview.Body!.TextContent, StringComparison.Ordinal);
 
         // Every listing of the grant is an audited read, naming the children it is about.
-        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Break Glass Grant" && e.TargetId == grant.Id.ToString()).ToListAsync());
+        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewBreakGlassGrant && e.TargetId == grant.Id.ToString()).ToListAsync());
         Assert.Contains(views, v => v.UserName == "staffs.ig" && v.Subjects!.Contains(local.Id.ToString(), StringComparison.Ordinal));
         Assert.Contains(views, v => v.UserName == "stoke.ig" && v.Subjects!.Contains(theirs.Id.ToString(), StringComparison.Ordinal) && !v.Subjects.Contains(local.Id.ToString(), StringComparison.Ordinal));
     }
@@ -87,7 +87,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
         var invalid = await screener.PostFormAsync($"/Access/BreakGlass/{local.Id}", [new("Reason", ""), new("Justification", "")]);
         Assert.Contains("Ida Formaudit", (await PageClient.ParseAsync(invalid)).Body!.TextContent, StringComparison.Ordinal);
 
-        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Person" && e.UserName == "staffs.screener" && e.TargetId == local.Id.ToString()).ToListAsync());
+        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewPerson && e.UserName == "staffs.screener" && e.TargetId == local.Id.ToString()).ToListAsync());
         Assert.Equal(3, views.Count); // the form, the form again (the test client fetches it for the antiforgery token), the refused post
         Assert.All(views, v =>
         {

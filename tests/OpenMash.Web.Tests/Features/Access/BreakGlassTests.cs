@@ -27,7 +27,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Contains("Explain what is happening", summary, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#Justification-error"));
         Assert.Equal(grantsBefore, await factory.WithDbAsync(db => db.Set<BreakGlassGrant>().CountAsync()));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Break Glass" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.BreakGlass && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")));
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         var response = await client.Http.GetAsync(new Uri($"/Access/BreakGlass/{child}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "AccessRefused" && e.UserName == user && e.TargetId == $"/Access/BreakGlass/{child}")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessRefused && e.UserName == user && e.TargetId == $"/Access/BreakGlass/{child}")));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Contains(stokeReference, card.TextContent, StringComparison.Ordinal);
         Assert.Contains("Break-glass access until", card.TextContent, StringComparison.Ordinal);
         Assert.Empty(card.QuerySelectorAll("form, input, button"));
-        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Other Hub Person" && e.UserName == "staffs.screener").ToListAsync());
+        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewOtherHubPerson && e.UserName == "staffs.screener").ToListAsync());
         var view = Assert.Single(views);
         Assert.Equal("break-glass", view.Purpose);
         Assert.Contains(grant.Id.ToString(), view.Detail, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
 
         var otherHubManager = await AccessData.SignInAsync(factory, "staffs.manager");
         Assert.Equal(HttpStatusCode.NotFound, (await otherHubManager.Http.GetAsync(new Uri($"/Access/History/{stokeChild}", UriKind.Relative))).StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Access History" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.manager")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewAccessHistory && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.manager")));
 
         var (response, page) = await (await AccessData.SignInAsync(factory, "stoke.ig")).GetPageAsync($"/Access/History/{stokeChild}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -22,7 +22,7 @@ public sealed class FailClosedTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.DoesNotContain(staffsReference, after.Body!.TextContent, StringComparison.Ordinal);
         var search = await PageClient.ParseAsync(await AccessData.SearchByNhsAsync(screener, await AccessData.NhsNumberAsync(factory, stokeChild)));
         Assert.Empty(search.QuerySelectorAll("[data-testid=other-hub-existence], [data-testid=other-hub-content]"));
-        var last = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "stoke.screener").OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync());
+        var last = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "stoke.screener").OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync());
         Assert.Contains("PolicyUnavailable", last, StringComparison.Ordinal);
     }
 }

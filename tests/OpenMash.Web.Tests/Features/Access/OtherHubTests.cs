@@ -34,10 +34,10 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Contains("Juniper Crossfield-Demo is known to " + AccessData.StokeHubName, search.QuerySelector("[data-testid=other-hub-existence]")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(stokeReference, search.Body!.TextContent, StringComparison.Ordinal);
 
-        var decisions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "staffs.screener" && e.TargetId == stokeChild.ToString()).Select(e => e.Detail).ToListAsync());
+        var decisions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.screener" && e.TargetId == stokeChild.ToString()).Select(e => e.Detail).ToListAsync());
         Assert.True(decisions.Count >= 2, "each look at the other hub's row is decided and audited");
         Assert.All(decisions, d => Assert.Contains("SocialCareHistory from Stoke-on-Trent City Council Children's Social Care: ExistenceOnly", d, StringComparison.Ordinal));
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Other Hub Person" && e.UserName == "staffs.screener")));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewOtherHubPerson && e.UserName == "staffs.screener")));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
         var search = await PageClient.ParseAsync(await AccessData.SearchByNhsAsync(screener, await AccessData.NhsNumberAsync(factory, stokeChild)));
         Assert.Contains(staffsReference, search.QuerySelector("[data-testid=other-hub-content]")?.TextContent, StringComparison.Ordinal);
 
-        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Other Hub Person" && e.UserName == "stoke.screener" && e.TargetId == staffsChild.ToString()).ToListAsync());
+        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewOtherHubPerson && e.UserName == "stoke.screener" && e.TargetId == staffsChild.ToString()).ToListAsync());
         Assert.Equal(2, reads.Count);
         Assert.All(reads, r =>
         {
@@ -81,7 +81,7 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
         var (_, page) = await screener.GetPageAsync($"/People/{inStoke.Id}");
 
         Assert.Contains("Wrenna Matchbyname", page.QuerySelector("[data-testid=other-hub-content]")?.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Other Hub Person" && e.TargetId == inStaffs.Id.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewOtherHubPerson && e.TargetId == inStaffs.Id.ToString())));
     }
 
     [Fact]

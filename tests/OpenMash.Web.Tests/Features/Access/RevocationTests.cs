@@ -27,7 +27,7 @@ public sealed class RevocationTests(OpenMashFactory factory) : IClassFixture<Ope
         var search = await PageClient.ParseAsync(await AccessData.SearchByNhsAsync(screener, nhs));
         Assert.Empty(search.QuerySelectorAll("[data-testid=other-hub-existence], [data-testid=other-hub-content]"));
         Assert.NotEmpty(search.QuerySelectorAll("[data-testid=person-results] tbody tr"));
-        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused).Select(e => e.Detail).ToListAsync());
+        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused).Select(e => e.Detail).ToListAsync());
         Assert.Contains(refused, d => d!.Contains("SocialCareHistory from Stoke-on-Trent City Council Children's Social Care: Deny", StringComparison.Ordinal));
     }
 }

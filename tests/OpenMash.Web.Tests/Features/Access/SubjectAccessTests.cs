@@ -103,7 +103,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             Assert.Contains(redactions, r => r.Contains(kind, StringComparison.Ordinal));
         }
 
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Subject Access Export" && e.UserName == "staffs.ig" && e.TargetId == personId.ToString()).ToListAsync());
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SubjectAccessExport && e.UserName == "staffs.ig" && e.TargetId == personId.ToString()).ToListAsync());
         Assert.Equal(2, audit.Count);
         Assert.All(audit, e =>
         {
@@ -114,7 +114,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
         Assert.Contains(audit, e => e.Detail!.StartsWith("download", StringComparison.Ordinal));
 
         // Each partner agency's answer was put to the gate for subject access, and the decision written with the export.
-        var gate = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "staffs.ig" && e.Purpose == "SubjectAccess" && e.Subjects == personId.ToString()).ToListAsync());
+        var gate = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.ig" && e.Purpose == "SubjectAccess" && e.Subjects == personId.ToString()).ToListAsync());
         Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Allowed && e.Detail!.StartsWith($"PoliceIncidents from {Police}: Content", StringComparison.Ordinal)));
         Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Refused && e.Detail!.StartsWith($"HealthRecords from {Health}: Deny", StringComparison.Ordinal)));
         Assert.Equal(4, gate.Count);

@@ -23,7 +23,7 @@ public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMa
 
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.StartsWith("/Account/SignIn", next.Headers.Location?.PathAndQuery ?? next.Headers.Location?.OriginalString, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SessionEnded" && e.UserName == "stoke.analyst")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SessionEnded && e.UserName == "stoke.analyst")));
         var again = await victim.PostFormAsync("/Account/SignIn", [new("UserName", "stoke.analyst"), new("Password", OpenMashFactory.DemoPassword)]);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
@@ -78,6 +78,6 @@ public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMa
             }
         }
 
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SessionEnded" && e.Detail == "absolute session time-out")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SessionEnded && e.Detail == "absolute session time-out")));
     }
 }

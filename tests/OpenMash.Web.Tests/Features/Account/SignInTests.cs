@@ -44,7 +44,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
         Assert.Contains("Staffordshire MASH", page.QuerySelector(".govuk-caption-l")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Administrator", page.QuerySelector("#role-Administrator")?.TextContent);
         Assert.Null(page.QuerySelector("#role-ScreeningSocialWorker"));
-        var audited = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SignIn" && e.UserName == "staffs.admin" && e.Detail!.Contains("demo-exempt")));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SignIn && e.UserName == "staffs.admin" && e.Detail!.Contains("demo-exempt")));
         Assert.True(audited);
     }
 
@@ -57,7 +57,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Enter a correct user name and password", page.QuerySelector(".govuk-error-summary__list a")?.TextContent);
         Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
-        var refused = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "SignInFailed" && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused));
+        var refused = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.SignInFailed && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused));
         Assert.True(refused >= 1);
     }
 
@@ -86,7 +86,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("locked", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SignInLockedOut" && e.UserName == "lockout.user")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SignInLockedOut && e.UserName == "lockout.user")));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
         response = await replay.PostFormAsync("/Account/TwoFactor", [new("Code", totp.ComputeTotp(factory.Clock.GetUtcNow().UtcDateTime))]);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "SignIn" && e.UserName == "totp.user" && e.Detail!.Contains("totp"))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SignIn && e.UserName == "totp.user" && e.Detail!.Contains("totp"))));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
 
         Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetContactAsync(http, token, Guid.NewGuid())).StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Update ApiClient" && e.TargetType == "ApiClient" && e.UserName == "staffs.admin")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Updated("ApiClient") && e.TargetType == "ApiClient" && e.UserName == "staffs.admin")));
     }
 
     [Fact]
@@ -106,6 +106,6 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         Assert.Equal(2, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e =>
-            e.Action == "AccessRefused" && e.UserName == "staffs.police" && e.Outcome == AuditOutcome.Refused && e.TargetId!.StartsWith("/Admin/ApiClients"))));
+            e.Action == AuditActions.AccessRefused && e.UserName == "staffs.police" && e.Outcome == AuditOutcome.Refused && e.TargetId!.StartsWith("/Admin/ApiClients"))));
     }
 }

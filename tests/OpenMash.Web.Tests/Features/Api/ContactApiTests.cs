@@ -34,7 +34,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var people = await factory.WithDbAsync(db => db.Persons.IgnoreQueryFilters().Where(p => stored.Subjects.Select(s => s.PersonId).Contains(p.Id)).Select(p => p.GivenNames).ToListAsync());
         Assert.Contains("Created", people);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "Create Contact" && e.TargetId == id.ToString() && e.UserName == "api:demo-police" && e.AgencyId == police && e.UserId == null)));
+            e.Action == AuditActions.Created("Contact") && e.TargetId == id.ToString() && e.UserName == "api:demo-police" && e.AgencyId == police && e.UserId == null)));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.NotNull(after["decidedAt"]);
         Assert.Equal(["decidedAt", "id", "outcome", "outcomeName", "receivedAt", "reference", "state"], after.Select(p => p.Key).Order(StringComparer.Ordinal).ToArray());
         var subjects = await factory.WithDbAsync(db => db.ContactSubjects.IgnoreQueryFilters().Where(s => s.ContactId == id).Select(s => s.PersonId).ToListAsync());
-        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "View Contact" && e.TargetId == id.ToString() && e.Outcome == AuditOutcome.Allowed).ToListAsync());
+        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ViewContact && e.TargetId == id.ToString() && e.Outcome == AuditOutcome.Allowed).ToListAsync());
         Assert.Equal(2, reads.Count);
         Assert.All(reads, r => Assert.All(subjects, s => Assert.Contains(s.ToString(), r.Subjects, StringComparison.Ordinal)));
         Assert.All(reads, r => Assert.Equal("api:demo-police", r.UserName));
@@ -224,7 +224,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("Private", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var refusal = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "View Contact" && e.TargetId == id.ToString() && e.Outcome == AuditOutcome.Refused));
+        var refusal = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.ViewContact && e.TargetId == id.ToString() && e.Outcome == AuditOutcome.Refused));
         Assert.Equal("api:health-reader-test", refusal.UserName);
         Assert.False(string.IsNullOrEmpty(refusal.Subjects));
     }

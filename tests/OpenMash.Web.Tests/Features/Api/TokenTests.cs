@@ -46,7 +46,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await ReadJsonAsync(response))["error"]?.GetValue<string>());
         var refusals = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e =>
-            e.Action == "ApiTokenRefused" && e.TargetId == ApiFactory.PoliceClientId && e.Outcome == AuditOutcome.Refused && e.Detail == "wrong secret"));
+            e.Action == AuditActions.ApiTokenRefused && e.TargetId == ApiFactory.PoliceClientId && e.Outcome == AuditOutcome.Refused && e.Detail == "wrong secret"));
         Assert.Equal(1, refusals);
     }
 
@@ -132,7 +132,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetContactAsync(http, token, Guid.NewGuid())).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(http, "health-referrals-test", secret)).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "ApiTokenRefused" && e.TargetId == "health-referrals-test" && e.Detail == "client disabled" && e.Outcome == AuditOutcome.Refused)));
+            e.Action == AuditActions.ApiTokenRefused && e.TargetId == "health-referrals-test" && e.Detail == "client disabled" && e.Outcome == AuditOutcome.Refused)));
     }
 
     [Fact]

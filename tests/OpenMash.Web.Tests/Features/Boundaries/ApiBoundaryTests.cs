@@ -44,9 +44,9 @@ public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("School: fictional", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View PartnerInformation" && e.Outcome == AuditOutcome.Refused && e.TargetId == others.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPartnerInformation && e.Outcome == AuditOutcome.Refused && e.TargetId == others.ToString())));
         var healthCheck = (await CheckIdAsync(factory, own, Health)).ToString();
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Sharing Decision" && e.Outcome == AuditOutcome.Refused && e.TargetId == healthCheck && e.Detail!.Contains("DeniedByAgreement"))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.TargetId == healthCheck && e.Detail!.Contains("DeniedByAgreement"))));
     }
 
     [Fact]

@@ -65,6 +65,6 @@ public static class BoundaryData
     }
 
     public static Task<List<string?>> DecisionsAsync(OpenMashFactory factory, string user, AuditOutcome outcome, string targetId) =>
-        factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == user && e.Outcome == outcome && e.TargetId == targetId)
+        factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == user && e.Outcome == outcome && e.TargetId == targetId)
             .Select(e => e.Detail).ToListAsync());
 }

@@ -58,9 +58,9 @@ public sealed class BoundaryFailClosedTests(ApiFactory factory) : IClassFixture<
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("policy-less secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var unavailable = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.UserName == "joint.cetg" && e.TargetId == stokeContact.ToString()).Select(e => e.Detail).ToListAsync());
+        var unavailable = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "joint.cetg" && e.TargetId == stokeContact.ToString()).Select(e => e.Detail).ToListAsync());
         Assert.Contains(unavailable, d => d!.Contains("Deny (PolicyUnavailable); policy unavailable", StringComparison.Ordinal));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View PartnerInformation" && e.Outcome == AuditOutcome.Refused && e.TargetId == contactId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPartnerInformation && e.Outcome == AuditOutcome.Refused && e.TargetId == contactId.ToString())));
     }
 
     internal static async Task<HttpResponseMessage> PartnerInformationAsync(HttpClient http, string token, Guid id)

@@ -52,7 +52,7 @@ public sealed class BoundaryRevocationTests(OpenMashFactory factory) : IClassFix
         Assert.Null(taskGroup.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']"));
         Assert.DoesNotContain("Jayden", taskGroup.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("stopped on a train", taskGroup.Body.TextContent, StringComparison.Ordinal);
-        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == "joint.cetg" && e.Action == "Sharing Decision" && e.Outcome == AuditOutcome.Refused && e.TargetId == stokeContact.ToString())
+        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == "joint.cetg" && e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.TargetId == stokeContact.ToString())
             .Select(e => e.Detail).ToListAsync());
         Assert.Contains(refused, d => d!.Contains("SocialCareHistory", StringComparison.Ordinal) && d.Contains("Deny (NoAgreement)", StringComparison.Ordinal));
     }

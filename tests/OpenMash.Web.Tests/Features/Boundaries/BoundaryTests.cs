@@ -185,7 +185,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.DoesNotContain("source handling detail", staffsPolice.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 item withheld by the supplying agency's restriction", staffsPolice.QuerySelector("[data-testid=withheld]")!.TextContent.Trim());
 
-        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == "joint.cetg" && e.Action == "View TaskGroupRecord").Select(e => e.TargetId).ToListAsync());
+        var reads = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == "joint.cetg" && e.Action == AuditActions.ViewTaskGroupRecord).Select(e => e.TargetId).ToListAsync());
         Assert.Contains(staffsContact.ToString(), reads);
         Assert.Contains(stokeContact.ToString(), reads);
         var stokeHealth = (await CheckIdAsync(factory, stokeContact, Health)).ToString();
@@ -219,7 +219,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         var record = page.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']");
         Assert.NotNull(record);
         Assert.Contains("seen at a known address", record.TextContent, StringComparison.Ordinal);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == "Sharing Decision" && e.Detail!.Contains("PolicyUnavailable"))));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == AuditActions.SharingDecision && e.Detail!.Contains("PolicyUnavailable"))));
     }
 
     [Fact]
@@ -258,6 +258,6 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         var response = await client.Http.GetAsync(new Uri("/TaskGroup", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == user && e.Action == "AccessRefused" && e.TargetId == "/TaskGroup")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == user && e.Action == AuditActions.AccessRefused && e.TargetId == "/TaskGroup")));
     }
 }

@@ -70,6 +70,6 @@ public sealed class MultiRoleBoundaryTests(OpenMashFactory factory) : IClassFixt
         Assert.Equal(["Police item: officers attended on Saturday (fictional)"], police.QuerySelectorAll("[data-testid=item]").Select(i => i.TextContent.Trim()).ToList());
         Assert.DoesNotContain("the caller's name", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1 item withheld by the supplying agency's restriction", police.QuerySelector("[data-testid=withheld]")!.TextContent.Trim());
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Referral" && e.UserName == "staffs.referrer-researcher" && e.TargetId == contactId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewReferral && e.UserName == "staffs.referrer-researcher" && e.TargetId == contactId.ToString())));
     }
 }

@@ -102,7 +102,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Contains("record the family's consent", message, StringComparison.Ordinal);
         Assert.Contains("request an override", message, StringComparison.Ordinal);
         Assert.False(await CheckSentAsync(contactId, Police));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Request checks" && e.Outcome == AuditOutcome.Refused && e.TargetId == contactId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.RequestChecks && e.Outcome == AuditOutcome.Refused && e.TargetId == contactId.ToString())));
 
         await RecordConsentAsync(screener, contactId, childId, "Given", AgencyType.Police, AgencyType.Health);
         var (_, casePage) = await screener.GetPageAsync($"/Screening/{contactId}");
@@ -134,7 +134,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.False(await CheckSentAsync(contactId, Health));
         var (_, person) = await screener.GetPageAsync($"/People/{childId}");
         Assert.Equal(["Withdrawn", "Given"], person.QuerySelectorAll("[data-testid=consent-history] tbody tr").Select(r => r.GetAttribute("data-status")).ToList());
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View consent history" && e.TargetId == childId.ToString() && e.UserName == "staffs.screener")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewConsentHistory && e.TargetId == childId.ToString() && e.UserName == "staffs.screener")));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, researcher.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "Request consent override" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener" && e.TargetId == contactId.ToString())));
+            e.Action == AuditActions.RequestConsentOverride && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener" && e.TargetId == contactId.ToString())));
         Assert.False(await factory.WithDbAsync(db => db.ConsentOverrides.IgnoreQueryFilters().AnyAsync(o => o.ContactId == contactId)));
     }
 
@@ -276,7 +276,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         ig = await SignInAsync("staffs.ig");
         var (_, late) = await ig.GetPageAsync("/Consent/Governance");
         Assert.Equal("Overdue", late.QuerySelector($"[data-testid=ig-overrides] tr[data-reference='{reference}']")?.GetAttribute("data-status"));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Consent override requested" && e.TargetId == request.Id.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ConsentOverrideRequested && e.TargetId == request.Id.ToString())));
         var (forbidden, _) = await (await SignInAsync("staffs.screener")).GetPageAsync("/Consent/Governance");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }

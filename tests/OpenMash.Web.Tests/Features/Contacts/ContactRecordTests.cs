@@ -35,7 +35,7 @@ public sealed class ContactRecordTests(OpenMashFactory factory) : IClassFixture<
         Assert.Equal("note.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "Download ContactAttachment" && e.TargetId == attachmentId.ToString()));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.DownloadContactAttachment && e.TargetId == attachmentId.ToString()));
         Assert.Equal("staffs.screener", audit.UserName);
         Assert.Equal(contact.Subjects.Single().PersonId.ToString(), audit.Subjects);
     }
@@ -53,8 +53,8 @@ public sealed class ContactRecordTests(OpenMashFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("%PDF", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "AccessRefused" && e.Outcome == AuditOutcome.Refused && e.UserName == user && e.TargetId == path)));
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Download ContactAttachment" && e.TargetId == attachmentId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessRefused && e.Outcome == AuditOutcome.Refused && e.UserName == user && e.TargetId == path)));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DownloadContactAttachment && e.TargetId == attachmentId.ToString())));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ContactRecordTests(OpenMashFactory factory) : IClassFixture<
         var response = await stoke.Http.GetAsync(new Uri($"/Contacts/{contact.Id}/Attachments/{attachmentId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Download ContactAttachment" && e.TargetId == attachmentId.ToString())));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DownloadContactAttachment && e.TargetId == attachmentId.ToString())));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ContactRecordTests(OpenMashFactory factory) : IClassFixture<
         var response = await referrer.Http.GetAsync(new Uri($"/Contacts/{contact.Id}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "AccessRefused" && e.UserName == "staffs.referrer" && e.TargetId == $"/Contacts/{contact.Id}")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessRefused && e.UserName == "staffs.referrer" && e.TargetId == $"/Contacts/{contact.Id}")));
     }
 
     [Fact]

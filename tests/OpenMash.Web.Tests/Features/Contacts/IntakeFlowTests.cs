@@ -93,7 +93,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
 
         var (_, check) = await client.GetPageAsync("/Contacts/New/check");
         Assert.Contains("Existing record: Philipa", check.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Possible Matches" && e.UserName == "stoke.manager" && e.Subjects!.Contains(child.Id.ToString()))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPossibleMatches && e.UserName == "stoke.manager" && e.Subjects!.Contains(child.Id.ToString()))));
         await factory.WithDbAsync(db => db.ContactDrafts.IgnoreQueryFilters().Where(d => d.UserId == manager).ExecuteDeleteAsync());
     }
 
@@ -121,7 +121,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
         Assert.Equal(2, contact.Subjects.Count(s => s.Role == SubjectRole.Child));
         Assert.Single(contact.Subjects, s => s.Role == SubjectRole.HouseholdMember);
         Assert.True(await factory.WithDbAsync(db => db.Persons.IgnoreQueryFilters().AnyAsync(p => p.NhsNumber == nhs && contact.Subjects.Select(s => s.PersonId).Contains(p.Id))));
-        var created = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "Create Contact" && e.TargetId == id.ToString()));
+        var created = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Created("Contact") && e.TargetId == id.ToString()));
         Assert.Equal("staffs.screener", created.UserName);
         Assert.All(contact.Subjects, s => Assert.Contains(s.PersonId.ToString(), created.Subjects, StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.ContactDrafts.IgnoreQueryFilters().AnyAsync(d => d.UserId == contact.RecordedByUserId)));
@@ -131,7 +131,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
         var (view, record) = await client.GetPageAsync($"/Contacts/{id}");
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Equal(3, record.QuerySelectorAll("[data-testid=contact-people] tbody a").Length);
-        var viewed = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "View Contact" && e.TargetId == id.ToString()));
+        var viewed = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.ViewContact && e.TargetId == id.ToString()));
         Assert.Equal("Screening", viewed.Purpose);
         Assert.All(contact.Subjects, s => Assert.Contains(s.PersonId.ToString(), viewed.Subjects, StringComparison.Ordinal));
     }

@@ -46,7 +46,7 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
         Assert.DoesNotContain("Police summary", after.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("No data sharing agreement lets Staffordshire Police share police incidents", police.QuerySelector("[data-testid=not-shared]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Health summary", after.QuerySelector($"[data-testid=answer][data-agency='{Health}']")!.TextContent, StringComparison.Ordinal);
-        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Sharing Decision" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")
+        var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")
             .Select(e => e.Detail).ToListAsync());
         Assert.Contains(refused, d => d!.Contains("PoliceIncidents from Staffordshire Police: Deny (NoAgreement); policy", StringComparison.Ordinal));
     }

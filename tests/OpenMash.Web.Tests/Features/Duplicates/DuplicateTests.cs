@@ -49,7 +49,7 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
 
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
         Assert.NotEmpty(page.QuerySelectorAll("[data-testid=match-evidence] tbody tr"));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Duplicate Queue" && e.UserName == "staffs.screener" && e.Subjects!.Contains(a.ToString()))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewDuplicateQueue && e.UserName == "staffs.screener" && e.Subjects!.Contains(a.ToString()))));
     }
 
     [Fact]
@@ -76,14 +76,14 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
         Assert.Equal(2, during.KeepContacts);
         Assert.Equal(0, during.DupContacts);
         Assert.Equal(2, during.KeepAddresses);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Merge Person" && e.UserName == "staffs.manager" && e.Subjects!.Contains(dup.ToString()))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.MergePerson && e.UserName == "staffs.manager" && e.Subjects!.Contains(dup.ToString()))));
 
         var mergeId = await factory.WithDbAsync(db => db.PersonMerges.IgnoreQueryFilters().Where(m => m.MergedId == dup).Select(m => m.Id).SingleAsync());
         var undone = await client.PostFormAsync("/Duplicates/Merges", [new("MergeId", mergeId.ToString())], "/Duplicates/Merges?handler=Unmerge");
         Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
 
         Assert.Equal(before, await SnapshotAsync(keep, dup));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Unmerge Person" && e.Subjects!.Contains(keep.ToString()))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UnmergePerson && e.Subjects!.Contains(keep.ToString()))));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
 
         var links = page.QuerySelectorAll("[data-testid=person-results] tbody a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal([$"/People/{person.Id}"], links);
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "Search People" && e.UserName == "staffs.screener").OrderByDescending(e => e.Sequence).FirstAsync());
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SearchPeople && e.UserName == "staffs.screener").OrderByDescending(e => e.Sequence).FirstAsync());
         Assert.Equal(person.Id.ToString(), audit.Subjects);
         Assert.DoesNotContain(nhs, audit.Detail ?? string.Empty, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
         Assert.Contains("Already open to social care: North Locality Team", page.QuerySelector("[data-testid=open-involvements]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains(contact.Reference, page.QuerySelector("[data-testid=contact-timeline]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("ST17 4AB", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Person" && e.TargetId == person.Id.ToString() && e.Subjects == person.Id.ToString() && e.UserName == "staffs.screener")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPerson && e.TargetId == person.Id.ToString() && e.Subjects == person.Id.ToString() && e.UserName == "staffs.screener")));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
         var response = await stoke.Http.GetAsync(new Uri($"/People/{person.Id}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Person" && e.TargetId == person.Id.ToString())));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPerson && e.TargetId == person.Id.ToString())));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
         var response = await client.Http.GetAsync(new Uri($"/People/{person.Id}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "AccessRefused" && e.Outcome == AuditOutcome.Refused && e.UserName == user && e.TargetId == $"/People/{person.Id}")));
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Person" && e.TargetId == person.Id.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessRefused && e.Outcome == AuditOutcome.Refused && e.UserName == user && e.TargetId == $"/People/{person.Id}")));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPerson && e.TargetId == person.Id.ToString())));
     }
 }

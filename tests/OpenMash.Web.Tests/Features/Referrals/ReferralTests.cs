@@ -86,7 +86,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("Otherkid", page.DocumentElement.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Referral" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.referrer" && e.TargetId == staffContact.Id.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewReferral && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.referrer" && e.TargetId == staffContact.Id.ToString())));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.DoesNotContain("Confidential rationale", after.DocumentElement.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Testcase", after.DocumentElement.TextContent, StringComparison.Ordinal);
         Assert.Contains("Early help", list.QuerySelector("[data-testid=referrals]")?.TextContent, StringComparison.Ordinal);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "View Referral" && e.Outcome == AuditOutcome.Allowed && e.TargetId == contact.Id.ToString() && e.Purpose == "Referral feedback")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewReferral && e.Outcome == AuditOutcome.Allowed && e.TargetId == contact.Id.ToString() && e.Purpose == "Referral feedback")));
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
         var response = await client.Http.GetAsync(new Uri("/Referrals/New", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "AccessRefused" && e.UserName == user && e.TargetId == "/Referrals/New")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AccessRefused && e.UserName == user && e.TargetId == "/Referrals/New")));
     }
 
     private const string ReferralQueriesReceived = OpenMash.Web.Features.Referrals.ReferralQueries.Received;

@@ -37,7 +37,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
         Assert.NotNull(contact.ScreenedAtUtc);
         Assert.Equal(ContactState.AwaitingScreening, contact.State);
         Assert.True(await factory.WithDbAsync(db => db.Screenings.IgnoreQueryFilters().AnyAsync(s => s.ContactId == contactId && s.ThresholdRationale.Contains("neglect"))));
-        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "View Contact" && a.TargetId == contactId.ToString() && a.Purpose == "Screening" && a.Outcome == AuditOutcome.Allowed).ToListAsync());
+        var views = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ViewContact && a.TargetId == contactId.ToString() && a.Purpose == "Screening" && a.Outcome == AuditOutcome.Allowed).ToListAsync());
         Assert.NotEmpty(views);
         Assert.All(views, v => Assert.Contains(people[0].ToString(), v.Subjects, StringComparison.Ordinal));
         Assert.All(views, v => Assert.Equal("staffs.screener", v.UserName));

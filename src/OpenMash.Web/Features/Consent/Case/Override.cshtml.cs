@@ -42,14 +42,14 @@ public sealed class OverrideModel(OpenMashDbContext db, ConsentService consent) 
     {
         if (!ConsentService.HasRole(db.Actor, Security.Roles.ConsentOverride))
         {
-            await consent.RefuseAsync("Request consent override", "Contact", contactId, "the user does not hold the consent override permission");
+            await consent.RefuseAsync(AuditActions.RequestConsentOverride, "Contact", contactId, "the user does not hold the consent override permission");
             return Forbid();
         }
 
         var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            await consent.RefuseAsync("Request consent override", "Contact", contactId, "not a contact of this hub");
+            await consent.RefuseAsync(AuditActions.RequestConsentOverride, "Contact", contactId, "not a contact of this hub");
             return NotFound();
         }
 

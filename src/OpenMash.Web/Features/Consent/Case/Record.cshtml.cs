@@ -91,7 +91,7 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            await consent.RefuseAsync("Record consent", "Contact", contactId, "not a contact of this hub");
+            await consent.RefuseAsync(AuditActions.RecordConsent, "Contact", contactId, "not a contact of this hub");
             return false;
         }
 
@@ -103,7 +103,7 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         Agencies = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync() is var list
             ? list.Select(a => (a.Id.ToString(), a.Name)).ToList()
             : [];
-        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: ids, purpose: "Record consent");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: ids, purpose: AuditActions.RecordConsent);
         await db.SaveChangesAsync();
         return true;
     }

@@ -86,14 +86,14 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : P
         var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
         if (contact is null)
         {
-            await consent.RefuseAsync("Record sharing decision", "Contact", contactId, "not a contact of this hub");
+            await consent.RefuseAsync(AuditActions.RecordSharingDecision, "Contact", contactId, "not a contact of this hub");
             return false;
         }
 
         Contact = contact;
         var list = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [(string.Empty, "Another organisation (enter it below)"), .. list.Select(a => (a.Id.ToString(), a.Name))];
-        db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Record sharing decision");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: AuditActions.RecordSharingDecision);
         await db.SaveChangesAsync();
         return true;
     }

@@ -14,7 +14,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
         Overrides = await OverrideList.LoadAsync(db, pendingOnly: false);
-        db.Audit("View consent overrides", targetType: "ConsentOverrideRequest", purpose: "Information governance", detail: $"{Overrides.Count} overrides");
+        db.Audit(AuditActions.ViewConsentOverrides, targetType: "ConsentOverrideRequest", purpose: "Information governance", detail: $"{Overrides.Count} overrides");
         await db.SaveChangesAsync();
     }
 }

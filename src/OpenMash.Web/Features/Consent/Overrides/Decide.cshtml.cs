@@ -48,13 +48,13 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Ti
         var contact = request is null ? null : await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == request.ContactId);
         if (request is null || contact is null)
         {
-            await consent.RefuseAsync("View consent override", nameof(ConsentOverrideRequest), id, "not an override of this hub");
+            await consent.RefuseAsync(AuditActions.ViewConsentOverride, nameof(ConsentOverrideRequest), id, "not an override of this hub");
             return false;
         }
 
         Override = request;
         Contact = contact;
-        db.Audit("View consent override", targetType: nameof(ConsentOverrideRequest), targetId: id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
+        db.Audit(AuditActions.ViewConsentOverride, targetType: nameof(ConsentOverrideRequest), targetId: id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
         await db.SaveChangesAsync();
         return true;
     }

@@ -14,7 +14,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
         Pending = await OverrideList.LoadAsync(db, pendingOnly: true);
-        db.Audit("View consent overrides", targetType: "ConsentOverrideRequest", purpose: "Approve consent overrides", detail: $"{Pending.Count} pending");
+        db.Audit(AuditActions.ViewConsentOverrides, targetType: "ConsentOverrideRequest", purpose: "Approve consent overrides", detail: $"{Pending.Count} pending");
         await db.SaveChangesAsync();
     }
 }

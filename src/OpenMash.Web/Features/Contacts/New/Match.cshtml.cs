@@ -88,7 +88,7 @@ public sealed class MatchModel(DraftStore drafts, PossibleMatches matcher, OpenM
         Person = people[index];
         var details = Person.ToNewPerson([], time.GetUtcNow().UtcDateTime) with { ExistingPersonId = null };
         Matches = await matcher.FindAsync(details, ct);
-        db.Audit("View Possible Matches", targetType: "Person", subjects: Matches.Select(m => m.Person.Id), purpose: "Contact intake: is this person already known?");
+        db.Audit(AuditActions.ViewPossibleMatches, targetType: "Person", subjects: Matches.Select(m => m.Person.Id), purpose: "Contact intake: is this person already known?");
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -1,0 +1,50 @@
+using OpenMash.Web.Security;
+
+namespace OpenMash.Web.Auditing;
+
+/// <summary>Audit rows queued by one DbContext (reads, refusals, sign-in events) until its next save writes them.</summary>
+public sealed class PendingAudit(TimeProvider time)
+{
+    private readonly List<AuditEntry> _rows = [];
+
+    public void Add(
+        Actor who,
+        string action,
+        AuditOutcome outcome = AuditOutcome.Allowed,
+        string? targetType = null,
+        string? targetId = null,
+        IEnumerable<Guid>? subjects = null,
+        string? purpose = null,
+        string? detail = null) =>
+        _rows.Add(NewEntry(who, action, outcome, targetType, targetId, subjects, purpose, detail));
+
+    /// <summary>A row stamped with the current time, not yet queued.</summary>
+    public AuditEntry NewEntry(
+        Actor who, string action, AuditOutcome outcome, string? targetType, string? targetId, IEnumerable<Guid>? subjects, string? purpose, string? detail) =>
+        new()
+        {
+            OccurredAtUtc = AuditHash.Normalise(time.GetUtcNow().UtcDateTime),
+            UserId = who.UserId,
+            UserName = who.UserName,
+            AgencyId = who.AgencyId,
+            HubId = who.HubId,
+            Role = who.Roles,
+            Action = action,
+            TargetType = targetType,
+            TargetId = targetId,
+            Subjects = subjects is null ? null : string.Join(',', subjects),
+            Purpose = purpose,
+            Outcome = outcome,
+            Detail = detail,
+            PreviousHash = string.Empty,
+            Hash = string.Empty,
+        };
+
+    /// <summary>Every queued row, emptying the queue.</summary>
+    public List<AuditEntry> TakeAll()
+    {
+        var rows = _rows.ToList();
+        _rows.Clear();
+        return rows;
+    }
+}
