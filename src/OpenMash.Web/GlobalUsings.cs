@@ -1,4 +1,5 @@
-// The agency types are the sharing policy's own list: one enum for the database, the pages and the policy engine.
+// The domain's records and code lists are used everywhere; the agency types and safeguarding threshold are the
+// sharing policy's own lists: one enum each for the database, the pages and the policy engine.
 global using OpenMash.Web.Auditing;
 global using OpenMash.Web.Domain;
 global using OpenMash.Web.Domain.Access;
@@ -15,3 +16,4 @@ global using OpenMash.Web.Domain.Screening;
 global using OpenMash.Web.Domain.Sharing;
 global using OpenMash.Web.Domain.Users;
 global using AgencyType = OpenMash.Sharing.AgencyType;
+global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;

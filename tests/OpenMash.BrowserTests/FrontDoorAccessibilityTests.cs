@@ -31,7 +31,7 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
                  new NewPerson(SubjectRole.HouseholdMember, GivenNames: "Alex", FamilyName: "Accessible")]),
             new ContactSource());
         Assert.Empty(errors);
-        Assert.Empty(await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Amber, ThresholdLevel.ChildInNeed, "Fictional", true, "Fictional", ConsentView.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection)));
+        Assert.Empty(await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Amber, ThresholdLevel.ChildInNeed, "Fictional", true, "Fictional", SafeguardingThreshold.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection)));
         var police = await db.Agencies.Where(a => a.Name == "Staffordshire Police").Select(a => a.Id).SingleAsync();
         var checks = sp.GetRequiredService<CheckService>();
         Assert.Empty(await checks.RequestAsync(contact!, [police]));
@@ -108,7 +108,7 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
             new NewContact(ContactChannel.Phone, null, "Sam Referrer", null, null, "01234 000999", null, null, [ConcernCategory.Neglect], "Fictional.", null, null, null, true, true, null, true, ReferralSource.Schools,
                 [new NewPerson(SubjectRole.Child, GivenNames: "Bea", FamilyName: "Accessible", DateOfBirth: new DateOnly(2018, 3, 3))]),
             new ContactSource());
-        await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Red, ThresholdLevel.ChildProtection, "Fictional", false, "Too young (fictional)", ConsentView.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection));
+        await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Red, ThresholdLevel.ChildProtection, "Fictional", false, "Too young (fictional)", SafeguardingThreshold.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection));
         var health = await db.Agencies.Where(a => a.Name == "Demo Community Health NHS Trust").Select(a => a.Id).SingleAsync();
         await sp.GetRequiredService<CheckService>().RequestAsync(contact!, [health]);
         var checkId = await db.Checks.Where(c => c.ContactId == contact!.Id).Select(c => c.Id).SingleAsync();

@@ -1,15 +1,18 @@
-// The agency types are the sharing policy's own list: one enum for the database, the pages and the policy engine.
+// The domain types and the sharing policy's code lists, as the application itself sees them.
 global using OpenMash.Web.Auditing;
 global using OpenMash.Web.Domain;
 global using OpenMash.Web.Domain.Access;
+global using OpenMash.Web.Domain.Api;
 global using OpenMash.Web.Domain.Checks;
 global using OpenMash.Web.Domain.Consent;
 global using OpenMash.Web.Domain.Contacts;
 global using OpenMash.Web.Domain.Decisions;
 global using OpenMash.Web.Domain.Duplicates;
+global using OpenMash.Web.Domain.Hubs;
 global using OpenMash.Web.Domain.Messaging;
 global using OpenMash.Web.Domain.People;
 global using OpenMash.Web.Domain.Screening;
 global using OpenMash.Web.Domain.Sharing;
 global using OpenMash.Web.Domain.Users;
 global using AgencyType = OpenMash.Sharing.AgencyType;
+global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;

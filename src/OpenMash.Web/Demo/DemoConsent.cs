@@ -97,7 +97,7 @@ public sealed class DemoConsent(OpenMashDbContext db, CurrentActor actor, UserMa
                 ThresholdRationale = "Demo: additional needs, no suspicion of significant harm; early help with the family's agreement.",
                 ChildSpokenTo = true,
                 ChildViewsOrReason = "Demo: says she would like help at home.",
-                ConsentView = ConsentView.BelowThreshold,
+                ConsentView = SafeguardingThreshold.BelowThreshold,
                 ConsentRationale = "Below threshold: the family's consent is needed before partner checks.",
                 LawfulBasis = Article6Basis.PublicTask,
             });

@@ -141,10 +141,9 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
         void Screen(Contact contact, RagRating rag, ThresholdLevel threshold, DateTime at)
         {
             var due = calculator.For(rag, new DateTimeOffset(contact.ReceivedAtUtc, TimeSpan.Zero));
-            contact.Rag = rag;
-            contact.ScreenedAtUtc = at;
-            contact.ChecksDueUtc = due.ChecksDue.UtcDateTime;
-            contact.DecisionDueUtc = due.DecisionDue.UtcDateTime;
+            // A contact seeded as waiting for partners or a decision keeps that state; one seeded as awaiting screening
+            // moves on to the decision, as when the screener needs no checks.
+            contact.MarkScreened(at, rag, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, noChecksNeeded: true);
             contact.FamilyConsented = true;
             db.Screenings.Add(new ContactScreening
             {
@@ -157,7 +156,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 ThresholdRationale = "Demo rationale: concerns recorded by school; history considered.",
                 ChildSpokenTo = true,
                 ChildViewsOrReason = "Spoken to at school with the safeguarding lead present.",
-                ConsentView = threshold >= ThresholdLevel.ChildInNeed ? ConsentView.AboveThreshold : ConsentView.BelowThreshold,
+                ConsentView = threshold >= ThresholdLevel.ChildInNeed ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold,
                 ConsentRationale = threshold >= ThresholdLevel.ChildInNeed ? "Harm suspected: sharing without consent is lawful." : "Parent consented to checks.",
                 LawfulBasis = Article6Basis.PublicTask,
                 WithoutConsentReason = threshold >= ThresholdLevel.ChildInNeed ? OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection : null,
@@ -219,9 +218,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
             });
             if (decided is not null)
             {
-                contact.State = ContactState.Decided;
-                contact.DecidedAtUtc = decided;
-                contact.FeedbackDueUtc = calculator.AddWorkingTime(new DateTimeOffset(decided.Value, TimeSpan.Zero), calculator.Settings.WorkingDayLength).UtcDateTime;
+                contact.Decide(decided.Value, calculator.AddWorkingTime(new DateTimeOffset(decided.Value, TimeSpan.Zero), calculator.Settings.WorkingDayLength).UtcDateTime);
                 contact.FeedbackSentAtUtc = decided.Value.AddMinutes(20);
             }
         }

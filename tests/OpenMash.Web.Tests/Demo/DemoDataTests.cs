@@ -28,7 +28,7 @@ public sealed class DemoDataTests(OpenMashFactory factory) : IClassFixture<OpenM
 
         Assert.NotEmpty(numbers);
         Assert.All(numbers, n => Assert.True(Identifiers.IsValidNhsNumber(n) && n.StartsWith("999", StringComparison.Ordinal), n));
-        var audited = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.Created("Person") && e.UserName == "system:seed-demo" && e.Outcome == AuditOutcome.Allowed));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.Created(nameof(Person)) && e.UserName == "system:seed-demo" && e.Outcome == AuditOutcome.Allowed));
         Assert.Equal(await factory.WithDbAsync(db => db.Persons.IgnoreQueryFilters().CountAsync()), audited);
     }
 }

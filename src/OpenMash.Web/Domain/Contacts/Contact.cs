@@ -56,7 +56,14 @@ public sealed class Contact : IHubScoped, IAuditSubjects
 
     public ReferralSource ReferralSource { get; set; }
 
-    public ContactState State { get; set; }
+    private ContactState _state;
+
+    /// <summary>
+    /// Set when the contact is created (a new contact, or one brought across from another system); after that it moves
+    /// only through <see cref="MarkScreened"/>, <see cref="RequestChecks"/>, <see cref="ChecksCompleted"/> and
+    /// <see cref="Decide"/>, which refuse a move the front door does not allow.
+    /// </summary>
+    public ContactState State { get => _state; init => _state = value; }
 
     public RagRating? Rag { get; set; }
 
@@ -83,4 +90,64 @@ public sealed class Contact : IHubScoped, IAuditSubjects
     public List<ContactAttachment> Attachments { get; set; } = [];
 
     public IEnumerable<Guid> AuditSubjects => Subjects.Select(s => s.PersonId);
+
+    /// <summary>A decided contact is closed: it is not screened again, gets no new checks and no second decision.</summary>
+    public bool IsDecided => _state == ContactState.Decided;
+
+    /// <summary>
+    /// The screener's RAG rating and the due times it sets. A contact that needs no partner checks goes straight to
+    /// the decision; one already waiting for partners or a decision keeps its place.
+    /// </summary>
+    public void MarkScreened(DateTime atUtc, RagRating rag, DateTime checksDueUtc, DateTime decisionDueUtc, bool noChecksNeeded)
+    {
+        RefuseIfDecided("screened");
+        Rag = rag;
+        ScreenedAtUtc = atUtc;
+        ChecksDueUtc = checksDueUtc;
+        DecisionDueUtc = decisionDueUtc;
+        if (noChecksNeeded && _state == ContactState.AwaitingScreening)
+        {
+            _state = ContactState.AwaitingDecision;
+        }
+    }
+
+    /// <summary>Checks were sent to partners: the contact waits for their answers (also when more are asked before the decision).</summary>
+    public void RequestChecks(DateTime atUtc)
+    {
+        RefuseIfDecided("sent for partner checks");
+        ChecksRequestedAtUtc ??= atUtc;
+        ChecksCompletedAtUtc = null;
+        _state = ContactState.AwaitingPartnerInformation;
+    }
+
+    /// <summary>Every partner has answered: the contact is ready for a decision.</summary>
+    public void ChecksCompleted(DateTime atUtc)
+    {
+        ChecksCompletedAtUtc = atUtc;
+        if (_state == ContactState.AwaitingPartnerInformation)
+        {
+            _state = ContactState.AwaitingDecision;
+        }
+    }
+
+    /// <summary>A manager approved the decision: the contact is closed and the referrer is due to be told by <paramref name="feedbackDueUtc"/>.</summary>
+    public void Decide(DateTime atUtc, DateTime feedbackDueUtc)
+    {
+        if (_state is not (ContactState.AwaitingDecision or ContactState.AwaitingPartnerInformation))
+        {
+            throw new InvalidOperationException($"Contact {Reference} cannot be decided while it is {_state}: it must be screened first and not yet decided.");
+        }
+
+        _state = ContactState.Decided;
+        DecidedAtUtc = atUtc;
+        FeedbackDueUtc = feedbackDueUtc;
+    }
+
+    private void RefuseIfDecided(string what)
+    {
+        if (IsDecided)
+        {
+            throw new InvalidOperationException($"Contact {Reference} is decided and cannot be {what}.");
+        }
+    }
 }

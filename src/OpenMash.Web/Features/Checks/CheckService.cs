@@ -107,12 +107,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             });
         }
 
-        contact.ChecksRequestedAtUtc ??= now;
-        contact.ChecksCompletedAtUtc = null;
-        if (contact.State is ContactState.AwaitingScreening or ContactState.AwaitingDecision)
-        {
-            contact.State = ContactState.AwaitingPartnerInformation;
-        }
+        contact.RequestChecks(now);
 
         await db.SaveChangesAsync(ct);
         return [];
@@ -199,11 +194,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         if (!outstanding)
         {
             var contact = await db.Contacts.SingleAsync(c => c.Id == check.ContactId, ct);
-            contact.ChecksCompletedAtUtc = now;
-            if (contact.State == ContactState.AwaitingPartnerInformation)
-            {
-                contact.State = ContactState.AwaitingDecision;
-            }
+            contact.ChecksCompleted(now);
 
             await db.SaveChangesAsync(ct);
         }

@@ -76,8 +76,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, HubW
     /// Whether the screening lets checks go without consent: above threshold, and never at universal or early help,
     /// whatever an older screening row says (the screening form no longer accepts that pairing).
     /// </summary>
-    public static bool AboveThreshold(ContactScreening screening) =>
-        screening.ConsentView == ConsentView.AboveThreshold && screening.Threshold is not (ThresholdLevel.Universal or ThresholdLevel.EarlyHelp);
+    public static bool AboveThreshold(ContactScreening screening) => screening.AllowsSharingWithoutConsent;
 
     public async Task<ConsentOverrideRequest?> OverrideInForceAsync(Guid contactId, CancellationToken ct = default) =>
         InForce(await OpenOverridesAsync(contactId, ct), time.GetUtcNow().UtcDateTime);

@@ -114,9 +114,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
         decision.DecidedAtUtc = now;
         decision.ManagerComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         decision.DipSample = decision.Outcome == DecisionOutcome.NoFurtherAction && InDipSample(decision.Id, settings.NoFurtherActionDipSamplePercent);
-        contact.State = ContactState.Decided;
-        contact.DecidedAtUtc = now;
-        contact.FeedbackDueUtc = calculator.AddWorkingTime(new DateTimeOffset(now), calculator.Settings.WorkingDayLength * settings.FeedbackWithinWorkingDays).UtcDateTime;
+        contact.Decide(now, calculator.AddWorkingTime(new DateTimeOffset(now), calculator.Settings.WorkingDayLength * settings.FeedbackWithinWorkingDays).UtcDateTime);
         if (!string.IsNullOrWhiteSpace(contact.ReferrerEmail))
         {
             // Only the reference and the outcome: nothing any agency supplied goes back to the referrer.

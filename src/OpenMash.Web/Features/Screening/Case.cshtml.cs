@@ -40,7 +40,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     public string? ChildViewsOrReason { get; set; }
 
     [BindProperty]
-    public ConsentView? ConsentView { get; set; }
+    public SafeguardingThreshold? ConsentView { get; set; }
 
     [BindProperty]
     public string? ConsentRationale { get; set; }

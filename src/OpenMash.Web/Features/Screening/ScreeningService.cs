@@ -10,7 +10,7 @@ public sealed record ScreeningInput(
     string? ThresholdRationale,
     bool? ChildSpokenTo,
     string? ChildViewsOrReason,
-    ConsentView? ConsentView,
+    SafeguardingThreshold? ConsentView,
     string? ConsentRationale,
     bool NoChecksNeeded,
     Article6Basis? LawfulBasis = null,
@@ -133,7 +133,7 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         {
             errors.Add(new(nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)"));
         }
-        else if (input.ConsentView == ConsentView.AboveThreshold && input.Threshold is ThresholdLevel.Universal or ThresholdLevel.EarlyHelp)
+        else if (input.ConsentView == SafeguardingThreshold.AboveThreshold && input.Threshold is { } level && !ContactScreening.LevelAllowsSharingWithoutConsent(level))
         {
             // Sharing without consent needs suspected harm; at level 1 or 2 there is none, so consent is needed.
             errors.Add(new(nameof(input.ConsentView), $"Select below threshold (consent is needed) for {input.Threshold.Value.DisplayName()}, or change the threshold level if harm is suspected"));
@@ -142,14 +142,14 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         Require(
             input.ConsentRationale,
             nameof(input.ConsentRationale),
-            input.ConsentView == ConsentView.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
+            input.ConsentView == SafeguardingThreshold.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
             errors);
         if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
         {
             errors.Add(new(nameof(input.LawfulBasis), "Select the lawful basis for sharing: public task or legal obligation"));
         }
 
-        if (input.ConsentView == ConsentView.AboveThreshold && (input.WithoutConsentReason is null || !Enum.IsDefined(input.WithoutConsentReason.Value)))
+        if (input.ConsentView == SafeguardingThreshold.AboveThreshold && (input.WithoutConsentReason is null || !Enum.IsDefined(input.WithoutConsentReason.Value)))
         {
             errors.Add(new(nameof(input.WithoutConsentReason), "Select why information is shared without consent: it cannot be given, cannot reasonably be obtained, or seeking it would prejudice the child's protection"));
         }
@@ -191,16 +191,9 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         screening.ConsentView = input.ConsentView!.Value;
         screening.ConsentRationale = input.ConsentRationale!.Trim();
         screening.LawfulBasis = input.LawfulBasis;
-        screening.WithoutConsentReason = input.ConsentView == ConsentView.AboveThreshold ? input.WithoutConsentReason : null;
+        screening.WithoutConsentReason = input.ConsentView == SafeguardingThreshold.AboveThreshold ? input.WithoutConsentReason : null;
 
-        contact.Rag = input.Rag.Value;
-        contact.ScreenedAtUtc = now;
-        contact.ChecksDueUtc = due.ChecksDue.UtcDateTime;
-        contact.DecisionDueUtc = due.DecisionDue.UtcDateTime;
-        if (input.NoChecksNeeded && contact.State == ContactState.AwaitingScreening)
-        {
-            contact.State = ContactState.AwaitingDecision;
-        }
+        contact.MarkScreened(now, input.Rag.Value, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, input.NoChecksNeeded);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -76,7 +76,7 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
 
         Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetContactAsync(http, token, Guid.NewGuid())).StatusCode);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Updated("ApiClient") && e.TargetType == "ApiClient" && e.UserName == "staffs.admin")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Updated(nameof(ApiClient)) && e.TargetType == "ApiClient" && e.UserName == "staffs.admin")));
     }
 
     [Fact]

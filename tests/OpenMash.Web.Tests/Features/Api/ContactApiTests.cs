@@ -34,7 +34,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var people = await factory.WithDbAsync(db => db.Persons.IgnoreQueryFilters().Where(p => stored.Subjects.Select(s => s.PersonId).Contains(p.Id)).Select(p => p.GivenNames).ToListAsync());
         Assert.Contains("Created", people);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == AuditActions.Created("Contact") && e.TargetId == id.ToString() && e.UserName == "api:demo-police" && e.AgencyId == police && e.UserId == null)));
+            e.Action == AuditActions.Created(nameof(Contact)) && e.TargetId == id.ToString() && e.UserName == "api:demo-police" && e.AgencyId == police && e.UserId == null)));
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         {
             var contact = await db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.Id == contactId);
             var now = factory.Clock.GetUtcNow().UtcDateTime;
-            contact.State = ContactState.Decided;
+            db.Entry(contact).Property(c => c.State).CurrentValue = ContactState.Decided; // set up a decided contact without a decision record
             contact.DecidedAtUtc = now;
             db.Decisions.Add(new ContactDecision
             {

@@ -10,7 +10,7 @@ public sealed class AuditTests(OpenMashFactory factory) : IClassFixture<OpenMash
     [Fact]
     public async Task DemoSeeding_IsAudited_AndTheChainVerifies()
     {
-        var seeded = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.UserName == "system:seed-demo" && e.Action == AuditActions.Created("Agency")));
+        var seeded = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.UserName == "system:seed-demo" && e.Action == AuditActions.Created(nameof(Agency))));
         Assert.Equal(8, seeded);
 
         var (code, output, _) = await RunVerbAsync("audit", "verify");
@@ -31,7 +31,7 @@ public sealed class AuditTests(OpenMashFactory factory) : IClassFixture<OpenMash
         var (agency, row) = await factory.WithDbAsync(async db =>
         {
             var a = await db.Agencies.SingleAsync(x => x.Name == "Demo Housing Association (audit test)");
-            var r = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Created("Agency") && e.TargetId == a.Id.ToString());
+            var r = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Created(nameof(Agency)) && e.TargetId == a.Id.ToString());
             return (a, r);
         });
         var hub = await factory.WithDbAsync(db => db.Hubs.SingleAsync(h => h.Code == "STAFFS"));

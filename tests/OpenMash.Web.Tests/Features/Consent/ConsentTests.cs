@@ -459,7 +459,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         await factory.WithDbAsync(async db =>
         {
             var screening = await db.Screenings.IgnoreQueryFilters().SingleAsync(s => s.ContactId == contactId);
-            screening.ConsentView = ConsentView.AboveThreshold;
+            screening.ConsentView = SafeguardingThreshold.AboveThreshold;
             screening.WithoutConsentReason = NotSoughtReason.WouldPrejudiceProtection;
             return await db.SaveChangesAsync();
         });

@@ -121,7 +121,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
         Assert.Equal(2, contact.Subjects.Count(s => s.Role == SubjectRole.Child));
         Assert.Single(contact.Subjects, s => s.Role == SubjectRole.HouseholdMember);
         Assert.True(await factory.WithDbAsync(db => db.Persons.IgnoreQueryFilters().AnyAsync(p => p.NhsNumber == nhs && contact.Subjects.Select(s => s.PersonId).Contains(p.Id))));
-        var created = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Created("Contact") && e.TargetId == id.ToString()));
+        var created = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Created(nameof(Contact)) && e.TargetId == id.ToString()));
         Assert.Equal("staffs.screener", created.UserName);
         Assert.All(contact.Subjects, s => Assert.Contains(s.PersonId.ToString(), created.Subjects, StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.ContactDrafts.IgnoreQueryFilters().AnyAsync(d => d.UserId == contact.RecordedByUserId)));

@@ -53,7 +53,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
         var there = await DecideAsync(second, police, staffs, csc, staffs, DataCategory.PoliceIntelligence, SharingPurpose.SafeguardingScreening);
         Assert.Equal((SharingOutcome.Deny, DecisionReason.NoAgreement), (here.Outcome, here.Reason));
         Assert.Equal((SharingOutcome.Deny, DecisionReason.NoAgreement), (there.Outcome, there.Reason));
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Created("DataSharingAgreement") && e.UserName == "staffs.admin")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Created(nameof(DataSharingAgreement)) && e.UserName == "staffs.admin")));
     }
 
     [Fact]

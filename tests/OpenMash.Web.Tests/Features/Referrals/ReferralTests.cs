@@ -117,7 +117,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
                 DecidedAtUtc = now,
             });
             var stored = await db.Contacts.SingleAsync(c => c.Id == contact.Id);
-            stored.State = ContactState.Decided;
+            db.Entry(stored).Property(c => c.State).CurrentValue = ContactState.Decided; // set up a decided contact without a decision record
             stored.DecidedAtUtc = now;
             return await db.SaveChangesAsync();
         });
