@@ -90,7 +90,7 @@ public sealed class AuditTests(OpenMashFactory factory) : IClassFixture<OpenMash
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => factory.WithDbAsync(async db =>
         {
-            db.Audit("ConcurrencyProbe", detail: i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            db.Audit(AuditActions.AuditSearch, detail: i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return await db.SaveChangesAsync();
         })));
 

@@ -1,0 +1,196 @@
+using System.Text.RegularExpressions;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Loader;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenMash.Web.Tests.Architecture;
+
+/// <summary>
+/// The shape of the house (docs/adr/0009-one-clear-house.md), checked on the compiled application: the domain stands
+/// alone, feature folders do not depend on each other in a circle or on each other's pages, and audit actions are
+/// named constants.
+/// </summary>
+public sealed partial class HouseRulesTests
+{
+    private static readonly Lazy<ArchUnitNET.Domain.Architecture> App = new(() =>
+        new ArchLoader().LoadAssemblies(typeof(Program).Assembly).Build());
+
+    [Fact]
+    public void Domain_DependsOnNeitherDataNorFeatures_ItStandsAlone()
+    {
+        string[] forbidden = ["OpenMash.Web.Data", "OpenMash.Web.Features", "OpenMash.Web.Security", "OpenMash.Web.Demo", "OpenMash.Web.Auditing", "Microsoft.EntityFrameworkCore"];
+        var offences = (
+            from type in App.Value.Types
+            where InNamespace(type, "OpenMash.Web.Domain")
+            from dependency in type.Dependencies
+            where forbidden.Any(ns => InNamespace(dependency.Target, ns))
+            select $"{type.FullName} -> {dependency.Target.FullName}").Distinct().ToList();
+
+        Assert.True(offences.Count == 0, "Domain types are unit-tested without a host or a database; move this out of Domain:\n" + string.Join('\n', offences));
+    }
+
+    /// <summary>
+    /// Feature folders that still depend on each other in a circle (issue 9), by the edge that closes each circle. The
+    /// list may only shrink: a new edge inside a circle fails the test.
+    /// </summary>
+    private static readonly HashSet<string> KnownCycleEdges = new(StringComparer.Ordinal)
+    {
+    };
+
+    [Fact]
+    public void FeatureFolders_DependOnEachOther_WithoutNewCycles()
+    {
+        var edges = FeatureEdges();
+        var inCycles = CyclicEdges(edges);
+        var fresh = inCycles.Where(e => !KnownCycleEdges.Contains(e.Key)).Select(e => $"{e.Key}: {string.Join(", ", e.Value.Take(3))}").ToList();
+        Assert.True(fresh.Count == 0, "Feature folders in a cycle (read another feature's data through the DbContext or a small public service, and keep dependencies one way):\n" + string.Join('\n', fresh));
+        Assert.True(KnownCycleEdges.All(inCycles.ContainsKey), "An edge in KnownCycleEdges is gone: remove it from the list. " + string.Join(", ", KnownCycleEdges.Where(e => !inCycles.ContainsKey(e))));
+    }
+
+    private static Dictionary<string, List<string>> FeatureEdges()
+    {
+        var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var type in App.Value.Types.Where(t => FeatureOf(t.FullName) is not null))
+        {
+            var from = FeatureOf(type.FullName)!;
+            foreach (var target in type.Dependencies.Select(d => d.Target).Distinct())
+            {
+                if (FeatureOf(target.FullName) is { } to && to != from)
+                {
+                    var key = $"{from} -> {to}";
+                    (edges.TryGetValue(key, out var why) ? why : edges[key] = []).Add($"{type.FullName} uses {target.FullName}");
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>The edges that lie on a cycle: from and to are in one strongly connected component.</summary>
+    private static Dictionary<string, List<string>> CyclicEdges(Dictionary<string, List<string>> edges)
+    {
+        var graph = edges.Keys.Select(k => k.Split(" -> ")).GroupBy(p => p[0], p => p[1]).ToDictionary(g => g.Key, g => g.ToList());
+        bool Reaches(string from, string to)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>([from]);
+            while (stack.TryPop(out var node))
+            {
+                if (node == to)
+                {
+                    return true;
+                }
+
+                if (seen.Add(node) && graph.TryGetValue(node, out var next))
+                {
+                    next.ForEach(stack.Push);
+                }
+            }
+
+            return false;
+        }
+
+        return edges.Where(e => e.Key.Split(" -> ") is var p && Reaches(p[1], p[0])).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Features_UseAnotherFeaturesPageModel_Never()
+    {
+        var pageModels = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)) && t.FullName!.StartsWith("OpenMash.Web.Features.", StringComparison.Ordinal))
+            .Select(t => t.FullName!).ToHashSet(StringComparer.Ordinal);
+        var offences = new List<string>();
+        foreach (var type in App.Value.Types)
+        {
+            var own = FeatureOf(type.FullName);
+            if (own is null)
+            {
+                continue;
+            }
+
+            foreach (var target in type.Dependencies.Select(d => d.Target).Distinct())
+            {
+                if (pageModels.Contains(target.FullName) && FeatureOf(target.FullName) != own)
+                {
+                    offences.Add($"{type.FullName} -> {target.FullName}");
+                }
+            }
+        }
+
+        Assert.True(offences.Count == 0, "Use the other feature's service or the DbContext, not its page model:\n" + string.Join('\n', offences.Distinct()));
+    }
+
+    [Fact]
+    public void AuditActions_AreNamedConstants_NeverStringLiterals()
+    {
+        var root = RepositoryRoot();
+        var offences = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith("AuditActions.cs", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match m in LiteralAction().Matches(text))
+            {
+                offences.Add($"{Path.GetRelativePath(root, file)}: {m.Value.Trim()}");
+            }
+        }
+
+        Assert.True(offences.Count == 0, "Name the action in Auditing/AuditActions.cs:\n" + string.Join('\n', offences));
+    }
+
+    [Fact]
+    public void AuditActions_AreDistinct_AndNoneLooksLikeARecordChange()
+    {
+        Assert.Equal(AuditActions.All.Count, AuditActions.All.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(AuditActions.All, a => RecordChange().IsMatch(a));
+        Assert.Equal("Create Contact", AuditActions.Created(nameof(Contact)));
+    }
+
+    private static bool InNamespace(IType type, string ns) =>
+        type.Namespace.FullName == ns || type.Namespace.FullName.StartsWith(ns + ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The feature folder a type belongs to, or null outside Features. Razor compiles <c>Features/Contacts/Details.cshtml</c>
+    /// into <c>OpenMash.Web.Features.Features_Contacts_Details</c>, which belongs to Contacts; the pages at the root of
+    /// Features (home, error, accessibility) belong to no feature.
+    /// </summary>
+    private static string? FeatureOf(string fullName)
+    {
+        const string prefix = "OpenMash.Web.Features.";
+        if (!fullName.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = fullName[prefix.Length..];
+        if (rest.StartsWith("Features_", StringComparison.Ordinal))
+        {
+            var parts = rest.Split('_');
+            return parts.Length > 2 ? parts[1] : null;
+        }
+
+        var segments = rest.Split('.', '+', '`');
+        return segments.Length > 1 ? segments[0] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenMash.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (OpenMash.slnx) was not found above " + AppContext.BaseDirectory);
+    }
+
+    // An audit call whose action argument is a string literal, or a test comparing an audit action with one.
+    [GeneratedRegex(@"(\.Audit\(\s*""|AuditAsync\(\s*""|RefuseAsync\(\s*""|OwnContactAsync\([^;]*?,\s*""[^""]*"",\s*""|\bAction\s*(==|!=)\s*""|\bAction\s*=\s*"")")]
+    private static partial Regex LiteralAction();
+
+    [GeneratedRegex(@"^(Create|Update|Delete) [A-Z]")]
+    private static partial Regex RecordChange();
+}
