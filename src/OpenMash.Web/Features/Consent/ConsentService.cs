@@ -6,42 +6,6 @@ using Agency = OpenMash.Web.Domain.Hubs.Agency;
 
 namespace OpenMash.Web.Features.Consent;
 
-public sealed record ConsentInput(
-    IReadOnlyList<Guid> PersonIds,
-    ConsentStatus? Status,
-    ConsentGiver? GivenBy,
-    string? GiverName,
-    string? CompetenceNote,
-    IReadOnlyList<AgencyType> AgencyTypes,
-    IReadOnlyList<Guid> AgencyIds,
-    IReadOnlyList<SharingPurpose> Purposes,
-    DateOnly? DecidedOn,
-    bool DecidedOnValid,
-    DateOnly? ExpiresOn,
-    bool ExpiresOnValid,
-    string? Evidence,
-    NotSoughtReason? NotSoughtReason);
-
-public sealed record SharingDecisionInput(
-    bool? Share,
-    Guid? RecipientAgencyId,
-    string? RecipientOrganisation,
-    string? RecipientPerson,
-    SharingPurpose? Purpose,
-    string? Items,
-    string? Reasons,
-    Article6Basis? Article6,
-    LawfulBasis? Condition,
-    ConsentStatus? ConsentStatus,
-    NotSoughtReason? NotSoughtReason,
-    bool? FamilyTold,
-    string? FamilyNotToldReason,
-    bool? IdentitiesWithheld,
-    string? IdentitiesWithheldDetail);
-
-/// <summary>The consent gate's answer for one partner agency, and the override it relied on, if any.</summary>
-public sealed record AgencyGate(Agency Agency, ConsentGateResult Result, ConsentOverrideRequest? Override);
-
 /// <summary>
 /// Consent, overrides and sharing decisions: each write checks its rules and is saved with its audit rows in one
 /// transaction. <see cref="GateAsync"/> feeds <see cref="ConsentGate"/> from what is recorded here.

@@ -5,50 +5,6 @@ using OpenMash.Web.Data;
 namespace OpenMash.Web.Features.Contacts;
 
 
-/// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
-public sealed record NewPerson(
-    SubjectRole Role,
-    Guid? ExistingPersonId = null,
-    string? GivenNames = null,
-    string? FamilyName = null,
-    DateOnly? DateOfBirth = null,
-    bool DateOfBirthIsEstimated = false,
-    DateOnly? ExpectedDeliveryDate = null,
-    Sex Sex = Sex.U,
-    string? NhsNumber = null,
-    string? Upn = null,
-    string? EthnicityCode = null,
-    string? AddressLine1 = null,
-    string? Town = null,
-    string? Postcode = null);
-
-public sealed record NewAttachment(string FileName, string ContentType, byte[] Content);
-
-public sealed record NewContact(
-    ContactChannel Channel,
-    DateTime? ReceivedAtUtc,
-    string? ReferrerName,
-    string? ReferrerRole,
-    string? ReferrerAgency,
-    string? ReferrerPhone,
-    string? ReferrerEmail,
-    string? ReferrerRelationship,
-    IReadOnlyList<ConcernCategory> ConcernCategories,
-    string? WhatHappened,
-    string? ReferrerRequest,
-    string? ChildsVoice,
-    string? AdditionalNeeds,
-    bool? FamilyAware,
-    bool? FamilyConsented,
-    string? NoConsentReason,
-    bool? ReferrerSpokenTo,
-    ReferralSource? ReferralSource,
-    IReadOnlyList<NewPerson> People,
-    IReadOnlyList<NewAttachment>? Attachments = null);
-
-/// <summary>Who is sending a contact: hub staff, a referrer's own account, or an agency system.</summary>
-public sealed record ContactSource(Guid? RecordedByUserId = null, Guid? ReferrerUserId = null, Guid? SourceAgencyId = null);
-
 /// <summary>
 /// Records a new contact: checks every rule first and stores nothing unless all pass; then the contact, its
 /// people and attachments and their audit rows are written in one transaction.

@@ -4,34 +4,6 @@ using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Screening;
 
-public sealed record ScreeningInput(
-    RagRating? Rag,
-    ThresholdLevel? Threshold,
-    string? ThresholdRationale,
-    bool? ChildSpokenTo,
-    string? ChildViewsOrReason,
-    ConsentView? ConsentView,
-    string? ConsentRationale,
-    bool NoChecksNeeded,
-    Article6Basis? LawfulBasis = null,
-    OpenMash.Sharing.NotSoughtReason? WithoutConsentReason = null);
-
-public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);
-
-public sealed record HistoryContact(Guid ContactId, string Reference, DateTime ReceivedAtUtc, ContactState State, DecisionOutcome? Outcome, IReadOnlyList<string> About, int Ordinal, bool IsThisContact);
-
-public sealed record HouseholdAdult(Guid PersonId, string Name, DateOnly? DateOfBirth, string How);
-
-/// <summary>What the hub already knows about the children of a contact, shown before the screening form.</summary>
-public sealed record ScreeningHistory(
-    IReadOnlyList<Person> Children,
-    IReadOnlyList<OpenInvolvement> OpenInvolvements,
-    IReadOnlyList<HistoryContact> Contacts,
-    IReadOnlyList<HouseholdAdult> Adults)
-{
-    public IEnumerable<Guid> PersonIds => Children.Select(c => c.Id).Concat(Adults.Select(a => a.PersonId));
-}
-
 /// <summary>Screening a contact: the rules and the write happen together, in one transaction.</summary>
 public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
 {
