@@ -6,7 +6,7 @@ using Agency = OpenMash.Web.Domain.Hubs.Agency;
 namespace OpenMash.Web.Features.Checks;
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent, DataSharing.SharingDecisionService decisions)
 {
     public const string ConsentNeededMessage = "Consent is needed before partner checks";
 
@@ -80,7 +80,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         {
             var agencyId = sent.Agency.Id;
             var checkId = Guid.NewGuid();
-            db.SharingDecisions.Add(consent.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
+            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
             db.Checks.Add(new MultiAgencyCheck
             {
                 Id = checkId,

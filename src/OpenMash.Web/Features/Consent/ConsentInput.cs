@@ -2,18 +2,34 @@ using OpenMash.Sharing;
 
 namespace OpenMash.Web.Features.Consent;
 
-public sealed record ConsentInput(
-    IReadOnlyList<Guid> PersonIds,
-    ConsentStatus? Status,
-    ConsentGiver? GivenBy,
-    string? GiverName,
-    string? CompetenceNote,
-    IReadOnlyList<AgencyType> AgencyTypes,
-    IReadOnlyList<Guid> AgencyIds,
-    IReadOnlyList<SharingPurpose> Purposes,
-    DateOnly? DecidedOn,
-    bool DecidedOnValid,
-    DateOnly? ExpiresOn,
-    bool ExpiresOnValid,
-    string? Evidence,
-    NotSoughtReason? NotSoughtReason);
+/// <summary>A consent record as entered: what <see cref="ConsentService.RecordConsentAsync"/> checks before it writes.</summary>
+public sealed class ConsentInput
+{
+    public IReadOnlyList<Guid> PersonIds { get; init; } = [];
+
+    public ConsentStatus? Status { get; init; }
+
+    public ConsentGiver? GivenBy { get; init; }
+
+    public string? GiverName { get; init; }
+
+    public string? CompetenceNote { get; init; }
+
+    public IReadOnlyList<AgencyType> AgencyTypes { get; init; } = [];
+
+    public IReadOnlyList<Guid> AgencyIds { get; init; } = [];
+
+    public IReadOnlyList<SharingPurpose> Purposes { get; init; } = [];
+
+    public DateOnly? DecidedOn { get; init; }
+
+    public bool DecidedOnValid { get; init; }
+
+    public DateOnly? ExpiresOn { get; init; }
+
+    public bool ExpiresOnValid { get; init; }
+
+    public string? Evidence { get; init; }
+
+    public NotSoughtReason? NotSoughtReason { get; init; }
+}
