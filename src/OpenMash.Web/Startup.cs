@@ -66,6 +66,8 @@ public static class Startup
         services.AddScoped<Features.Screening.ScreeningService>();
         services.AddScoped<Features.Checks.CheckService>();
         services.AddScoped<Features.Consent.ConsentService>();
+        services.AddScoped<Features.Consent.ConsentOverrideService>();
+        services.AddScoped<Features.DataSharing.SharingDecisionService>();
         services.AddScoped<Features.TaskGroup.CrossHubExploitationReader>();
         services.AddScoped<Features.Decisions.DecisionService>();
         services.AddScoped<Features.Dashboard.DashboardService>();

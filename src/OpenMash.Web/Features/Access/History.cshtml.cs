@@ -5,8 +5,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Access;
 
-public sealed record AccessRow(DateTime OccurredAtUtc, string? UserName, string? Role, string? Agency, string? Hub, string Action, string? Purpose, AuditOutcome Outcome, string? Detail);
-
 /// <summary>
 /// Who accessed a child's record, when and why: the audit rows that name the child as a subject, from any hub
 /// (break-glass reads and sharing decisions by the other hub included). For the MASH managers and information

@@ -7,32 +7,6 @@ using OpenMash.Web.Features.Duplicates;
 
 namespace OpenMash.Web.Features.Access;
 
-public enum OtherHubAccess
-{
-    ExistenceOnly,
-    Content,
-    BreakGlass,
-}
-
-public sealed record OtherHubContact(string Reference, DateTime ReceivedAtUtc, string Status);
-
-/// <summary>
-/// What the viewer may see of one record another hub holds about a child of their own hub. With
-/// <see cref="OtherHubAccess.ExistenceOnly"/> only the hub's name and <see cref="WhyNot"/> are filled in.
-/// </summary>
-public sealed record OtherHubRecord(
-    Guid LocalPersonId,
-    Guid HubId,
-    string HubName,
-    OtherHubAccess Access,
-    string WhyNot,
-    Guid? PersonId = null,
-    string? Name = null,
-    DateOnly? DateOfBirth = null,
-    string? NhsNumber = null,
-    IReadOnlyList<OtherHubContact>? Contacts = null,
-    BreakGlassGrant? Grant = null);
-
 /// <summary>
 /// The one place that looks into another hub's records (and the only use of <c>IgnoreQueryFilters</c> for that).
 /// It finds the same child by NHS number and by the other hub's matcher index ("likely" band only), asks the
@@ -213,6 +187,3 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
             viaGrant ? grant : null);
     }
 }
-
-/// <summary>What the other-hub panel shows on a person's record or under search results.</summary>
-public sealed record OtherHubPanel(IReadOnlyList<OtherHubRecord> Records, Guid? LocalPersonId, bool MayBreakGlass, bool MaySeeAccessHistory, IReadOnlyDictionary<Guid, string>? LocalNames = null);

@@ -5,8 +5,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Access;
 
-public sealed record GrantRow(BreakGlassGrant Grant, string? UserDisplay, string? Agency, string RequestingHub, string OwningHub);
-
 /// <summary>
 /// The information governance officer's review list: break-glass access by this hub's users, waiting for review or
 /// reviewed, with the outcome notes; and, read only, the other hub's break-glass access to this hub's records (who,

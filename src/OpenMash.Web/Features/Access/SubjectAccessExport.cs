@@ -11,20 +11,6 @@ using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Access;
 
-public sealed record SarField(string Label, string Value);
-
-public sealed record SarEntry(string Heading, IReadOnlyList<SarField> Fields);
-
-public sealed record SarSection(string Title, IReadOnlyList<SarEntry> Entries);
-
-/// <summary>One thing left out of the export: what kind of item, where, and why.</summary>
-public sealed record SarRedaction(string Kind, string Where, string Why);
-
-public sealed record SarDocument(Guid PersonId, string PersonName, string HubName, DateTime PreparedAtUtc, string PreparedBy, IReadOnlyList<SarSection> Sections, IReadOnlyList<SarRedaction> Redactions)
-{
-    public string FileName => $"subject-access-{PersonId:N}-{PreparedAtUtc:yyyyMMdd-HHmm}.html";
-}
-
 /// <summary>
 /// Everything the hub holds about one person, for a subject access request, with third parties' details and items
 /// their supplying agency withheld from the family (<see cref="ItemRestrictionPolicy.MayView"/> with

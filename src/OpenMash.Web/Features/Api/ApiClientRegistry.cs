@@ -8,14 +8,6 @@ using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Api;
 
-public enum ClientAuthenticationFailure
-{
-    None,
-    UnknownClient,
-    WrongSecret,
-    Disabled,
-}
-
 /// <summary>Registers agency systems and checks their secrets. Secrets are hashed like passwords and shown once.</summary>
 public sealed partial class ApiClientRegistry(OpenMashDbContext db, IPasswordHasher<ApiClient> hasher, TimeProvider time)
 {

@@ -5,12 +5,6 @@ using OpenMash.Web.Features.DataSharing;
 
 namespace OpenMash.Web.Features.Api;
 
-/// <summary>One partner agency's answer as far as the agreements let it reach the sending agency.</summary>
-public sealed record ApiPartnerAnswer(string Agency, string Shared, bool? Known, string? Summary, IReadOnlyList<string> Items, int WithheldItems, string? WhyNotShared);
-
-/// <summary>What partner agencies share with the agency that sent the contact; answers whose existence is refused are left out.</summary>
-public sealed record ApiPartnerInformation(Guid ContactId, string Reference, IReadOnlyList<ApiPartnerAnswer> Answers, string Notice);
-
 /// <summary>
 /// GET /api/v1/contacts/{id}/partner-information: for a contact the client's own agency sent, the other agencies'
 /// answers as the data sharing agreements allow for that agency (the same gate and item restrictions as referrer

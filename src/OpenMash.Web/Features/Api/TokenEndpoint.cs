@@ -1,25 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Serialization;
 using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Api;
-
-/// <summary>The form fields of a client credentials token request (RFC 6749 section 4.4).</summary>
-public sealed record TokenRequest(
-    [property: JsonPropertyName("grant_type")] string GrantType,
-    [property: JsonPropertyName("client_id")] string? ClientId,
-    [property: JsonPropertyName("client_secret")] string? ClientSecret);
-
-public sealed record TokenResponse(
-    [property: JsonPropertyName("access_token")] string AccessToken,
-    [property: JsonPropertyName("token_type")] string TokenType,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
-
-/// <summary>An error response of RFC 6749 section 5.2.</summary>
-public sealed record OAuthError(
-    [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("error_description")] string? ErrorDescription = null);
 
 /// <summary>
 /// POST /connect/token: OAuth 2.0 client credentials. The client authenticates with HTTP Basic or with

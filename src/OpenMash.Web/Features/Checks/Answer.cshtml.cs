@@ -7,13 +7,6 @@ using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Checks;
 
-public sealed class ItemForm
-{
-    public string? Text { get; set; }
-
-    public List<ItemRestrictions> Restrictions { get; set; } = [];
-}
-
 /// <summary>
 /// A researcher answers their own agency's check. They see the request (the contact reference, the children and what
 /// is asked) and the other agencies' answers only as far as the data sharing agreements for screening let those

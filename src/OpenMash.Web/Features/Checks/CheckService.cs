@@ -5,21 +5,8 @@ using Agency = OpenMash.Web.Domain.Hubs.Agency;
 
 namespace OpenMash.Web.Features.Checks;
 
-public sealed record CheckItemInput(string? Text, ItemRestrictions Restrictions);
-
-public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Details, IReadOnlyList<CheckItemInput> Items);
-
-/// <summary>
-/// An answer as this viewer may see it: <see cref="Shared"/> says whether the data sharing agreements let its content
-/// (or only the fact that the agency knows the child) reach the viewer's agency; <see cref="NotSharedReason"/> says why not.
-/// </summary>
-public sealed record VisibleAnswer(MultiAgencyCheck Check, string? AnsweredBy, IReadOnlyList<CheckItem> Items, int Withheld, SharingOutcome Shared = SharingOutcome.Content, string? NotSharedReason = null);
-
-/// <summary>Who is looking at answers: the agency and hub the agreements are asked about, and how item restrictions apply.</summary>
-public sealed record AnswerViewer(Guid AgencyId, Guid HubId, ItemViewer Items, SharingPurpose Purpose = SharingPurpose.SafeguardingScreening);
-
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent, DataSharing.SharingDecisionService decisions)
 {
     public const string ConsentNeededMessage = "Consent is needed before partner checks";
 
@@ -93,7 +80,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         {
             var agencyId = sent.Agency.Id;
             var checkId = Guid.NewGuid();
-            db.SharingDecisions.Add(consent.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
+            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
             db.Checks.Add(new MultiAgencyCheck
             {
                 Id = checkId,

@@ -4,8 +4,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Checks;
 
-public sealed record CheckRow(Guid Id, string Reference, DateTime RequestedAtUtc, DateTime DueAtUtc, CheckStatus Status, bool Overdue);
-
 /// <summary>The researcher's own agency's requests in their hub; never another agency's.</summary>
 public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
 {

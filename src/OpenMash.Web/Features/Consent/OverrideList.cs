@@ -3,8 +3,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Consent;
 
-public sealed record OverrideRow(ConsentOverrideRequest Override, string ContactReference);
-
 /// <summary>Overrides of the signed-in user's hub with their contact reference, newest first.</summary>
 public static class OverrideList
 {

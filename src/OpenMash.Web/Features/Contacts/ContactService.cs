@@ -1,53 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Contacts;
 
-
-/// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
-public sealed record NewPerson(
-    SubjectRole Role,
-    Guid? ExistingPersonId = null,
-    string? GivenNames = null,
-    string? FamilyName = null,
-    DateOnly? DateOfBirth = null,
-    bool DateOfBirthIsEstimated = false,
-    DateOnly? ExpectedDeliveryDate = null,
-    Sex Sex = Sex.U,
-    string? NhsNumber = null,
-    string? Upn = null,
-    string? EthnicityCode = null,
-    string? AddressLine1 = null,
-    string? Town = null,
-    string? Postcode = null);
-
-public sealed record NewAttachment(string FileName, string ContentType, byte[] Content);
-
-public sealed record NewContact(
-    ContactChannel Channel,
-    DateTime? ReceivedAtUtc,
-    string? ReferrerName,
-    string? ReferrerRole,
-    string? ReferrerAgency,
-    string? ReferrerPhone,
-    string? ReferrerEmail,
-    string? ReferrerRelationship,
-    IReadOnlyList<ConcernCategory> ConcernCategories,
-    string? WhatHappened,
-    string? ReferrerRequest,
-    string? ChildsVoice,
-    string? AdditionalNeeds,
-    bool? FamilyAware,
-    bool? FamilyConsented,
-    string? NoConsentReason,
-    bool? ReferrerSpokenTo,
-    ReferralSource? ReferralSource,
-    IReadOnlyList<NewPerson> People,
-    IReadOnlyList<NewAttachment>? Attachments = null);
-
-/// <summary>Who is sending a contact: hub staff, a referrer's own account, or an agency system.</summary>
-public sealed record ContactSource(Guid? RecordedByUserId = null, Guid? ReferrerUserId = null, Guid? SourceAgencyId = null);
 
 /// <summary>
 /// Records a new contact: checks every rule first and stores nothing unless all pass; then the contact, its
@@ -207,36 +164,16 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
     public static List<ValidationError> Validate(NewContact c, DateTime nowUtc)
     {
         var errors = new List<ValidationError>();
-        void Require(string? value, string field, string message, int max)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add(new(field, message));
-            }
-            else if (value.Length > max)
-            {
-                errors.Add(new(field, $"{message.Replace("Enter ", string.Empty, StringComparison.Ordinal)} must be {max:N0} characters or fewer"));
-            }
-        }
-
-        void Limit(string? value, string field, string label, int max)
-        {
-            if (value?.Length > max)
-            {
-                errors.Add(new(field, $"{label} must be {max:N0} characters or fewer"));
-            }
-        }
-
         if (c.ReceivedAtUtc > nowUtc.AddMinutes(5))
         {
             errors.Add(new(nameof(c.ReceivedAtUtc), "The time the contact was received must be in the past"));
         }
 
-        Require(c.ReferrerName, nameof(c.ReferrerName), "Enter the referrer's name", 200);
-        Limit(c.ReferrerRole, nameof(c.ReferrerRole), "Referrer's role", 200);
-        Limit(c.ReferrerAgency, nameof(c.ReferrerAgency), "Referrer's agency", 200);
-        Limit(c.ReferrerRelationship, nameof(c.ReferrerRelationship), "Relationship to the child", 200);
-        Limit(c.ReferrerPhone, nameof(c.ReferrerPhone), "Phone number", 40);
+        errors.Require(c.ReferrerName, nameof(c.ReferrerName), "Enter the referrer's name", 200, "the referrer's name");
+        errors.Limit(c.ReferrerRole, nameof(c.ReferrerRole), 200, "Referrer's role");
+        errors.Limit(c.ReferrerAgency, nameof(c.ReferrerAgency), 200, "Referrer's agency");
+        errors.Limit(c.ReferrerRelationship, nameof(c.ReferrerRelationship), 200, "Relationship to the child");
+        errors.Limit(c.ReferrerPhone, nameof(c.ReferrerPhone), 40, "Phone number");
         if (!string.IsNullOrWhiteSpace(c.ReferrerEmail) && !EmailPattern().IsMatch(c.ReferrerEmail.Trim()))
         {
             errors.Add(new(nameof(c.ReferrerEmail), "Enter an e-mail address in the correct format, like name@example.org"));
@@ -256,10 +193,10 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             errors.Add(new(nameof(c.ConcernCategories), "Select concerns from the list"));
         }
 
-        Require(c.WhatHappened, nameof(c.WhatHappened), "Enter what happened", 20000);
-        Limit(c.ReferrerRequest, nameof(c.ReferrerRequest), "What the referrer is asking for", 5000);
-        Limit(c.ChildsVoice, nameof(c.ChildsVoice), "The child's own words", 5000);
-        Limit(c.AdditionalNeeds, nameof(c.AdditionalNeeds), "Additional needs", 5000);
+        errors.Require(c.WhatHappened, nameof(c.WhatHappened), "Enter what happened", 20000, "what happened");
+        errors.Limit(c.ReferrerRequest, nameof(c.ReferrerRequest), 5000, "What the referrer is asking for");
+        errors.Limit(c.ChildsVoice, nameof(c.ChildsVoice), 5000, "The child's own words");
+        errors.Limit(c.AdditionalNeeds, nameof(c.AdditionalNeeds), 5000, "Additional needs");
         if (c.FamilyAware is null)
         {
             errors.Add(new(nameof(c.FamilyAware), "Select whether the family knows about this contact"));
@@ -274,7 +211,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             errors.Add(new(nameof(c.NoConsentReason), "Enter why the family has not consented, or why they were not asked"));
         }
 
-        Limit(c.NoConsentReason, nameof(c.NoConsentReason), "Reason", 2000);
+        errors.Limit(c.NoConsentReason, nameof(c.NoConsentReason), 2000, "Reason");
         if (c.ReferrerSpokenTo is null)
         {
             errors.Add(new(nameof(c.ReferrerSpokenTo), "Select whether someone has spoken to the referrer"));

@@ -5,10 +5,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Contacts;
 
-public sealed record ContactPerson(Guid Id, string Name, SubjectRole Role, DateOnly? DateOfBirth, bool DateOfBirthIsEstimated, DateOnly? ExpectedDeliveryDate, Sex Sex, string? NhsNumber);
-
-public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, long SizeBytes, DateTime UploadedAtUtc);
-
 /// <summary>Everything recorded about one contact. Screening, checks and decisions add their own sections and pages.</summary>
 public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 {

@@ -4,19 +4,6 @@ using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Dashboard;
 
-public sealed record AgencyResponse(string Agency, int Answered, double? MedianWorkingHours, int Outstanding, int Overdue);
-
-/// <summary>Aggregate figures for one hub; no names. Durations are working hours by the hub's own calendar.</summary>
-public sealed record DashboardFigures(
-    IReadOnlyDictionary<ContactState, int> ByState,
-    int DecisionsOverdue,
-    int ChecksOverdue,
-    int DecidedThisMonth,
-    double? MedianWorkingHoursToDecision,
-    double? P90WorkingHoursToDecision,
-    double? ShareWithinOneWorkingDay,
-    IReadOnlyList<AgencyResponse> Agencies);
-
 public sealed class DashboardService(OpenMashDbContext db, HubWorkingTime workingTime)
 {
     public async Task<DashboardFigures> FiguresAsync(DateTime nowUtc, CancellationToken ct = default)

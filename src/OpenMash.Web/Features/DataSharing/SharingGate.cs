@@ -5,34 +5,6 @@ using OpenMash.Web.Data;
 namespace OpenMash.Web.Features.DataSharing;
 
 /// <summary>
-/// Information one agency holds, in one hub, that someone else asks to see: what it is (category), why it is wanted
-/// (purpose), and which record and persons it concerns, for the audit row.
-/// </summary>
-public sealed record ShareRequest(
-    Guid SourceAgencyId,
-    string SourceAgencyName,
-    Guid SourceHubId,
-    DataCategory Category,
-    SharingPurpose Purpose,
-    string TargetType,
-    string TargetId,
-    IReadOnlyCollection<Guid>? Subjects = null);
-
-/// <summary>
-/// The gate's answer. <see cref="WhyNot"/> names the rule that refused and whom to ask; it never repeats content.
-/// Show it only where the viewer may know the information exists (<see cref="MayKnowExists"/>); otherwise show the
-/// page's general <see cref="SharingGate.SomethingMayBeWithheld"/> notice, which reveals nothing.
-/// </summary>
-public sealed record ShareVerdict(SharingDecision Decision, string WhyNot)
-{
-    public bool MaySeeContent => Decision.Outcome == SharingOutcome.Content;
-
-    public bool MayKnowExists => Decision.Outcome >= SharingOutcome.ExistenceOnly;
-
-    public SharingOutcome Outcome => Decision.Outcome;
-}
-
-/// <summary>
 /// The one enforcement point for information that crosses an agency or hub boundary. Every page, export, feedback
 /// and API path that could reveal another agency's or another hub's information asks here first. Each decision is
 /// added to the audit trail with the policy version and the deciding rule; it is written by the caller's

@@ -5,19 +5,6 @@ using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Decisions;
 
-public sealed record ProposalInput(DecisionOutcome? Outcome, string? Rationale, string? Team, PrimaryNeed? PrimaryNeed);
-
-public sealed record StrategyInput(
-    bool? Held,
-    DateTime? HeldAtUtc,
-    bool InvitedPolice,
-    bool InvitedHealth,
-    bool InvitedEducation,
-    bool InvitedSocialWorker,
-    IReadOnlyList<Guid> AttendedAgencyIds,
-    bool? SectionFortySevenAgreed,
-    string? NotHeldReason);
-
 /// <summary>Proposals, the manager's four-eyes decision, dip samples, strategy discussions and feedback to the referrer.</summary>
 public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
 {

@@ -6,8 +6,6 @@ using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Decisions;
 
-public sealed record DipSampleRow(Guid Id, string Reference, DateTime? DecidedAtUtc, string Rationale, bool Mine, string? Note);
-
 /// <summary>No-further-action decisions set aside for a second manager, who neither proposed nor approved them.</summary>
 public sealed class DipSampleModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {

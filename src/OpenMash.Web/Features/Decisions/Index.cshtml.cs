@@ -4,8 +4,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Decisions;
 
-public sealed record ProposalRow(Guid Id, string Reference, DateTime ProposedAtUtc, DecisionOutcome Outcome, RagRating? Rag, DateTime? DecisionDueUtc, bool Overdue);
-
 /// <summary>Proposals waiting for a manager, oldest first.</summary>
 public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
 {

@@ -4,8 +4,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Duplicates;
 
-public sealed record DuplicatePair(Person A, Person B, MatchCandidate Match);
-
 /// <summary>Pairs of the hub's persons the matcher thinks may be one person, not yet merged or dismissed.</summary>
 public sealed class DuplicateFinder(OpenMashDbContext db, PersonIndex index)
 {

@@ -7,8 +7,6 @@ using Sex = OpenMash.Web.Domain.People.Sex;
 
 namespace OpenMash.Web.Features.Duplicates;
 
-public sealed record PossibleMatch(Person Person, MatchCandidate Match);
-
 /// <summary>The hub's existing persons the matcher thinks a newly described person may be, with its reasons.</summary>
 public sealed class PossibleMatches(OpenMashDbContext db, PersonIndex index)
 {

@@ -5,10 +5,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.People;
 
-public sealed record RelatedPerson(Guid Id, string Name, string Description);
-
-public sealed record PersonContact(Guid Id, string Reference, DateTime ReceivedAtUtc, ContactState State, SubjectRole Role, List<ConcernCategory> Concerns, DecisionOutcome? Outcome);
-
 /// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
 public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs) : PageModel
 {

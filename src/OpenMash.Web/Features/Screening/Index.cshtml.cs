@@ -4,8 +4,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Screening;
 
-public sealed record QueueRow(Guid Id, string Reference, DateTime ReceivedAtUtc, ContactState State, RagRating? Rag, DateTime? DecisionDueUtc, bool Overdue);
-
 /// <summary>The hub's live screening queue: every contact not yet decided, the most urgent first.</summary>
 public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
 {

@@ -1,36 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Screening;
-
-public sealed record ScreeningInput(
-    RagRating? Rag,
-    ThresholdLevel? Threshold,
-    string? ThresholdRationale,
-    bool? ChildSpokenTo,
-    string? ChildViewsOrReason,
-    SafeguardingThreshold? ConsentView,
-    string? ConsentRationale,
-    bool NoChecksNeeded,
-    Article6Basis? LawfulBasis = null,
-    OpenMash.Sharing.NotSoughtReason? WithoutConsentReason = null);
-
-public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);
-
-public sealed record HistoryContact(Guid ContactId, string Reference, DateTime ReceivedAtUtc, ContactState State, DecisionOutcome? Outcome, IReadOnlyList<string> About, int Ordinal, bool IsThisContact);
-
-public sealed record HouseholdAdult(Guid PersonId, string Name, DateOnly? DateOfBirth, string How);
-
-/// <summary>What the hub already knows about the children of a contact, shown before the screening form.</summary>
-public sealed record ScreeningHistory(
-    IReadOnlyList<Person> Children,
-    IReadOnlyList<OpenInvolvement> OpenInvolvements,
-    IReadOnlyList<HistoryContact> Contacts,
-    IReadOnlyList<HouseholdAdult> Adults)
-{
-    public IEnumerable<Guid> PersonIds => Children.Select(c => c.Id).Concat(Adults.Select(a => a.PersonId));
-}
 
 /// <summary>Screening a contact: the rules and the write happen together, in one transaction.</summary>
 public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
@@ -118,17 +91,17 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
             errors.Add(new(nameof(input.Threshold), "Select the threshold level"));
         }
 
-        Require(input.ThresholdRationale, nameof(input.ThresholdRationale), "Enter why this contact is at this threshold level", errors);
+        errors.Require(input.ThresholdRationale, nameof(input.ThresholdRationale), "Enter why this contact is at this threshold level", 5000);
         if (input.ChildSpokenTo is null)
         {
             errors.Add(new(nameof(input.ChildSpokenTo), "Select whether the child has been spoken to"));
         }
 
-        Require(
+        errors.Require(
             input.ChildViewsOrReason,
             nameof(input.ChildViewsOrReason),
             input.ChildSpokenTo == false ? "Enter why the child has not been spoken to" : "Enter the child's views",
-            errors);
+            5000);
         if (input.ConsentView is null || !Enum.IsDefined(input.ConsentView.Value))
         {
             errors.Add(new(nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)"));
@@ -139,11 +112,11 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
             errors.Add(new(nameof(input.ConsentView), $"Select below threshold (consent is needed) for {input.Threshold.Value.DisplayName()}, or change the threshold level if harm is suspected"));
         }
 
-        Require(
+        errors.Require(
             input.ConsentRationale,
             nameof(input.ConsentRationale),
             input.ConsentView == SafeguardingThreshold.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
-            errors);
+            5000);
         if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
         {
             errors.Add(new(nameof(input.LawfulBasis), "Select the lawful basis for sharing: public task or legal obligation"));
@@ -198,17 +171,5 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return [];
-    }
-
-    private static void Require(string? value, string field, string message, List<ValidationError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new(field, message));
-        }
-        else if (value.Length > 5000)
-        {
-            errors.Add(new(field, "Your answer must be 5,000 characters or fewer"));
-        }
     }
 }

@@ -5,8 +5,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Screening;
 
-public sealed record TimelineEvent(DateTime AtUtc, string Title, string? By, string? Description);
-
 /// <summary>
 /// Everything that happened to one contact, newest first. Whether a partner agency knows the child, and who answered
 /// for it, is shown only where the sharing agreements let that agency's answer reach the viewer (through SharingGate).

@@ -10,7 +10,7 @@ namespace OpenMash.Web.Features.Consent.Case;
 /// A practitioner with the separate consent override permission asks to share below threshold without consent.
 /// Anyone else is refused (403) and the attempt is audited.
 /// </summary>
-public sealed class OverrideModel(OpenMashDbContext db, ConsentService consent) : PageModel
+public sealed class OverrideModel(OpenMashDbContext db, ConsentService consent, ConsentOverrideService overrides) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class OverrideModel(OpenMashDbContext db, ConsentService consent) 
             return refused;
         }
 
-        var errors = await consent.RequestOverrideAsync(Contact, Justification);
+        var errors = await overrides.RequestOverrideAsync(Contact, Justification);
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contactId}#consent");

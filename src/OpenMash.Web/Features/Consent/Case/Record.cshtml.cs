@@ -75,8 +75,23 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         ModelState.Clear();
         var decided = DecidedOn.Parse(out var decidedValid);
         var expires = ExpiresOn.Parse(out var expiresValid);
-        var errors = await consent.RecordConsentAsync(Contact, new ConsentInput(
-            PersonIds, Status, GivenBy, GiverName, CompetenceNote, AgencyTypes, AgencyIds, Purposes, decided, decidedValid, expires, expiresValid, Evidence, NotSoughtReason));
+        var errors = await consent.RecordConsentAsync(Contact, new ConsentInput
+        {
+            PersonIds = PersonIds,
+            Status = Status,
+            GivenBy = GivenBy,
+            GiverName = GiverName,
+            CompetenceNote = CompetenceNote,
+            AgencyTypes = AgencyTypes,
+            AgencyIds = AgencyIds,
+            Purposes = Purposes,
+            DecidedOn = decided,
+            DecidedOnValid = decidedValid,
+            ExpiresOn = expires,
+            ExpiresOnValid = expiresValid,
+            Evidence = Evidence,
+            NotSoughtReason = NotSoughtReason,
+        });
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contactId}#consent");

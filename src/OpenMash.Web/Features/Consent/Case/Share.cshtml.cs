@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
-public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : PageModel
+public sealed class ShareModel(OpenMashDbContext db, ConsentService consent, SharingDecisionService decisions) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
@@ -69,9 +70,24 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : P
         }
 
         ModelState.Clear();
-        var errors = await consent.RecordSharingDecisionAsync(Contact, new SharingDecisionInput(
-            Share, RecipientAgencyId, RecipientOrganisation, RecipientPerson, Purpose, Items, Reasons, Article6, Condition, ConsentStatus, NotSoughtReason,
-            FamilyTold, FamilyNotToldReason, IdentitiesWithheld, IdentitiesWithheldDetail));
+        var errors = await decisions.RecordSharingDecisionAsync(Contact, new SharingDecisionInput
+        {
+            Share = Share,
+            RecipientAgencyId = RecipientAgencyId,
+            RecipientOrganisation = RecipientOrganisation,
+            RecipientPerson = RecipientPerson,
+            Purpose = Purpose,
+            Items = Items,
+            Reasons = Reasons,
+            Article6 = Article6,
+            Condition = Condition,
+            ConsentStatus = ConsentStatus,
+            NotSoughtReason = NotSoughtReason,
+            FamilyTold = FamilyTold,
+            FamilyNotToldReason = FamilyNotToldReason,
+            IdentitiesWithheld = IdentitiesWithheld,
+            IdentitiesWithheldDetail = IdentitiesWithheldDetail,
+        });
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contactId}#consent");

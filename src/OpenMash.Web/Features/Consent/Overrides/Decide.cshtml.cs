@@ -7,7 +7,7 @@ using OpenMash.Web.Features.Shared;
 namespace OpenMash.Web.Features.Consent.Overrides;
 
 /// <summary>A MASH manager, never the requester, approves or rejects a consent override.</summary>
-public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, TimeProvider time) : PageModel
+public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, ConsentOverrideService overrides, TimeProvider time) : PageModel
 {
     public ConsentOverrideRequest Override { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Ti
         }
 
         ModelState.Clear();
-        var errors = await consent.DecideOverrideAsync(Override, Approve, Comment);
+        var errors = await overrides.DecideOverrideAsync(Override, Approve, Comment);
         if (errors.Count == 0)
         {
             return Redirect("/Consent/Overrides");

@@ -4,22 +4,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Consent;
 
-public sealed record CaseConsentView(
-    Guid ContactId,
-    bool Decided,
-    bool? IntakeConsented,
-    string? IntakeNoConsentReason,
-    IReadOnlyDictionary<Guid, string> Names,
-    IReadOnlyList<RecordedConsent> Consents,
-    IReadOnlyList<ConsentOverrideRequest> Overrides,
-    IReadOnlyList<SharingDecisionRecord> Decisions,
-    IReadOnlyList<AgencyGate> Gates,
-    bool BelowThreshold,
-    bool MayRequestOverride,
-    bool IsManager,
-    DateTime NowUtc,
-    IReadOnlyDictionary<Guid, string> AgencyNames);
-
 /// <summary>The consent, override and sharing-decision section of the screening case page.</summary>
 public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time) : ViewComponent
 {
@@ -48,20 +32,5 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
             screening is not null && !ConsentService.AboveThreshold(screening),
             ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime,
             await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));
-    }
-}
-
-public sealed record ConsentHistoryView(IReadOnlyList<RecordedConsent> Consents, IReadOnlyDictionary<Guid, string> Agencies);
-
-/// <summary>A person's consent history, newest first, for the person record page.</summary>
-public sealed class ConsentHistoryViewComponent(OpenMashDbContext db) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(Guid personId)
-    {
-        var consents = (await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync()).OrderByDescending(c => c.RecordedAtUtc).ToList();
-        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name);
-        db.Audit(AuditActions.ViewConsentHistory, targetType: "Person", targetId: personId.ToString(), subjects: [personId], purpose: "Person record", detail: $"{consents.Count} consent records");
-        await db.SaveChangesAsync();
-        return View("/Features/Consent/_ConsentHistory.cshtml", new ConsentHistoryView(consents, agencies));
     }
 }

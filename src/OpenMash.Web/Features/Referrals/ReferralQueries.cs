@@ -3,9 +3,6 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Referrals;
 
-/// <summary>What a referrer may be told about their own referral: never the screening, the checks or other agencies' information.</summary>
-public sealed record ReferralSummary(Guid Id, string Reference, DateTime ReceivedAtUtc, string Children, string Status, bool Decided);
-
 public static class ReferralQueries
 {
     public const string Received = "Received / being considered";

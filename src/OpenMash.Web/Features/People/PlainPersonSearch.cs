@@ -4,20 +4,6 @@ using OpenMash.Web.Features.Contacts;
 
 namespace OpenMash.Web.Features.People;
 
-public sealed record PersonQuery(string? Name, DateOnly? DateOfBirth, string? NhsNumber, string? Upn, string? Postcode)
-{
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(NhsNumber)
-        && string.IsNullOrWhiteSpace(Upn) && string.IsNullOrWhiteSpace(Postcode);
-}
-
-public sealed record PersonMatch(Guid Id, string GivenNames, string FamilyName, DateOnly? DateOfBirth, bool DateOfBirthIsEstimated, DateOnly? ExpectedDeliveryDate, Sex Sex, string? NhsNumber, string? Postcode);
-
-/// <summary>Finds people of the current hub. Behind an interface so that a scoring matcher can replace the plain one.</summary>
-public interface IPersonSearch
-{
-    Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonQuery query, CancellationToken ct = default);
-}
-
 /// <summary>Every criterion given must hold: name contained in a name, exact date of birth, identifiers, a postcode on any address.</summary>
 public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
 {
@@ -79,35 +65,4 @@ public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
             .ToListAsync(ct);
         return found.Select(p => new PersonMatch(p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.DateOfBirthIsEstimated, p.ExpectedDeliveryDate, p.Sex, p.NhsNumber, p.Postcode)).ToList();
     }
-}
-
-/// <summary>How people's details are shown across pages.</summary>
-public static class PersonDisplay
-{
-    private static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-
-    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Uk) ?? "Not known";
-
-    public static string Birth(DateOnly? dob, bool estimated, DateOnly? edd) =>
-        dob is not null ? Date(dob) + (estimated ? " (estimated)" : string.Empty)
-        : edd is not null ? "Unborn, expected " + Date(edd)
-        : "Not known";
-
-    public static string SexName(Sex sex) => sex switch
-    {
-        Sex.M => "Male",
-        Sex.F => "Female",
-        _ => "Unknown",
-    };
-
-    public static string NhsNumber(string? nhs) =>
-        nhs is { Length: 10 } ? $"{nhs[..3]} {nhs[3..6]} {nhs[6..]}" : nhs ?? "Not known";
-
-    public static string Relationship(RelationshipType type) => type switch
-    {
-        RelationshipType.ParentCarer => "Parent or carer",
-        RelationshipType.Sibling => "Sibling",
-        RelationshipType.HouseholdMember => "Household member",
-        _ => "Associated adult",
-    };
 }

@@ -1,0 +1,8 @@
+namespace OpenMash.Web.Features.Access;
+
+public enum OtherHubAccess
+{
+    ExistenceOnly,
+    Content,
+    BreakGlass,
+}

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Access;
+
+public sealed record OtherHubContact(string Reference, DateTime ReceivedAtUtc, string Status);

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Access;
+
+public sealed record SarField(string Label, string Value);

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Access;
+
+public sealed record SarSection(string Title, IReadOnlyList<SarEntry> Entries);

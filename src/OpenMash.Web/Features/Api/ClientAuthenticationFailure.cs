@@ -1,0 +1,9 @@
+namespace OpenMash.Web.Features.Api;
+
+public enum ClientAuthenticationFailure
+{
+    None,
+    UnknownClient,
+    WrongSecret,
+    Disabled,
+}

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Checks;
+
+public sealed record CheckAnswerInput(bool? Known, string? Summary, string? Details, IReadOnlyList<CheckItemInput> Items);

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Consent;
+
+public sealed record OverrideRow(ConsentOverrideRequest Override, string ContactReference);

@@ -1,0 +1,18 @@
+namespace OpenMash.Web.Features.Contacts;
+
+/// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
+public sealed record NewPerson(
+    SubjectRole Role,
+    Guid? ExistingPersonId = null,
+    string? GivenNames = null,
+    string? FamilyName = null,
+    DateOnly? DateOfBirth = null,
+    bool DateOfBirthIsEstimated = false,
+    DateOnly? ExpectedDeliveryDate = null,
+    Sex Sex = Sex.U,
+    string? NhsNumber = null,
+    string? Upn = null,
+    string? EthnicityCode = null,
+    string? AddressLine1 = null,
+    string? Town = null,
+    string? Postcode = null);

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
+using OpenMash.Web.Data;
+using OpenMash.Web.Features.Consent;
+using OpenMash.Web.Features.Shared;
+
+namespace OpenMash.Web.Features.DataSharing;
+
+/// <summary>
+/// Sharing decisions: the one written with each check sent, and the one a practitioner records (to share or not to
+/// share, with the reasons, the lawful basis and the consent position).
+/// </summary>
+public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider time, ConsentOverrideService overrides)
+{
+    /// <summary>The sharing decision written with each check sent: filled from the screening, the contact and the gate.</summary>
+    public SharingDecisionRecord ForCheckSent(Contact contact, ContactScreening screening, AgencyGate gate, Guid checkId, DateTime nowUtc, string decidedByName)
+    {
+        var record = new SharingDecisionRecord
+        {
+            Id = Guid.NewGuid(),
+            HubId = contact.HubId,
+            ContactId = contact.Id,
+            Origin = SharingDecisionOrigin.ChecksRequested,
+            CheckId = checkId,
+            DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
+            DecidedByName = decidedByName,
+            DecidedAtUtc = nowUtc,
+            Share = true,
+            Reasons = gate.Result.Reason,
+            Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories)}) and the question what the agency holds that is relevant.",
+            RecipientAgencyId = gate.Agency.Id,
+            RecipientOrganisation = gate.Agency.Name,
+            RecipientPerson = "The agency's MASH researchers",
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Article6 = screening.LawfulBasis,
+            Condition = gate.Result.LawfulBasis,
+            ConsentStatus = gate.Result.ConsentStatus,
+            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && ConsentService.AboveThreshold(screening) ? screening.WithoutConsentReason : null,
+            ConsentOverrideId = gate.Override?.Id,
+            FamilyTold = contact.FamilyAware == true,
+            FamilyNotToldReason = contact.FamilyAware == true
+                ? null
+                : ConsentService.AboveThreshold(screening)
+                    ? $"Not told before the checks: {screening.WithoutConsentReason?.DisplayName() ?? "sharing without consent"}. {screening.ConsentRationale}"
+                    : "The referrer recorded that the family was not aware of the contact; tell them when consent is next discussed.",
+            IdentitiesWithheld = "The referrer's name and contact details are not included in check requests.",
+        };
+        return record;
+    }
+
+    public static List<ValidationError> Validate(SharingDecisionInput input, IReadOnlyCollection<Guid> agencies)
+    {
+        var errors = new List<ValidationError>();
+        if (input.Share is null)
+        {
+            errors.Add(new(nameof(input.Share), "Select whether you decided to share or not to share"));
+        }
+
+        if (input.RecipientAgencyId is { } agency && !agencies.Contains(agency))
+        {
+            errors.Add(new(nameof(input.RecipientAgencyId), "Select an agency from the list"));
+        }
+        else if (input.RecipientAgencyId is null && string.IsNullOrWhiteSpace(input.RecipientOrganisation))
+        {
+            errors.Add(new(nameof(input.RecipientOrganisation), "Select the agency, or enter the organisation, the information would go to"));
+        }
+
+        errors.Limit(input.RecipientOrganisation, nameof(input.RecipientOrganisation), 200);
+        errors.Limit(input.RecipientPerson, nameof(input.RecipientPerson), 200);
+        if (input.Purpose is null || !Enum.IsDefined(input.Purpose.Value))
+        {
+            errors.Add(new(nameof(input.Purpose), "Select the purpose"));
+        }
+
+        errors.Require(input.Items, nameof(input.Items), "Enter which information was shared, or considered and not shared", 5000);
+        errors.Require(input.Reasons, nameof(input.Reasons), "Enter the reasons for the decision", 5000);
+        if (input.Share == true && (input.Article6 is null || !Enum.IsDefined(input.Article6.Value)))
+        {
+            errors.Add(new(nameof(input.Article6), "Select the lawful basis: public task or legal obligation"));
+        }
+
+        if (input.Condition is null || !Enum.IsDefined(input.Condition.Value))
+        {
+            errors.Add(new(nameof(input.Condition), "Select the condition for special category or police data, consent, or none"));
+        }
+
+        if (input.ConsentStatus is null || !Enum.IsDefined(input.ConsentStatus.Value))
+        {
+            errors.Add(new(nameof(input.ConsentStatus), "Select the consent position"));
+        }
+        else if (input.Share == true && input.Condition == LawfulBasis.Consent && input.ConsentStatus != ConsentStatus.Given)
+        {
+            errors.Add(new(nameof(input.Condition), "Consent can only be the basis when consent was given"));
+        }
+
+        if (input.ConsentStatus == ConsentStatus.NotSought && (input.NotSoughtReason is null || !Enum.IsDefined(input.NotSoughtReason.Value)))
+        {
+            errors.Add(new(nameof(input.NotSoughtReason), "Select why consent was not sought"));
+        }
+
+        if (input.FamilyTold is null)
+        {
+            errors.Add(new(nameof(input.FamilyTold), "Select whether the family was told"));
+        }
+        else if (input.FamilyTold == false)
+        {
+            errors.Require(input.FamilyNotToldReason, nameof(input.FamilyNotToldReason), "Enter why the family was not told", 2000);
+        }
+
+        if (input.IdentitiesWithheld is null)
+        {
+            errors.Add(new(nameof(input.IdentitiesWithheld), "Select whether any identity was withheld"));
+        }
+        else if (input.IdentitiesWithheld == true)
+        {
+            errors.Require(input.IdentitiesWithheldDetail, nameof(input.IdentitiesWithheldDetail), "Enter whose identity was withheld and why", 2000);
+        }
+
+        return errors;
+    }
+
+    public async Task<IReadOnlyList<ValidationError>> RecordSharingDecisionAsync(Contact contact, SharingDecisionInput input, CancellationToken ct = default)
+    {
+        var agencies = await db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == contact.HubId)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var errors = Validate(input, agencies.Keys);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var inForce = await overrides.OverrideInForceAsync(contact.Id, ct);
+        db.SharingDecisions.Add(new SharingDecisionRecord
+        {
+            Id = Guid.NewGuid(),
+            HubId = contact.HubId,
+            ContactId = contact.Id,
+            Origin = SharingDecisionOrigin.Recorded,
+            DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
+            DecidedByName = await db.ActorDisplayNameAsync(ct),
+            DecidedAtUtc = time.GetUtcNow().UtcDateTime,
+            Share = input.Share!.Value,
+            Reasons = input.Reasons!.Trim(),
+            Items = input.Items!.Trim(),
+            RecipientAgencyId = input.RecipientAgencyId,
+            RecipientOrganisation = input.RecipientAgencyId is { } id ? agencies[id] : input.RecipientOrganisation!.Trim(),
+            RecipientPerson = string.IsNullOrWhiteSpace(input.RecipientPerson) ? null : input.RecipientPerson.Trim(),
+            Purpose = input.Purpose!.Value,
+            Article6 = input.Share == true ? input.Article6 : input.Article6 is { } a && Enum.IsDefined(a) ? a : null,
+            Condition = input.Condition!.Value,
+            ConsentStatus = input.ConsentStatus!.Value,
+            NotSoughtReason = input.ConsentStatus == ConsentStatus.NotSought ? input.NotSoughtReason : null,
+            ConsentOverrideId = input.Share == true && input.ConsentStatus != ConsentStatus.Given ? inForce?.Id : null,
+            FamilyTold = input.FamilyTold!.Value,
+            FamilyNotToldReason = input.FamilyTold == false ? input.FamilyNotToldReason!.Trim() : null,
+            IdentitiesWithheld = input.IdentitiesWithheld == true ? input.IdentitiesWithheldDetail!.Trim() : null,
+        });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+}

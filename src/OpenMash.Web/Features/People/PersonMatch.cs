@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.People;
+
+public sealed record PersonMatch(Guid Id, string GivenNames, string FamilyName, DateOnly? DateOfBirth, bool DateOfBirthIsEstimated, DateOnly? ExpectedDeliveryDate, Sex Sex, string? NhsNumber, string? Postcode);

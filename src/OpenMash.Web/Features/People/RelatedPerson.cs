@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.People;
+
+public sealed record RelatedPerson(Guid Id, string Name, string Description);

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Screening;
+
+public sealed record OpenInvolvement(string PersonName, InvolvementService Service, string Team, string? Worker, DateOnly OpenedOn);

@@ -1,0 +1,3 @@
+namespace OpenMash.Web.Features.Screening;
+
+public sealed record TimelineEvent(DateTime AtUtc, string Title, string? By, string? Description);
