@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.People;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Contacts;
 
@@ -11,6 +12,7 @@ public sealed record ContactPerson(Guid Id, string Name, SubjectRole Role, DateO
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, long SizeBytes, DateTime UploadedAtUtc);
 
 /// <summary>Everything recorded about one contact. Screening, checks and decisions add their own sections and pages.</summary>
+[AuditedAs("View Contact", Purpose = "Screening")]
 public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -23,14 +25,10 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 
     public string? SourceAgency { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null)
-        {
-            return NotFound();
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var id = contact.Id;
         Contact = contact;
         var subjectIds = contact.Subjects.Select(s => s.PersonId).ToList();
         var people = await db.Persons.AsNoTracking().Where(p => subjectIds.Contains(p.Id))

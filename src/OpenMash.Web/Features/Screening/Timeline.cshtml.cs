@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Screening;
 
@@ -12,6 +14,7 @@ public sealed record TimelineEvent(DateTime AtUtc, string Title, string? By, str
 /// Everything that happened to one contact, newest first. Whether a partner agency knows the child, and who answered
 /// for it, is shown only where the sharing agreements let that agency's answer reach the viewer (through SharingGate).
 /// </summary>
+[AuditedAs("View Contact timeline", Purpose = "Screening")]
 public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService checkService) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
@@ -20,16 +23,10 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
 
     public IReadOnlyList<TimelineEvent> Events { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            db.Audit("View Contact timeline", Audit.AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
-            await db.SaveChangesAsync();
-            return NotFound();
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         ContactId = contactId;
         Reference = contact.Reference;
         var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);

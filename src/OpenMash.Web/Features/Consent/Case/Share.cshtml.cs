@@ -5,10 +5,12 @@ using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
+[AuditedAs("Record sharing decision", Purpose = "Consent")]
 public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -60,14 +62,11 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : P
     [BindProperty]
     public string? IdentitiesWithheldDetail { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId) => await LoadAsync(contactId) ? Page() : NotFound();
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         ModelState.Clear();
         var errors = await consent.RecordSharingDecisionAsync(Contact, new SharingDecisionInput(
@@ -75,27 +74,21 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent) : P
             FamilyTold, FamilyNotToldReason, IdentitiesWithheld, IdentitiesWithheldDetail));
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}#consent");
+            return Redirect($"/Screening/{Contact.Id}#consent");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid contactId)
+    private async Task LoadAsync()
     {
-        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            await consent.RefuseAsync("Record sharing decision", "Contact", contactId, "not a contact of this hub");
-            return false;
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         Contact = contact;
         var list = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [(string.Empty, "Another organisation (enter it below)"), .. list.Select(a => (a.Id.ToString(), a.Name))];
         db.Audit("View Contact", targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Record sharing decision");
         await db.SaveChangesAsync();
-        return true;
     }
 }

@@ -4,10 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Consent.Overrides;
 
-/// <summary>A MASH manager, never the requester, approves or rejects a consent override.</summary>
+/// <summary>
+/// A MASH manager, never the requester, approves or rejects a consent override. The requester may read it; their
+/// own decision is refused (403) and audited by the record guard's policy.
+/// </summary>
+[AuditedAs("View consent override", Purpose = "Consent")]
 public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, TimeProvider time) : PageModel
 {
     public ConsentOverrideRequest Override { get; private set; } = null!;
@@ -22,14 +28,12 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Ti
     [BindProperty]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    [AuthorizeRecord(Policies.DecideConsentOverride, Action = "Decide consent override")]
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         ModelState.Clear();
         var errors = await consent.DecideOverrideAsync(Override, Approve, Comment);
@@ -42,21 +46,14 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Ti
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    private async Task LoadAsync()
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        var request = await db.ConsentOverrides.SingleOrDefaultAsync(o => o.Id == id);
-        var contact = request is null ? null : await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == request.ContactId);
-        if (request is null || contact is null)
-        {
-            await consent.RefuseAsync("View consent override", nameof(ConsentOverrideRequest), id, "not an override of this hub");
-            return false;
-        }
-
+        var request = HttpContext.Record<ConsentOverrideRequest>();
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleAsync(c => c.Id == request.ContactId);
         Override = request;
         Contact = contact;
-        db.Audit("View consent override", targetType: nameof(ConsentOverrideRequest), targetId: id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
+        db.Audit("View consent override", targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
         await db.SaveChangesAsync();
-        return true;
     }
 }
