@@ -12,28 +12,40 @@ namespace OpenMash.Web.Security;
 /// </summary>
 public interface IHidesExistence;
 
+/// <summary>
+/// A requirement that says why it was not met: the guard writes it as the audit row's detail (and, for a 403, the
+/// error page shows it). Its handler only succeeds; one that is not met stays among the failed requirements.
+/// </summary>
+public interface IExplainedRequirement : IAuthorizationRequirement
+{
+    string Refusal { get; }
+}
+
 /// <summary>The decider of a consent override is not the practitioner who requested it (four eyes).</summary>
-public sealed class NotTheRequesterRequirement : IAuthorizationRequirement;
+public sealed class NotTheRequesterRequirement : IExplainedRequirement
+{
+    public string Refusal => "You requested this override: another manager must approve or reject it";
+}
 
 /// <summary>A researcher sees and answers only the checks sent to their own agency.</summary>
-public sealed class OwnAgencyCheckRequirement : IAuthorizationRequirement, IHidesExistence;
+public sealed class OwnAgencyCheckRequirement : IExplainedRequirement, IHidesExistence
+{
+    public string Refusal => "not a check for the user's agency in this hub";
+}
 
 /// <summary>A referrer sees only the referrals they made.</summary>
-public sealed class OwnReferralRequirement : IAuthorizationRequirement, IHidesExistence;
+public sealed class OwnReferralRequirement : IExplainedRequirement, IHidesExistence
+{
+    public string Refusal => "not a referral of this user";
+}
 
 public sealed class NotTheRequesterHandler : AuthorizationHandler<NotTheRequesterRequirement, ConsentOverrideRequest>
 {
-    public const string Refusal = "You requested this override: another manager must approve or reject it";
-
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NotTheRequesterRequirement requirement, ConsentOverrideRequest resource)
     {
         if (context.User.UserId() is { } user && user != resource.RequestedByUserId)
         {
             context.Succeed(requirement);
-        }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, Refusal));
         }
 
         return Task.CompletedTask;
@@ -48,10 +60,6 @@ public sealed class OwnAgencyCheckHandler : AuthorizationHandler<OwnAgencyCheckR
         {
             context.Succeed(requirement);
         }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, "not a check for the user's agency in this hub"));
-        }
 
         return Task.CompletedTask;
     }
@@ -64,10 +72,6 @@ public sealed class OwnReferralHandler : AuthorizationHandler<OwnReferralRequire
         if (context.User.UserId() is { } user && user == resource.ReferrerUserId)
         {
             context.Succeed(requirement);
-        }
-        else
-        {
-            context.Fail(new AuthorizationFailureReason(this, "not a referral of this user"));
         }
 
         return Task.CompletedTask;

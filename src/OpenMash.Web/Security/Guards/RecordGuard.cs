@@ -152,7 +152,8 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
                 continue;
             }
 
-            var reasons = result.Failure?.FailureReasons.Select(r => r.Message).ToList() ?? [];
+            var reasons = (result.Failure?.FailedRequirements.OfType<IExplainedRequirement>().Select(r => r.Refusal) ?? [])
+                .Concat(result.Failure?.FailureReasons.Select(r => r.Message) ?? []).ToList();
             var hidden = result.Failure?.FailedRequirements.Any(r => r is IHidesExistence) == true;
             var detail = reasons.Count > 0
                 ? string.Join("; ", reasons)
