@@ -1,15 +1,22 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
+using OpenMash.Web.Features.Access;
+using OpenMash.Web.Features.Account;
+using OpenMash.Web.Features.Admin;
 using OpenMash.Web.Features.Api;
+using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Consent;
+using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Dashboard;
+using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Features.Decisions;
+using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.People;
+using OpenMash.Web.Features.Screening;
+using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.TaskGroup;
 using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 
@@ -18,7 +25,7 @@ namespace OpenMash.Web;
 /// <summary>Service registration and the request pipeline, shared by the web host and the command verbs.</summary>
 public static class Startup
 {
-    public const string SignInRateLimit = "sign-in";
+    public const string SignInRateLimit = SecurityServiceCollectionExtensions.SignInRateLimit;
 
     public static void AddOpenMash(this WebApplicationBuilder builder)
     {
@@ -28,160 +35,38 @@ public static class Startup
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-
-        // Sign-in cookies, antiforgery tokens and API access tokens are Data Protection payloads: every instance
-        // behind one address must share the key ring, so production sets a shared directory.
-        var keyRing = services.AddDataProtection().SetApplicationName("OpenMash");
-        if (configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keysDirectory)
-        {
-            keyRing.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
-        }
-
         services.AddScoped<CurrentActor>();
+
+        // Platform: the database, sign-in and who may do what.
         services.AddOpenMashDatabase();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<DemoFrontDoor>();
-        services.AddScoped<DemoConsent>();
-        services.AddScoped<Features.Account.SignInFlow>();
-        services.AddScoped<Features.Admin.AdminService>();
-        services.AddWorkingTime();
-        services.AddScoped<Features.Timeliness.HubWorkingTime>();
-        services.AddScoped<Features.Contacts.ContactService>();
-        services.AddSingleton<Features.Duplicates.PersonIndex>();
-        services.AddHostedService<Features.Duplicates.PersonIndexWarmup>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Duplicates.PersonIndexSaveChangesInterceptor>();
-        services.AddScoped<Features.Duplicates.MergeService>();
-        services.AddScoped<Features.Duplicates.DuplicateFinder>();
-        services.AddScoped<Features.Duplicates.PossibleMatches>();
-        services.AddSingleton(sp => new OpenMash.Sharing.PolicyHolder(sp.GetRequiredService<TimeProvider>()));
-        services.AddScoped<Features.DataSharing.SharingPolicyService>();
-        services.AddScoped<Features.DataSharing.SharingGate>();
-        services.AddScoped<Features.DataSharing.AgreementService>();
-        services.AddScoped<Features.Access.OtherHubLookup>();
-        services.AddScoped<Features.Access.BreakGlassService>();
-        services.AddScoped<Features.Access.SubjectAccessExport>();
+        services.AddOpenMashKeyRing(configuration);
+        services.AddOpenMashSignIn();
+        services.AddOpenMashAuthorization();
+        services.AddOpenMashRateLimits();
+
+        // Features, each with its own services; their pages' policies and record guards are in each Conventions.cs.
+        services.AddAccount();
+        services.AddAdmin();
+        services.AddTimeliness();
+        services.AddPeople();
+        services.AddContacts();
+        services.AddDuplicates();
+        services.AddDataSharing();
+        services.AddAccess();
+        services.AddScreening();
+        services.AddChecks();
+        services.AddConsent();
+        services.AddDecisions();
+        services.AddTaskGroup();
+        services.AddDashboard();
         services.AddOpenMashApi();
-        services.AddScoped<Features.People.IPersonSearch, Features.People.PlainPersonSearch>();
-        services.AddScoped<Features.Contacts.New.DraftStore>();
-        services.AddScoped<Features.Screening.ScreeningService>();
-        services.AddScoped<Features.Checks.CheckService>();
-        services.AddScoped<Features.Consent.ConsentService>();
-        services.AddScoped<Features.Consent.ConsentOverrideService>();
-        services.AddScoped<Features.DataSharing.SharingDecisionService>();
-        services.AddScoped<Features.TaskGroup.CrossHubExploitationReader>();
-        services.AddScoped<Features.Decisions.DecisionService>();
-        services.AddScoped<Features.Dashboard.DashboardService>();
-        services.AddSingleton<Features.Checks.CheckChaser>();
-        services.AddHostedService(sp => sp.GetRequiredService<Features.Checks.CheckChaser>());
-
-        services.AddIdentity<AppUser, AppRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireDigit = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
-                o.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
-            })
-            .AddEntityFrameworkStores<OpenMashDbContext>()
-            .AddSignInManager<OpenMashSignInManager>()
-            .AddClaimsPrincipalFactory<OpenMashClaimsFactory>()
-            .AddTokenProvider<OneTimeTotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
-        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
-        {
-            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            o.IterationCount = security.Value.PasswordHashIterations;
-        });
-
-        // Cookie settings are read when first used, so that a host's or a test's configuration is complete by then.
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SecurityOptions>>((o, options) =>
-        {
-            var security = options.Value;
-            var (prefix, secure) = CookiePolicy(security);
-            o.Cookie.Name = prefix + "OpenMash";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secure;
-            o.Cookie.Path = "/";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/Account/SignIn";
-            o.LogoutPath = "/Account/SignOut";
-            o.ReturnUrlParameter = "returnUrl";
-            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
-            o.Events.OnRedirectToLogin = c => ApiAware(c.HttpContext, c.RedirectUri, StatusCodes.Status401Unauthorized);
-            // A refusal is answered in place with 403 (the error page explains it), never by a redirect.
-            o.Events.OnRedirectToAccessDenied = c =>
-            {
-                c.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme).Configure<IOptions<SecurityOptions>>((o, options) =>
-        {
-            var (prefix, secure) = CookiePolicy(options.Value);
-            o.Cookie.Name = prefix + "OpenMash.2fa";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secure;
-            o.Cookie.Path = "/";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
-        });
-        services.AddAntiforgery();
-        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
-        {
-            var (prefix, secure) = CookiePolicy(options.Value);
-            o.Cookie.Name = prefix + "OpenMash.Af";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secure;
-            o.Cookie.Path = "/";
-            o.FormFieldName = "__RequestVerificationToken";
-        });
-
-        services.AddAuthorization(Policies.Configure);
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
-        {
-            var permits = options.Value.SignInAttemptsPerMinute;
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("get"));
-        });
+        services.AddDemo();
 
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditSearch);
-            o.Conventions.AuthorizeFolder("/Duplicates", Policies.CaseWork);
-            o.Conventions.AuthorizeFolder("/Contacts", Policies.CaseWork);
-            o.Conventions.AuthorizeFolder("/People", Policies.CaseWork);
-            o.Conventions.AuthorizeFolder("/Referrals", Policies.Referral);
-            o.Conventions.AuthorizeFolder("/Screening", Policies.CaseWork);
-            o.Conventions.AuthorizeFolder("/Checks", Policies.Research);
-            o.Conventions.AuthorizeFolder("/Consent/Case", Policies.CaseWork);
-            o.Conventions.AuthorizeFolder("/Consent/Overrides", Policies.Manager);
-            o.Conventions.AuthorizeFolder("/Consent/Governance", Policies.AuditSearch);
-            o.Conventions.AuthorizeFolder("/Decisions", Policies.CaseWork);
-            foreach (var page in ManagerDecisionPages)
-            {
-                o.Conventions.AuthorizePage(page, Policies.Manager);
-            }
-
-            o.Conventions.AuthorizeFolder("/Dashboard", Policies.Dashboard);
-            o.Conventions.AuthorizeFolder("/TaskGroup", Policies.TaskGroup);
-            Features.Access.AccessPages.Authorize(o.Conventions);
+            o.Conventions.AddFeatureConventions();
             foreach (var page in AnonymousPages)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -196,9 +81,6 @@ public static class Startup
     [
         "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Error", "/Accessibility",
     ];
-
-    /// <summary>Decision pages for MASH managers only; the rest of the folder is open to screeners too.</summary>
-    public static readonly IReadOnlyList<string> ManagerDecisionPages = ["/Decisions/Index", "/Decisions/Decide", "/Decisions/DipSample"];
 
     public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready", TokenEndpoint.Path, ApiSetup.OpenApiPath];
 
@@ -242,21 +124,6 @@ public static class Startup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapOpenMashApi();
-    }
-
-    private static (string Prefix, CookieSecurePolicy Secure) CookiePolicy(SecurityOptions security) =>
-        security.HttpsOnly ? ("__Host-", CookieSecurePolicy.Always) : (string.Empty, CookieSecurePolicy.SameAsRequest);
-
-    private static Task ApiAware(HttpContext context, string redirectUri, int status)
-    {
-        if (IsApi(context.Request))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(redirectUri);
-        return Task.CompletedTask;
     }
 }
 

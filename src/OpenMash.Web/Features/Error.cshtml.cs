@@ -11,6 +11,9 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
+    /// <summary>Why a record guard refused (403), when its policy said why: for example a manager deciding their own request.</summary>
+    public string? Reason { get; private set; }
+
     public void OnGet(int? statusCode) => Set(statusCode);
 
     public void OnPost(int? statusCode) => Set(statusCode);
@@ -19,5 +22,6 @@ public sealed class ErrorModel : PageModel
     {
         Status = statusCode ?? StatusCodes.Status500InternalServerError;
         RequestId = HttpContext.TraceIdentifier;
+        Reason = Status == StatusCodes.Status403Forbidden ? HttpContext.Features.Get<Security.Guards.RecordRefusal>()?.Reason : null;
     }
 }

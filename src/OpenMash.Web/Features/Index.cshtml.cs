@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
@@ -6,7 +7,7 @@ using OpenMash.Web.Security;
 namespace OpenMash.Web.Features;
 
 /// <summary>The home page: what this user's roles let them do, in their hub.</summary>
-public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public string HubName { get; private set; } = string.Empty;
 
@@ -28,13 +29,15 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
         var actor = db.Actor;
         HubName = await db.Hubs.Where(h => h.Id == actor.HubId).Select(h => h.Name).SingleAsync();
         AgencyName = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Name).SingleAsync();
-        UserRoles = Roles.All.Where(User.IsInRole).ToList();
-        if (User.IsInRole(Roles.MashManager))
+        var held = User.RoleSet();
+        UserRoles = Roles.All.Where(held.Contains).ToList();
+        if ((await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded)
         {
             Notices = await db.Set<AccessNotice>().AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(10).ToListAsync();
         }
 
-        if (User.IsInRole(Roles.MashManager) || User.IsInRole(Roles.InformationGovernanceOfficer))
+        // Managers and information governance officers: the people the access history policy names.
+        if ((await authorization.AuthorizeAsync(User, Policies.AccessHistory)).Succeeded)
         {
             var now = time.GetUtcNow().UtcDateTime;
             var pending = db.ConsentOverrides.Where(o => o.Status == OverrideStatus.Pending);

@@ -17,10 +17,32 @@ public static class OpenMashClaims
     public const string SecondFactorDemoExempt = "demo-exempt";
 }
 
-/// <summary>Who is acting, as written into audit rows and used to filter records by hub.</summary>
+public static class ClaimsPrincipalRoles
+{
+    /// <summary>The signed-in user's roles as a set (for showing them; deciding goes through a policy).</summary>
+    public static IReadOnlySet<string> RoleSet(this ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
+    public static Guid? UserId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
+
+/// <summary>
+/// Who is acting, as written into audit rows and used to filter records by hub. <see cref="Roles"/> is the audit
+/// column's form (comma-joined, ordered); code asks <see cref="RoleSet"/> or <see cref="HasRole"/>, and decisions
+/// about what a user may do are named policies (<see cref="Policies"/>), never a reading of this string.
+/// </summary>
 public sealed record Actor(Guid? UserId, string? UserName, Guid? AgencyId, Guid? HubId, string? Roles)
 {
     public static readonly Actor Anonymous = new(null, null, null, null, null);
+
+    /// <summary>The roles held, as a set: the one place the audit form is read back.</summary>
+    public IReadOnlySet<string> RoleSet => Roles is { Length: > 0 } joined
+        ? joined.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+        : EmptyRoles;
+
+    private static readonly IReadOnlySet<string> EmptyRoles = new HashSet<string>(StringComparer.Ordinal);
+
+    public bool HasRole(string role) => RoleSet.Contains(role);
 
     public static Actor System(string name, Guid? hubId = null) => new(null, "system:" + name, null, hubId, null);
 
@@ -36,7 +58,7 @@ public sealed record Actor(Guid? UserId, string? UserName, Guid? AgencyId, Guid?
             user.FindFirstValue(ClaimTypes.Name),
             ParseGuid(user.FindFirstValue(OpenMashClaims.AgencyId)),
             ParseGuid(user.FindFirstValue(OpenMashClaims.HubId)),
-            string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)) is { Length: > 0 } r ? r : null);
+            string.Join(',', user.RoleSet().Order(StringComparer.Ordinal)) is { Length: > 0 } r ? r : null);
     }
 
     private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var g) ? g : null;

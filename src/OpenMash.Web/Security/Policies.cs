@@ -30,6 +30,21 @@ public static class Policies
     /// <summary>Figures in aggregate: the hub dashboard.</summary>
     public const string Dashboard = "Dashboard";
 
+    /// <summary>Screeners and managers may ask for another hub's records in an emergency.</summary>
+    public const string BreakGlass = "BreakGlass";
+
+    /// <summary>The separate permission to ask to share below threshold without consent.</summary>
+    public const string ConsentOverride = "ConsentOverride";
+
+    /// <summary>A MASH manager deciding a consent override: never one they requested (resource: the override).</summary>
+    public const string DecideConsentOverride = "DecideConsentOverride";
+
+    /// <summary>A researcher answering a check: only a check sent to their own agency (resource: the check).</summary>
+    public const string AnswerCheck = "AnswerCheck";
+
+    /// <summary>A referrer reading a referral: only one they made (resource: the contact).</summary>
+    public const string OwnReferral = "OwnReferral";
+
     /// <summary>Agency systems signed in with OAuth 2.0 client credentials (bearer token).</summary>
     public const string ApiClient = "ApiClient";
 
@@ -49,6 +64,11 @@ public static class Policies
         options.AddPolicy(TaskGroup, SignedInPolicy().RequireRole(Roles.ExploitationTaskGroup).Build());
         options.AddPolicy(AccessHistory, SignedInPolicy().RequireRole(Roles.MashManager, Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(Dashboard, SignedInPolicy().RequireRole(Roles.MashManager, Roles.ScreeningSocialWorker, Roles.PartnershipAnalyst).Build());
+        options.AddPolicy(BreakGlass, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
+        options.AddPolicy(ConsentOverride, SignedInPolicy().RequireRole(Roles.ConsentOverride).Build());
+        options.AddPolicy(DecideConsentOverride, SignedInPolicy().RequireRole(Roles.MashManager).AddRequirements(new NotTheRequesterRequirement()).Build());
+        options.AddPolicy(AnswerCheck, SignedInPolicy().RequireRole(Roles.AgencyResearcher).AddRequirements(new OwnAgencyCheckRequirement()).Build());
+        options.AddPolicy(OwnReferral, SignedInPolicy().RequireRole(Roles.Referrer).AddRequirements(new OwnReferralRequirement()).Build());
         options.AddPolicy(ApiClient, new AuthorizationPolicyBuilder(ApiClientScheme).RequireAuthenticatedUser().RequireClaim(OpenMashClaims.ApiClientId).Build());
     }
 

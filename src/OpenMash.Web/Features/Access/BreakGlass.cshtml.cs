@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;
 
@@ -9,6 +9,7 @@ namespace OpenMash.Web.Features.Access;
 /// Break glass: a screener or manager who needs another hub's records about one of their own children, beyond what
 /// the agreements allow, records why and gets read-only access for <see cref="BreakGlassService.GrantMinutes"/> minutes.
 /// </summary>
+[AuditedAs("Break Glass", Purpose = "break-glass")]
 public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService service, OtherHubLookup lookup) : PageModel
 {
     public Person Person { get; private set; } = null!;
@@ -24,14 +25,11 @@ public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService serv
     [BindProperty]
     public Guid? OwningHubId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } notFound)
-        {
-            return notFound;
-        }
+        var id = await LoadAsync(ct);
 
         var hub = OwningHubId ?? (OtherHubs.Count == 1 ? OtherHubs[0].Id : Guid.Empty);
         BreakGlassReason? reason = Enum.TryParse<BreakGlassReason>(Reason, out var r) && Enum.IsDefined(r) ? r : null;
@@ -44,22 +42,16 @@ public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService serv
         return grant is null ? Page() : Redirect($"/People/{id}#other-hubs");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<Guid> LoadAsync(CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
-        {
-            db.Audit(AuditActions.BreakGlass, AuditOutcome.Refused, "Person", id.ToString(), purpose: "break-glass", detail: "no such person in the user's hub");
-            await db.SaveChangesAsync(ct);
-            return NotFound();
-        }
-
+        var person = HttpContext.Record<Person>();
+        var id = person.Id;
         Person = person;
         OtherHubs = await lookup.OtherHubsAsync(ct);
 
         // The form shows the child's name: a read of this hub's record, audited with the request that shows it.
         db.Audit(AuditActions.ViewPerson, AuditOutcome.Allowed, "Person", id.ToString(), [id], "break-glass", "break-glass request form");
         await db.SaveChangesAsync(ct);
-        return null;
+        return id;
     }
 }

@@ -10,9 +10,6 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
     public const int GrantMinutes = 60;
     public const string NoticeKind = "BreakGlassNotice";
 
-    public static bool MayBreakGlass(Actor actor) =>
-        (actor.Roles ?? string.Empty).Split(',').Any(r => r is Roles.ScreeningSocialWorker or Roles.MashManager);
-
     public async Task<(BreakGlassGrant? Grant, List<ValidationError> Errors)> GrantAsync(
         Person person, Guid owningHubId, BreakGlassReason? reason, string? justification, CancellationToken ct = default)
     {

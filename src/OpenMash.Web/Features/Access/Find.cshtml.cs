@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
@@ -9,7 +10,7 @@ namespace OpenMash.Web.Features.Access;
 /// For information governance officers and MASH managers, who may not use the case-work search: find a person of
 /// this hub by name or NHS number to see their access history or (IG officers) prepare a subject access export.
 /// </summary>
-public sealed class FindModel(IPersonSearch search, OpenMashDbContext db) : PageModel
+public sealed class FindModel(IPersonSearch search, OpenMashDbContext db, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -19,14 +20,14 @@ public sealed class FindModel(IPersonSearch search, OpenMashDbContext db) : Page
 
     public IReadOnlyList<PersonMatch>? Results { get; private set; }
 
-    public bool IsIg => User.IsInRole(Security.Roles.InformationGovernanceOfficer);
+    /// <summary>Whether to offer the subject access export: the policy of that page.</summary>
+    public bool IsIg { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => IsIg = await MaySeeSubjectAccessAsync();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        IsIg = await MaySeeSubjectAccessAsync();
         if (!string.IsNullOrWhiteSpace(NhsNumber) && !Identifiers.IsValidNhsNumber(NhsNumber))
         {
             ModelState.AddModelError(nameof(NhsNumber), "Enter a valid 10-digit NHS number");
@@ -46,4 +47,6 @@ public sealed class FindModel(IPersonSearch search, OpenMashDbContext db) : Page
         await db.SaveChangesAsync(ct);
         return Page();
     }
+
+    private async Task<bool> MaySeeSubjectAccessAsync() => (await authorization.AuthorizeAsync(User, AccessPages.Policy["/Access/SubjectAccess"])).Succeeded;
 }

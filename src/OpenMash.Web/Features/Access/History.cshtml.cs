@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;
 
@@ -11,6 +12,7 @@ namespace OpenMash.Web.Features.Access;
 /// governance officers of the child's hub only: managers answer for their team's access, IG officers for the hub's
 /// compliance. Screeners are not shown who else read a record. A child of another hub is refused and audited.
 /// </summary>
+[AuditedAs("View Access History", Purpose = "AccessHistory")]
 public sealed class HistoryModel(OpenMashDbContext db) : PageModel
 {
     public const int PageSize = 25;
@@ -27,16 +29,10 @@ public sealed class HistoryModel(OpenMashDbContext db) : PageModel
 
     public int Total { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.GivenNames, p.FamilyName }).SingleOrDefaultAsync(ct);
-        if (person is null)
-        {
-            db.Audit(AuditActions.ViewAccessHistory, AuditOutcome.Refused, "Person", id.ToString(), purpose: "AccessHistory", detail: "not a person of the user's hub");
-            await db.SaveChangesAsync(ct);
-            return NotFound();
-        }
-
+        var person = HttpContext.Record<Person>();
+        var id = person.Id;
         PersonId = id;
         PersonName = $"{person.GivenNames} {person.FamilyName}";
         var key = id.ToString();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;
 
@@ -9,13 +10,14 @@ namespace OpenMash.Web.Features.Access;
 /// Subject access: the preview and the downloadable document of everything held about one person, for information
 /// governance officers of the person's hub only. Each preview and each download is audited (who, when, for whom).
 /// </summary>
+[AuditedAs("Subject Access Export", Purpose = "SubjectAccess")]
 public sealed class SubjectAccessModel(OpenMashDbContext db, SubjectAccessExport export) : PageModel
 {
     public SarDocument Document { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var doc = await BuildAsync(id, "preview", ct);
+        var doc = await BuildAsync(HttpContext.Record<Person>().Id, "preview", ct);
         if (doc is null)
         {
             return NotFound();
@@ -25,9 +27,9 @@ public sealed class SubjectAccessModel(OpenMashDbContext db, SubjectAccessExport
         return Page();
     }
 
-    public async Task<IActionResult> OnGetDownloadAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
-        var doc = await BuildAsync(id, "download", ct);
+        var doc = await BuildAsync(HttpContext.Record<Person>().Id, "download", ct);
         return doc is null
             ? NotFound()
             : File(Encoding.UTF8.GetBytes(SubjectAccessExport.RenderDocument(doc)), "text/html; charset=utf-8", doc.FileName);

@@ -4,14 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Checks;
 
 /// <summary>
 /// A researcher answers their own agency's check. They see the request (the contact reference, the children and what
 /// is asked) and the other agencies' answers only as far as the data sharing agreements for screening let those
-/// agencies share with theirs, each decision audited; otherwise why not, and whom to ask.
+/// agencies share with theirs, each decision audited; otherwise why not, and whom to ask. Another agency's check is
+/// refused as not found by the <see cref="Policies.AnswerCheck"/> policy of the record guard.
 /// </summary>
+[AuditedAs("View MultiAgencyCheck", Purpose = "Multi-agency check")]
+[AuthorizeRecord(Policies.AnswerCheck)]
 public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : PageModel
 {
     public const int ItemSlots = 3;
@@ -45,22 +50,11 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
     [BindProperty]
     public List<ItemForm> Items { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid checkId)
-    {
-        if (!await LoadAsync(checkId))
-        {
-            return NotFound();
-        }
+    public async Task OnGetAsync() => await LoadAsync();
 
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid checkId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(checkId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         var input = new CheckAnswerInput(
             Known, Summary, Details,
@@ -75,17 +69,10 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid checkId)
+    private async Task LoadAsync()
     {
-        var agencyId = db.Actor.AgencyId;
-        var check = await db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == checkId && c.AgencyId == agencyId);
-        if (check is null)
-        {
-            db.Audit(AuditActions.ViewMultiAgencyCheck, AuditOutcome.Refused, nameof(MultiAgencyCheck), checkId.ToString(), purpose: "Multi-agency check", detail: "not a check for the user's agency in this hub");
-            await db.SaveChangesAsync();
-            return false;
-        }
-
+        var check = HttpContext.Record<MultiAgencyCheck>();
+        var checkId = check.Id;
         Check = check;
         Contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleAsync(c => c.Id == check.ContactId);
         var childIds = Contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
@@ -98,6 +85,5 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         db.Audit(AuditActions.ViewMultiAgencyCheck, targetType: nameof(MultiAgencyCheck), targetId: checkId.ToString(), subjects: childIds, purpose: "Multi-agency check");
         var answers = await checks.AnswersForAsync(check.ContactId);
         Partners = new PartnerAnswersView(answers.Where(a => a.Check.Id != check.Id).ToList(), ForReferrer: false);
-        return true;
     }
 }

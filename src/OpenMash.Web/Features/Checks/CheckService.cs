@@ -250,7 +250,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
     {
         var actor = db.Actor;
         var type = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => (AgencyType?)a.Type).SingleOrDefaultAsync(ct) ?? AgencyType.Other;
-        var roles = actor.Roles?.Split(',') ?? [];
+        var roles = actor.RoleSet;
         var (role, audience) = roles.Contains(Security.Roles.MashManager) ? (ViewerRole.MashManager, Audience.MashInternal)
             : roles.Contains(Security.Roles.ScreeningSocialWorker) ? (ViewerRole.MashSocialWorker, Audience.MashInternal)
             : roles.Contains(Security.Roles.AgencyResearcher) ? (ViewerRole.AgencyResearcher, Audience.MashInternal)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
@@ -5,7 +6,7 @@ using OpenMash.Web.Data;
 namespace OpenMash.Web.Features.Consent;
 
 /// <summary>The consent, override and sharing-decision section of the screening case page.</summary>
-public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time) : ViewComponent
+public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time, IAuthorizationService authorization) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid contactId)
     {
@@ -26,11 +27,12 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
 
         db.Audit(AuditActions.ViewConsent, targetType: "Contact", targetId: contactId.ToString(), subjects: people, purpose: "Screening", detail: $"{consents.Count} consent records, {decisions.Count} sharing decisions");
         await db.SaveChangesAsync();
-        var actor = db.Actor;
+        var mayOverride = (await authorization.AuthorizeAsync(HttpContext.User, Security.Policies.ConsentOverride)).Succeeded;
+        var isManager = (await authorization.AuthorizeAsync(HttpContext.User, Security.Policies.Manager)).Succeeded;
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
             contactId, contact.State == ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
             screening is not null && !ConsentService.AboveThreshold(screening),
-            ConsentService.HasRole(actor, Security.Roles.ConsentOverride), ConsentService.HasRole(actor, Security.Roles.MashManager), time.GetUtcNow().UtcDateTime,
+            mayOverride, isManager, time.GetUtcNow().UtcDateTime,
             await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));
     }
 }

@@ -15,7 +15,6 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
 {
     public const string IntakeGiver = "the family, as reported by the referrer at intake";
 
-    public static bool HasRole(Security.Actor actor, string role) => actor.Roles?.Split(',').Contains(role) == true;
 
     /// <summary>The people a contact's consent is about: its children, or everyone named when no child is.</summary>
     public static IReadOnlyList<Guid> ConsentSubjects(Contact contact)
@@ -232,11 +231,4 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
     }
 
     public Task<string> DisplayNameAsync(CancellationToken ct = default) => db.ActorDisplayNameAsync(ct);
-
-    /// <summary>Audits a refused attempt (a missing permission, another hub's contact) in its own save.</summary>
-    public async Task RefuseAsync(string action, string targetType, Guid targetId, string detail, CancellationToken ct = default)
-    {
-        db.Audit(action, AuditOutcome.Refused, targetType, targetId.ToString(), purpose: "Consent", detail: detail);
-        await db.SaveChangesAsync(ct);
-    }
 }

@@ -1,23 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Contacts;
 
-/// <summary>Serves one attachment as a download, under the contact's own authorisation; every download is audited.</summary>
+/// <summary>
+/// Serves one attachment as a download, under the contact's own authorisation; every download is audited. Two
+/// guards: the contact's (route value <c>id</c>), then the attachment's within that contact.
+/// </summary>
+[AuditedAs("Download ContactAttachment", Purpose = "Screening")]
 public sealed class AttachmentModel(OpenMashDbContext db) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var file = await db.ContactAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ContactId == id, ct);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        var subjects = await db.ContactSubjects.Where(s => s.ContactId == id).Select(s => s.PersonId).ToListAsync(ct);
-        db.Audit(AuditActions.DownloadContactAttachment, targetType: "ContactAttachment", targetId: attachmentId.ToString(), subjects: subjects, purpose: "Screening", detail: "contact " + id);
+        var contact = HttpContext.Record<Contact>();
+        var file = HttpContext.Record<ContactAttachment>();
+        var subjects = contact.Subjects.Select(s => s.PersonId).ToList();
+        db.Audit(AuditActions.DownloadContactAttachment, targetType: "ContactAttachment", targetId: file.Id.ToString(), subjects: subjects, purpose: "Screening", detail: "contact " + contact.Id);
         await db.SaveChangesAsync(ct);
         return File(file.Content, file.ContentType, file.FileName);
     }

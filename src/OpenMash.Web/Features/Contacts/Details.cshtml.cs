@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Contacts;
 
 /// <summary>Everything recorded about one contact. Screening, checks and decisions add their own sections and pages.</summary>
+[AuditedAs("View Contact", Purpose = "Screening")]
 public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -18,14 +20,10 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 
     public string? SourceAgency { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null)
-        {
-            return NotFound();
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var id = contact.Id;
         Contact = contact;
         var subjectIds = contact.Subjects.Select(s => s.PersonId).ToList();
         var people = await db.Persons.AsNoTracking().Where(p => subjectIds.Contains(p.Id))

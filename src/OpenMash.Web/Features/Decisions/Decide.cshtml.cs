@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>A manager approves or returns a proposal; four eyes: never their own.</summary>
+[AuditedAs("View ContactDecision")]
 public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     public ContactDecision Decision { get; private set; } = null!;
@@ -20,25 +22,19 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
     [BindProperty]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid decisionId) => await LoadAsync(decisionId) ? Page() : NotFound();
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid decisionId)
+    public async Task<IActionResult> OnPostApproveAsync()
     {
-        if (!await LoadAsync(decisionId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         var errors = await decisions.ApproveAsync(Decision, Comment);
         return Done(errors);
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(Guid decisionId)
+    public async Task<IActionResult> OnPostReturnAsync()
     {
-        if (!await LoadAsync(decisionId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         var errors = await decisions.ReturnAsync(Decision, Comment);
         return Done(errors);
@@ -55,16 +51,10 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid decisionId)
+    private async Task LoadAsync()
     {
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId);
-        if (decision is null)
-        {
-            db.Audit(AuditActions.ViewContactDecision, AuditOutcome.Refused, nameof(ContactDecision), decisionId.ToString(), detail: "not a decision of this hub");
-            await db.SaveChangesAsync();
-            return false;
-        }
-
+        var decision = HttpContext.Record<ContactDecision>();
+        var decisionId = decision.Id;
         Decision = decision;
         Contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == decision.ContactId);
         Screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == decision.ContactId);
@@ -72,6 +62,5 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == decision.ContactId).Select(s => s.PersonId).ToListAsync();
         db.Audit(AuditActions.ViewContactDecision, targetType: nameof(ContactDecision), targetId: decisionId.ToString(), subjects: subjects, purpose: "Decision");
         await db.SaveChangesAsync();
-        return true;
     }
 }

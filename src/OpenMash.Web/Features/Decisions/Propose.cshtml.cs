@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>The screener proposes the outcome; a manager then decides it.</summary>
+[AuditedAs("Propose ContactDecision")]
 public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -23,30 +25,22 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
     [BindProperty]
     public PrimaryNeed? PrimaryNeed { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await FindAsync(contactId) is not { } contact)
-        {
-            return NotFound();
-        }
-
-        var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
-        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Proposing a decision");
+        var contact = HttpContext.Record<Contact>();
+        var subjects = await db.ContactSubjects.Where(s => s.ContactId == contact.Id).Select(s => s.PersonId).ToListAsync();
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contact.Id.ToString(), subjects: subjects, purpose: "Proposing a decision");
         await db.SaveChangesAsync();
         return Show(contact);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await FindAsync(contactId) is not { } contact)
-        {
-            return NotFound();
-        }
-
+        var contact = HttpContext.Record<Contact>();
         var (_, errors) = await decisions.ProposeAsync(contact, new ProposalInput(Outcome, Rationale, Team, PrimaryNeed));
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}");
+            return Redirect($"/Screening/{contact.Id}");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
@@ -57,17 +51,5 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
     {
         Contact = contact;
         return Page();
-    }
-
-    private async Task<Contact?> FindAsync(Guid contactId)
-    {
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            db.Audit(AuditActions.ProposeContactDecision, AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
-            await db.SaveChangesAsync();
-        }
-
-        return contact;
     }
 }

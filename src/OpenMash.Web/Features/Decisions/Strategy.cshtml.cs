@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>Whether a strategy discussion was held, with whom, and why not when harm was suspected.</summary>
+[AuditedAs("Record StrategyDiscussion")]
 public sealed class StrategyModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -37,13 +39,9 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
 
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
-
+        var contactId = await LoadAsync();
         var subjects = await db.ContactSubjects.Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync();
         db.Audit(AuditActions.ViewStrategyDiscussion, targetType: "Contact", targetId: contactId.ToString(), subjects: subjects, purpose: "Strategy discussion");
         await db.SaveChangesAsync();
@@ -60,12 +58,9 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         DateTime? heldAtUtc = null;
         var badTime = false;
@@ -100,21 +95,14 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid contactId)
+    private async Task<Guid> LoadAsync()
     {
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            db.Audit(AuditActions.RecordStrategyDiscussion, AuditOutcome.Refused, "Contact", contactId.ToString(), detail: "not a contact of this hub");
-            await db.SaveChangesAsync();
-            return false;
-        }
-
+        var contact = HttpContext.Record<Contact>();
         Contact = contact;
-        HarmSuspected = await decisions.HarmSuspectedAsync(contactId);
+        HarmSuspected = await decisions.HarmSuspectedAsync(contact.Id);
         var hubId = db.Actor.HubId;
         Agencies = (await db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == hubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
             .Select(a => (a.Id.ToString(), a.Name)).ToList();
-        return true;
+        return contact.Id;
     }
 }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Duplicates;
 
+/// <summary>Two live records of the hub side by side (each loaded by its guard, route values a and b), to merge or dismiss.</summary>
+[AuditedAs("View Person", Purpose = "Duplicate review")]
 public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, MergeService merges) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -80,14 +83,13 @@ public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, Me
 
     private async Task<bool> LoadAsync()
     {
-        var persons = await db.Persons.AsNoTracking().Include(p => p.Addresses).Where(p => (p.Id == A || p.Id == B) && p.MergedIntoId == null).ToListAsync();
-        if (A == B || persons.Count != 2)
+        if (A == B)
         {
             return false;
         }
 
-        First = persons.Single(p => p.Id == A);
-        Second = persons.Single(p => p.Id == B);
+        First = HttpContext.Record<Person>("a");
+        Second = HttpContext.Record<Person>("b");
         Match = finder.Explain(First, Second);
         ContactCounts = await db.ContactSubjects.Where(s => s.PersonId == A || s.PersonId == B).GroupBy(s => s.PersonId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

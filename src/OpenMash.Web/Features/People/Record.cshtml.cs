@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.People;
 
 /// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
-public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs) : PageModel
+[AuditedAs("View Person", Purpose = "Screening")]
+public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs, IAuthorizationService authorization) : PageModel
 {
     public Access.OtherHubPanel OtherHubs { get; private set; } = null!;
 
@@ -18,14 +22,10 @@ public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup othe
 
     public IReadOnlyList<PersonContact> Contacts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
-        {
-            return NotFound();
-        }
-
+        var person = HttpContext.Record<Person>();
+        var id = person.Id;
         Person = person;
         var outgoing = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == id)
             .Join(db.Persons, r => r.RelatedPersonId, p => p.Id, (r, p) => new { p.Id, p.GivenNames, p.FamilyName, r.Type })
@@ -51,7 +51,10 @@ public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup othe
             .ToList();
 
         OtherHubs = new Access.OtherHubPanel(
-            await otherHubs.ForPersonAsync(person, ct), id, Access.BreakGlassService.MayBreakGlass(db.Actor), User.IsInRole(Security.Roles.MashManager));
+            await otherHubs.ForPersonAsync(person, ct),
+            id,
+            (await authorization.AuthorizeAsync(User, Policies.BreakGlass)).Succeeded,
+            (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded);
         db.Audit(AuditActions.ViewPerson, targetType: "Person", targetId: id.ToString(), subjects: [id], purpose: "Screening");
         await db.SaveChangesAsync(ct);
         return Page();

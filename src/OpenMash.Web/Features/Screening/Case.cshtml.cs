@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Screening;
 
 /// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
+[AuditedAs("View Contact", Purpose = "Screening")]
 public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -57,53 +59,39 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     [BindProperty]
     public List<Guid> AgencyIds { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         ShowSavedScreening();
 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostScreenAsync(Guid contactId)
+    public async Task<IActionResult> OnPostScreenAsync()
     {
-        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            return await RefusedAsync(contactId);
-        }
-
+        var contact = HttpContext.Record<Contact>();
         var errors = await screening.SaveAsync(contact, new ScreeningInput(Rag, Threshold, ThresholdRationale, ChildSpokenTo, ChildViewsOrReason, ConsentView, ConsentRationale, NoChecksNeeded, LawfulBasis, WithoutConsentReason));
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}");
+            return Redirect($"/Screening/{contact.Id}");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
-        await LoadAsync(contactId);
+        await LoadAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostChecksAsync(Guid contactId)
+    public async Task<IActionResult> OnPostChecksAsync()
     {
-        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            return await RefusedAsync(contactId);
-        }
-
+        var contact = HttpContext.Record<Contact>();
         var errors = await checks.RequestAsync(contact, AgencyIds.Distinct().ToList());
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}#checks");
+            return Redirect($"/Screening/{contact.Id}#checks");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
-        await LoadAsync(contactId);
+        await LoadAsync();
         ShowSavedScreening();
 
         return Page();
@@ -128,22 +116,10 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         WithoutConsentReason = Existing.WithoutConsentReason;
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid contactId)
+    private async Task LoadAsync()
     {
-        db.Audit(AuditActions.ViewContact, AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
-        await db.SaveChangesAsync();
-        return NotFound();
-    }
-
-    private async Task<bool> LoadAsync(Guid contactId)
-    {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            await RefusedAsync(contactId);
-            return false;
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         Contact = contact;
         History = await screening.HistoryAsync(contact);
         Existing = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
@@ -157,6 +133,5 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         Decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).OrderBy(d => d.ProposedAtUtc).ToListAsync();
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();
-        return true;
     }
 }

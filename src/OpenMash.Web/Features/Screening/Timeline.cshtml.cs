@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Screening;
 
@@ -9,6 +10,7 @@ namespace OpenMash.Web.Features.Screening;
 /// Everything that happened to one contact, newest first. Whether a partner agency knows the child, and who answered
 /// for it, is shown only where the sharing agreements let that agency's answer reach the viewer (through SharingGate).
 /// </summary>
+[AuditedAs("View Contact timeline", Purpose = "Screening")]
 public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService checkService) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
@@ -17,16 +19,10 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
 
     public IReadOnlyList<TimelineEvent> Events { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            db.Audit(AuditActions.ViewContactTimeline, AuditOutcome.Refused, "Contact", contactId.ToString(), purpose: "Screening", detail: "not a contact of this hub");
-            await db.SaveChangesAsync();
-            return NotFound();
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         ContactId = contactId;
         Reference = contact.Reference;
         var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);

@@ -18,4 +18,9 @@ public static class TimelinessServiceCollectionExtensions
         services.TryAddSingleton<WorkingTimeCalculator>();
         return services;
     }
+
+    /// <summary>Working time with each hub's own timescales (<see cref="HubWorkingTime"/>).</summary>
+    public static IServiceCollection AddTimeliness(this IServiceCollection services) => services
+        .AddWorkingTime()
+        .AddScoped<HubWorkingTime>();
 }

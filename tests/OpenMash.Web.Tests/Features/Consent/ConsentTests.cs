@@ -208,8 +208,13 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(HttpStatusCode.OK, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
         Assert.False(await CheckSentAsync(contactId, Police));
 
-        var own = await PageClient.ParseAsync(await requester.PostFormAsync($"/Consent/Overrides/{request.Id}", [new("Approve", "true")]));
-        Assert.Contains("another manager must approve", ErrorSummary(own), StringComparison.Ordinal);
+        // Deciding one's own request is refused (403, audited) by the page's policy, and the error page says why.
+        var ownResponse = await requester.PostFormAsync($"/Consent/Overrides/{request.Id}", [new("Approve", "true")]);
+        var own = await PageClient.ParseAsync(ownResponse);
+        Assert.Equal(HttpStatusCode.Forbidden, ownResponse.StatusCode);
+        Assert.Contains("another manager must approve", own.QuerySelector("[data-testid=refusal-reason]")?.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == "Decide consent override" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.manager-senior" && e.TargetId == request.Id.ToString())));
         var (notManager, _) = await screener.GetPageAsync($"/Consent/Overrides/{request.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, notManager.StatusCode);
 

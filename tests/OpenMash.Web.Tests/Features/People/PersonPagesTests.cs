@@ -105,7 +105,9 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
         var response = await stoke.Http.GetAsync(new Uri($"/People/{person.Id}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPerson && e.TargetId == person.Id.ToString())));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPerson && e.TargetId == person.Id.ToString() && e.Outcome == AuditOutcome.Allowed)));
+        // The refusal itself is audited now (it was not): one Refused row naming the person.
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.TargetId == person.Id.ToString() && e.Outcome == AuditOutcome.Refused && e.UserName == "stoke.screener")));
     }
 
     [Fact]

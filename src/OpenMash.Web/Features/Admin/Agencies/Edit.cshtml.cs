@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Agencies;
 
+/// <summary>An agency serving the administrator's hub: active or disabled. Any other agency is refused (404) by the guard.</summary>
+[AuditedAs("Edit Agency", Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -15,27 +18,16 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
 
     public string Name { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync()
+    public void OnGet()
     {
-        var agency = await admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == Id);
-        if (agency is null)
-        {
-            return NotFound();
-        }
-
+        var agency = HttpContext.Record<Agency>();
         Name = agency.Name;
         Status = agency.IsDisabled ? "disabled" : "active";
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var agency = await admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == Id);
-        if (agency is null)
-        {
-            return NotFound();
-        }
-
+        var agency = HttpContext.Record<Agency>();
         Name = agency.Name;
         if (Status is not ("active" or "disabled"))
         {

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Users;
 
+/// <summary>A user of the administrator's hub: roles and whether they can sign in. Another hub's user is refused (404) by the guard.</summary>
+[AuditedAs("Edit User", Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -20,12 +23,7 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await admin.HubUsers.Where(u => u.Id == Id).Select(u => new { u.DisplayName, u.IsDisabled }).SingleOrDefaultAsync();
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = HttpContext.Record<AppUser>();
         DisplayName = user.DisplayName;
         Status = user.IsDisabled ? "disabled" : "active";
         SelectedRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == Id select r.Name!).ToListAsync();
@@ -34,12 +32,7 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await admin.HubUsers.Where(u => u.Id == Id).Select(u => new { u.DisplayName }).SingleOrDefaultAsync();
-        if (user is null)
-        {
-            return NotFound();
-        }
-
+        var user = HttpContext.Record<AppUser>();
         DisplayName = user.DisplayName;
         SelectedRoles = SelectedRoles.Where(Security.Roles.All.Contains).Distinct().ToList();
         if (SelectedRoles.Count == 0)

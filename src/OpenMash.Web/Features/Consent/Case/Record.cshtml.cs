@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>Records consent given, refused, withdrawn or not sought, for people named in a contact. Append-only.</summary>
+[AuditedAs("Record consent", Purpose = "Consent")]
 public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -52,24 +54,17 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
     [BindProperty]
     public NotSoughtReason? NotSoughtReason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync();
         PersonIds = ConsentService.ConsentSubjects(Contact).ToList();
         Purposes = [SharingPurpose.SafeguardingScreening];
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         // Values that failed to bind (a tampered enum) are left out and caught by the rules as missing.
         ModelState.Clear();
@@ -94,22 +89,17 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         });
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}#consent");
+            return Redirect($"/Screening/{Contact.Id}#consent");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid contactId)
+    private async Task LoadAsync()
     {
-        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            await consent.RefuseAsync(AuditActions.RecordConsent, "Contact", contactId, "not a contact of this hub");
-            return false;
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         Contact = contact;
         var ids = contact.Subjects.Select(s => s.PersonId).ToList();
         People = (await db.Persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ToListAsync())
@@ -120,6 +110,5 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
             : [];
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: ids, purpose: AuditActions.RecordConsent);
         await db.SaveChangesAsync();
-        return true;
     }
 }

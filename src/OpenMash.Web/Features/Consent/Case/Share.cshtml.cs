@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
-public sealed class ShareModel(OpenMashDbContext db, ConsentService consent, SharingDecisionService decisions) : PageModel
+[AuditedAs("Record sharing decision", Purpose = "Consent")]
+public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecisionService decisions) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
@@ -60,17 +61,14 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent, Sha
     [BindProperty]
     public string? IdentitiesWithheldDetail { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid contactId) => await LoadAsync(contactId) ? Page() : NotFound();
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid contactId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(contactId))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         ModelState.Clear();
-        var errors = await decisions.RecordSharingDecisionAsync(Contact, new SharingDecisionInput
+        var errors = await decisions.RecordSharingDecisionAsync(Contact, new DataSharing.SharingDecisionInput
         {
             Share = Share,
             RecipientAgencyId = RecipientAgencyId,
@@ -90,27 +88,21 @@ public sealed class ShareModel(OpenMashDbContext db, ConsentService consent, Sha
         });
         if (errors.Count == 0)
         {
-            return Redirect($"/Screening/{contactId}#consent");
+            return Redirect($"/Screening/{Contact.Id}#consent");
         }
 
         CaseDisplay.AddErrors(ModelState, errors);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid contactId)
+    private async Task LoadAsync()
     {
-        var contact = await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == contactId);
-        if (contact is null)
-        {
-            await consent.RefuseAsync(AuditActions.RecordSharingDecision, "Contact", contactId, "not a contact of this hub");
-            return false;
-        }
-
+        var contact = HttpContext.Record<Contact>();
+        var contactId = contact.Id;
         Contact = contact;
         var list = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [(string.Empty, "Another organisation (enter it below)"), .. list.Select(a => (a.Id.ToString(), a.Name))];
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: AuditActions.RecordSharingDecision);
         await db.SaveChangesAsync();
-        return true;
     }
 }

@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Consent.Overrides;
 
-/// <summary>A MASH manager, never the requester, approves or rejects a consent override.</summary>
-public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, ConsentOverrideService overrides, TimeProvider time) : PageModel
+/// <summary>
+/// A MASH manager, never the requester, approves or rejects a consent override. The requester may read it; their
+/// own decision is refused (403) and audited by the record guard's policy.
+/// </summary>
+[AuditedAs("View consent override", Purpose = "Consent")]
+public sealed class DecideModel(OpenMashDbContext db, ConsentOverrideService overrides, TimeProvider time) : PageModel
 {
     public ConsentOverrideRequest Override { get; private set; } = null!;
 
@@ -21,14 +27,12 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Co
     [BindProperty]
     public string? Comment { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    [AuthorizeRecord(Policies.DecideConsentOverride, Action = "Decide consent override")]
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
+        await LoadAsync();
 
         ModelState.Clear();
         var errors = await overrides.DecideOverrideAsync(Override, Approve, Comment);
@@ -41,21 +45,14 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentService consent, Co
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    private async Task LoadAsync()
     {
         NowUtc = time.GetUtcNow().UtcDateTime;
-        var request = await db.ConsentOverrides.SingleOrDefaultAsync(o => o.Id == id);
-        var contact = request is null ? null : await db.Contacts.Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == request.ContactId);
-        if (request is null || contact is null)
-        {
-            await consent.RefuseAsync(AuditActions.ViewConsentOverride, nameof(ConsentOverrideRequest), id, "not an override of this hub");
-            return false;
-        }
-
+        var request = HttpContext.Record<ConsentOverrideRequest>();
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleAsync(c => c.Id == request.ContactId);
         Override = request;
         Contact = contact;
-        db.Audit(AuditActions.ViewConsentOverride, targetType: nameof(ConsentOverrideRequest), targetId: id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
+        db.Audit(AuditActions.ViewConsentOverride, targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Approve consent overrides");
         await db.SaveChangesAsync();
-        return true;
     }
 }

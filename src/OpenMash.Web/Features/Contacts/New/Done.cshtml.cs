@@ -1,25 +1,19 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Data;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Contacts.New;
 
-public sealed class DoneModel(OpenMashDbContext db) : PageModel
+/// <summary>The confirmation after recording a contact: its reference only.</summary>
+[AuditedAs("View Contact", Purpose = "Recording a contact")]
+public sealed class DoneModel : PageModel
 {
     public Guid Id { get; private set; }
 
     public string Reference { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public void OnGet()
     {
-        var reference = await db.Contacts.Where(c => c.Id == id).Select(c => c.Reference).SingleOrDefaultAsync(ct);
-        if (reference is null)
-        {
-            return NotFound();
-        }
-
-        (Id, Reference) = (id, reference);
-        return Page();
+        var contact = HttpContext.Record<Contact>();
+        (Id, Reference) = (contact.Id, contact.Reference);
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Security.Guards;
+
+namespace OpenMash.Web.Features.Admin;
+
+/// <summary>A user of the administrator's hub (users are not hub-filtered by the model, so the loader names the hub).</summary>
+public sealed class HubUserLoader(AdminService admin) : RecordLoader<AppUser>
+{
+    public override string TargetType => "User";
+
+    public override string NotFoundDetail => "not a user of this hub";
+
+    protected override Task<AppUser?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        admin.HubUsers.SingleOrDefaultAsync(u => u.Id == id, ct);
+}
+
+/// <summary>An agency serving the administrator's hub (tracked: the page may disable it).</summary>
+public sealed class HubAgencyLoader(AdminService admin) : RecordLoader<Agency>
+{
+    public override string TargetType => "Agency";
+
+    public override string NotFoundDetail => "not an agency serving this hub";
+
+    protected override Task<Agency?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == id, ct);
+}
