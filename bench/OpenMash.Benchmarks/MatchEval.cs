@@ -114,6 +114,12 @@ internal static class MatchEval
         Console.WriteLine($"true pairs: {truePairs}; all pairs: {result.AllPairs:F0}");
         Console.WriteLine($"pairs scored (blocking candidates): {result.Pairs.Count}; true pairs among them: {candidatesTrue} (blocking recall {(double)candidatesTrue / Math.Max(1, truePairs):F4})");
         Console.WriteLine($"model: prior {result.Model.PriorProbability:E3} (expected matches {result.Model.PriorProbability * result.AllPairs:F0}), EM iterations {result.Model.EmIterations}");
+        if (result.Model.Diagnostics is { } diag)
+        {
+            Console.WriteLine($"EM starts: {string.Join("; ", diag.Starts.Select(s => string.Create(inv, $"{s.Name} log-likelihood {s.LogLikelihood:F1}, {s.Iterations} iterations{(s.Converged ? ", converged" : ", not converged")}, prior {s.Prior:E2}{(s.Check is null ? string.Empty : $" [check: {s.Check}]")}")))}");
+            Console.WriteLine($"chosen start: {diag.ChosenStart}; check: {(diag.Degenerate ? "DEGENERATE: " : string.Empty)}{diag.Check}");
+        }
+
         if (verbose)
         {
             foreach (var lp in result.Model.Parameters)

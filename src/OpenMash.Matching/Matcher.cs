@@ -21,6 +21,9 @@ public sealed record MatchOptions
     /// <summary><see cref="Matcher.Train"/> learns from a sample of about this many records when given more: m and u
     /// are proportions, which a sample estimates well, and training on a whole national index would be slow.</summary>
     public int MaxTrainingRecords { get; init; } = 50_000;
+
+    /// <summary>Iterations allowed to each EM start (most converge in well under a hundred).</summary>
+    public int MaxEmIterations { get; init; } = 1_000;
     public double LikelyThreshold { get; init; } = 0.5;
     public double PossibleThreshold { get; init; } = 0.1;
 }
@@ -347,19 +350,59 @@ public static class Matcher
             counts[p] = counts.GetValueOrDefault(p) + 1;
         }
 
-        var model = MatchModel.Fit(counts, u, allPairs, n);
-        if (o.DecontaminateU)
+        // EM from several starts; the best by likelihood whose final model (u corrected as below) passes the check
+        // against the data is used, else the best by likelihood, reported as degenerate.
+        // When household pairs get their own stratum and no start of that fit passes, the fit without the stratum
+        // is tried next (its two-class model in the stratum is identifiable only when the stratum holds both classes).
+        var fit = new EmFit(counts, u, allPairs, n);
+        var runs = fit.FitAll(o.MaxEmIterations).Select(s => (Fit: fit, State: s)).ToList();
+        MatchModel? model = null;
+        LearningDiagnostics? check = null;
+        var tried = new List<EmStart>();
+        for (var r = 0; r < runs.Count; r++)
         {
-            // m and the prior are kept: fitting EM again with the corrected u moved m of the "different" levels
-            // (their weights rose by 0.4 to 6 bits) and cost precision on data sets whose u hardly changed.
-            model = new MatchModel(model.M, UFromPatterns(randomPatterns, model), model.PriorProbability, model.TrainingRecords,
-                model.EmIterations, model.UH, model.HouseholdPriorProbability);
+            var (f, state) = runs[r];
+            if (!state.Converged)
+            {
+                f.Run(state, o.MaxEmIterations - state.Iterations);
+            }
+
+            var candidate = f.ToModel(state);
+            if (o.DecontaminateU)
+            {
+                // m and the prior are kept: fitting EM again with the corrected u moved m of the "different" levels
+                // (their weights rose by 0.4 to 6 bits) and cost precision on data sets whose u hardly changed.
+                candidate = new MatchModel(candidate.M, UFromPatterns(randomPatterns, candidate), candidate.PriorProbability, candidate.TrainingRecords,
+                    candidate.EmIterations, candidate.UH, candidate.HouseholdPriorProbability);
+            }
+
+            var c = f.Check(candidate, o.LikelyThreshold);
+            var name = f.Stratified ? state.Name : $"{state.Name}, no household stratum";
+            tried.Add(new EmStart(name, state.LogLikelihood, state.Iterations, state.Converged, state.Lambda) { Check = c.Check });
+            if (model is null || !c.Degenerate)
+            {
+                (model, check) = (candidate, c with { ChosenStart = name });
+            }
+
+            if (!c.Degenerate)
+            {
+                break;
+            }
+
+            if (r == runs.Count - 1 && f.Stratified)
+            {
+                var plain = new EmFit(counts, u, allPairs, n, allowStratum: false);
+                runs.AddRange(plain.FitAll(o.MaxEmIterations).Select(s => (Fit: plain, State: s)));
+            }
         }
 
-        model = new MatchModel(model.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, model.UH, model.HouseholdPriorProbability)
+        var starts = tried.Concat(runs.Skip(tried.Count).Select(r => new EmStart(
+            r.Fit.Stratified ? r.State.Name : $"{r.State.Name}, no household stratum", r.State.LogLikelihood, r.State.Iterations, r.State.Converged, r.State.Lambda))).ToList();
+        model = new MatchModel(model!.M, model.U, model.PriorProbability, model.TrainingRecords, model.EmIterations, model.UH, model.HouseholdPriorProbability)
         {
             LikelyThreshold = o.LikelyThreshold,
             PossibleThreshold = o.PossibleThreshold,
+            Diagnostics = check! with { Starts = starts },
         };
 
         Lap("em");
