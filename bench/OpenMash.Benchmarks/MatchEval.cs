@@ -25,6 +25,7 @@ internal static class MatchEval
                 case "--link": link = args[++i]; break;
                 case "--without-id": withoutId = true; break;
                 case "--verbose": verbose = true; break;
+                case "--no-one-to-one": options = options with { OneToOne = false }; break;
                 case "--no-decontaminate": options = options with { DecontaminateU = false }; break;
                 case "--dump": dump = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
