@@ -449,7 +449,9 @@ internal sealed class EmFit
                 continue; // too few pairs with this field on both sides for EM to have learned anything of it
             }
 
-            if (last > 0 && model.W[k][0] <= model.W[k][last])
+            // The strongest agreement level, not necessarily the first: a file may never reach the first (an address
+            // of postcodes only never has "line and postcode").
+            if (last > 0 && model.W[k][..last].Max() <= model.W[k][last])
             {
                 problems.Add($"{Comparisons.FieldNames[k]}: agreement weighs no more than disagreement");
             }
@@ -458,7 +460,7 @@ internal sealed class EmFit
             // without real households, where nearly every pair sharing surname and address is one person, lets its
             // free u copy m), agreement there stops counting and the stratum's prior collapses.
             if (last > 0 && model.WH is not null && Array.IndexOf(MatchModel.StratumFields, k) >= 0
-                && model.WH[k][0] <= model.WH[k][last] + 1)
+                && model.WH[k][..last].Max() <= model.WH[k][last] + 1)
             {
                 problems.Add($"{Comparisons.FieldNames[k]} among pairs sharing surname and address: agreement weighs no more than disagreement");
             }

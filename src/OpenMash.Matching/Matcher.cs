@@ -212,17 +212,6 @@ public sealed class MatchResult
         }
 
         var result = new ConcurrentBag<ScoredPair>();
-        foreach (var a in tooLarge.SelectMany(g => g))
-        {
-            foreach (var (b, p) in links[a])
-            {
-                if (a < b && p >= minProbability)
-                {
-                    result.Add(direct[(a, b)] with { A = a, B = b });
-                }
-            }
-        }
-
         Parallel.ForEach(groups, g =>
         {
             g.Sort();
@@ -278,6 +267,27 @@ public sealed class MatchResult
                 }
             }
         });
+
+        // A pair of records that are in no group (in a part still too large, or left alone by a split) keeps its own
+        // probability. A pair across two parts of a split group is dropped: keeping it at its own probability was
+        // tried and lost precision (Splink fake_1000 0.9569 -> 0.9547, generated historical persons 0.9749 -> 0.9727).
+        var groupOf = new Dictionary<int, int>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            foreach (var r in groups[i])
+            {
+                groupOf[r] = i;
+            }
+        }
+
+        foreach (var ((a, b), d) in direct)
+        {
+            var ga = groupOf.GetValueOrDefault(a, -1);
+            if (ga < 0 && groupOf.GetValueOrDefault(b, -1) < 0 && d.Probability >= minProbability)
+            {
+                result.Add(d with { A = a, B = b });
+            }
+        }
 
         return [.. result.OrderBy(p => p.A).ThenBy(p => p.B)];
     }
