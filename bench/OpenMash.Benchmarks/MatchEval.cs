@@ -25,6 +25,7 @@ internal static class MatchEval
                 case "--link": link = args[++i]; break;
                 case "--without-id": withoutId = true; break;
                 case "--verbose": verbose = true; break;
+                case "--no-one-to-one": options = options with { OneToOne = false }; break;
                 case "--no-decontaminate": options = options with { DecontaminateU = false }; break;
                 case "--dump": dump = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default:
@@ -114,6 +115,12 @@ internal static class MatchEval
         Console.WriteLine($"true pairs: {truePairs}; all pairs: {result.AllPairs:F0}");
         Console.WriteLine($"pairs scored (blocking candidates): {result.Pairs.Count}; true pairs among them: {candidatesTrue} (blocking recall {(double)candidatesTrue / Math.Max(1, truePairs):F4})");
         Console.WriteLine($"model: prior {result.Model.PriorProbability:E3} (expected matches {result.Model.PriorProbability * result.AllPairs:F0}), EM iterations {result.Model.EmIterations}");
+        if (result.Model.Diagnostics is { } diag)
+        {
+            Console.WriteLine($"EM starts: {string.Join("; ", diag.Starts.Select(s => string.Create(inv, $"{s.Name} log-likelihood {s.LogLikelihood:F1}, {s.Iterations} iterations{(s.Converged ? ", converged" : ", not converged")}, prior {s.Prior:E2}{(s.Check is null ? string.Empty : $" [check: {s.Check}]")}")))}");
+            Console.WriteLine($"chosen start: {diag.ChosenStart}; check: {(diag.Degenerate ? "DEGENERATE: " : string.Empty)}{diag.Check}");
+        }
+
         if (verbose)
         {
             foreach (var lp in result.Model.Parameters)

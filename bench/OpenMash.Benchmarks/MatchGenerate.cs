@@ -14,10 +14,20 @@ internal static class MatchGenerate
         string? linkOutput = null;
         var seed = 1;
         var duplicateShare = 0.4;
+        var format = "openmash";
+        var dup = new DuplicateFileOptions();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--format": format = args[++i]; break;
+                case "--records": dup = dup with { Records = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--dup-share": dup = dup with { DuplicateShare = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--max-dups": dup = dup with { MaxDuplicatesPerOriginal = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--dist": dup = dup with { Distribution = Enum.Parse<DuplicateCounts>(args[++i], ignoreCase: true) }; break;
+                case "--corrupt": dup = dup with { MaxCorruptedFields = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--address-change": dup = dup with { AddressChangeShare = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--no-id": dup = dup with { Identifier = false }; break;
                 case "--persons": persons = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
                 case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
@@ -33,6 +43,27 @@ internal static class MatchGenerate
         {
             Console.Error.WriteLine("usage: match-generate --persons N --out records.csv [--seed S] [--duplicates 0.4]");
             return 2;
+        }
+
+        dup = dup with { Seed = seed };
+        switch (format)
+        {
+            case "febrl" when linkOutput is null:
+                WriteFebrl(output, SyntheticDuplicates.Deduplication(dup));
+                return 0;
+            case "febrl":
+                var (fa, fb) = SyntheticDuplicates.Linkage(dup);
+                WriteFebrl(output, fa);
+                WriteFebrl(linkOutput, fb);
+                return 0;
+            case "historical":
+                WriteHistorical(output, SyntheticHistorical.Generate(new HistoricalOptions { Persons = (int)persons, Seed = seed }));
+                return 0;
+            case "openmash":
+                break;
+            default:
+                Console.Error.WriteLine($"unknown format {format} (openmash, febrl, historical)");
+                return 2;
         }
 
         var generator = new SyntheticChildren(seed);
@@ -103,6 +134,34 @@ internal static class MatchGenerate
 
         Console.WriteLine($"persons {persons}: {first} ({persons} records), {second} ({nb} records), truth beside each");
         return 0;
+    }
+
+    /// <summary>FEBRL's columns, as its generator writes them (a space after each comma); the truth is in rec_id.</summary>
+    internal static void WriteFebrl(string path, IReadOnlyList<FebrlStyleRecord> records)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id");
+        foreach (var r in records)
+        {
+            w.WriteLine(string.Join(", ", r.Id, r.GivenName, r.Surname, r.StreetNumber, r.Address1, r.Address2, r.Suburb, r.Postcode, r.State, r.DateOfBirth, r.Identifier));
+        }
+
+        Console.WriteLine($"records {records.Count} (truth in rec_id): {path}");
+    }
+
+    /// <summary>Splink's "historical persons" columns; the truth is the cluster column.</summary>
+    internal static void WriteHistorical(string path, IReadOnlyList<HistoricalRecord> records)
+    {
+        using var w = new StreamWriter(path);
+        w.WriteLine("unique_id,cluster,full_name,first_and_surname,first_name,surname,dob,birth_place,postcode_fake,gender,occupation");
+        foreach (var r in records)
+        {
+            w.WriteLine(string.Join(',', Csv.Quote(r.Id), Csv.Quote(r.Cluster), Csv.Quote(r.FullName), Csv.Quote(r.FirstAndSurname),
+                Csv.Quote(r.FirstName), Csv.Quote(r.Surname), Csv.Quote(r.Dob), Csv.Quote(r.BirthPlace), Csv.Quote(r.Postcode),
+                Csv.Quote(r.Gender), Csv.Quote(r.Occupation)));
+        }
+
+        Console.WriteLine($"records {records.Count} (truth in cluster): {path}");
     }
 
     private const string Header = "record_id,given_names,family_name,other_names,date_of_birth,sex,nhs_number,postcode,address_line,town";

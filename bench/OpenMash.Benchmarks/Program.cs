@@ -9,6 +9,7 @@ public static class Program
         ["match-eval"] = MatchEval.Run,
         ["match-bench"] = MatchBench.Run,
         ["match-generate"] = MatchGenerate.Run,
+        ["match-sweep"] = MatchSweep.Run,
         ["policy-bench"] = PolicyBench.Run,
     };
 

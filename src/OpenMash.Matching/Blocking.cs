@@ -24,6 +24,26 @@ internal static class Blocking
             Add(keys, 17, year, r.Family.Length >= 2 ? r.Family[..2] : string.Empty);
         }
 
+        if (batch && r.BirthPlace.Length > 0)
+        {
+            // Birth place with either name's code: for records without a usable date of birth or address.
+            Add(keys, 18, r.BirthPlace, r.FamilyPhon1);
+            Add(keys, 18, r.BirthPlace, r.GivenPhon1);
+        }
+
+        if (batch && dobSorted != 0 && r.GivenAll.Length > 0)
+        {
+            // Any other given name (a middle name the person goes by, a known-as name) with the date of birth.
+            var dob = dobSorted.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var name in r.GivenAll)
+            {
+                if (name.Length > 1 && name != r.Given)
+                {
+                    Add(keys, 2, dob, Phonetic.DoubleMetaphone(name).Primary);
+                }
+            }
+        }
+
         if (r.Nhs.Length >= 6)
         {
             keys.Add(Hash(1, r.Nhs));

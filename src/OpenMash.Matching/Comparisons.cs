@@ -13,9 +13,11 @@ public static class Comparisons
     public const int Address = 4;
     public const int Sex = 5;
     public const int Email = 6;
-    public const int Count = 7;
+    public const int BirthPlace = 7;
+    public const int Occupation = 8;
+    public const int Count = 9;
 
-    public static IReadOnlyList<string> FieldNames { get; } = ["GivenName", "FamilyName", "DateOfBirth", "NhsNumber", "Address", "Sex", "Email"];
+    public static IReadOnlyList<string> FieldNames { get; } = ["GivenName", "FamilyName", "DateOfBirth", "NhsNumber", "Address", "Sex", "Email", "BirthPlace", "Occupation"];
 
     public static IReadOnlyList<IReadOnlyList<string>> LevelNames { get; } =
     [
@@ -26,6 +28,8 @@ public static class Comparisons
         ["LineAndPostcode", "LineAndTown", "Line", "PostcodeAndTown", "Postcode", "PartOfLineAndTown", "PartOfLine", "NearPostcodeAndTown", "Town", "NearPostcode", "Different"],
         ["Same", "Different"],
         ["Exact", "OneEdit", "SameLocalPart", "Different"],
+        ["Exact", "JaroWinkler>=0.92", "Different"],
+        ["Exact", "Different"],
     ];
 
     /// <summary>The address levels up to and including this one say the address agrees (line, or postcode).</summary>
@@ -79,6 +83,9 @@ public static class Comparisons
         levels[NhsNumber] = NhsLevel(a.Nhs, b.Nhs);
         levels[Address] = AddressLevel(a, b);
         levels[Email] = EmailLevel(a.Email, b.Email);
+        levels[BirthPlace] = a.BirthPlace.Length == 0 || b.BirthPlace.Length == 0 ? Null
+            : a.BirthPlace == b.BirthPlace ? (byte)0 : Text.JaroWinkler(a.BirthPlace, b.BirthPlace) >= 0.92 ? (byte)1 : (byte)2;
+        levels[Occupation] = a.Occupation.Length == 0 || b.Occupation.Length == 0 ? Null : a.Occupation == b.Occupation ? (byte)0 : (byte)1;
         levels[Sex] = a.Sex == Matching.Sex.Unknown || b.Sex == Matching.Sex.Unknown ? Null : a.Sex == b.Sex ? (byte)0 : (byte)1;
     }
 

@@ -25,7 +25,7 @@ public static class GivenNameVariants
         deborah debbie debs debra
         dominic dom
         edward ed eddie ted teddy ned
-        elizabeth liz lizzie beth betty eliza libby elsie lisa bess
+        elizabeth liz lizzie beth betty eliza libby elsie lisa bess bessie betsy lizzy elspeth
         eleanor ellie nell nellie elle elena
         emily em emmy millie
         emma em emmie
@@ -44,7 +44,7 @@ public static class GivenNameVariants
         james jim jimmy jamie jim jimbo
         jennifer jen jenny jenna
         jessica jess jessie
-        john jack johnny jon
+        john jack johnny jon johnnie jock
         jonathan jon jonny nathan
         joseph joe joey
         joshua josh
@@ -55,7 +55,7 @@ public static class GivenNameVariants
         louis lou louie lewis
         lucy lu lucia
         madeleine maddie madeline madison maddy
-        margaret maggie meg peggy maisie marge daisy
+        margaret maggie meg peggy maisie marge daisy madge greta rita
         matilda tilly tilda mattie
         matthew matt matty
         michael mike mikey mick micky mickey
@@ -85,8 +85,53 @@ public static class GivenNameVariants
         thomas tom tommy
         timothy tim timmy
         victoria vicky tori vic
-        william will bill billy liam willie
+        william will bill billy liam willie willy
         zachary zach zack zac
+        agnes aggie nessie
+        albert bert bertie al
+        ambrose brose
+        anne annie nan nancy nanny ann anna
+        augustus gus gussie
+        barbara barb babs bobbie
+        beatrice bea trixie bee
+        cuthbert cuddy bert
+        dorothy dot dottie dolly dora
+        edmund ed eddie ned ted
+        edith edie
+        eleanor nora norah
+        florence flo florrie flossie
+        frances fanny fran frankie
+        geoffrey geoff jeff
+        gilbert gil bert
+        harold harry hal
+        helen nell nellie lena
+        henrietta etta hetty nettie
+        hugh hughie hugo
+        humphrey humph
+        jane jenny jennie jean janet
+        louisa lou lulu louise
+        mabel mab mabs
+        mary molly polly mae mamie may maria marie
+        matilda maud maude tilda tilly
+        nathaniel nat nate
+        oswald oz ozzie
+        patricia pat patty trish tricia
+        percival percy
+        ralph rafe
+        roger rodge
+        rupert ru
+        walter walt wat
+        winifred winnie freda
+        abigail abby gail
+        alan al
+        albert al bertie
+        donald don donnie
+        douglas doug
+        gregory greg
+        kenneth ken kenny
+        raymond ray
+        ronald ronnie ron
+        terence terry
         """;
 
     private static readonly List<string> FormalByGroup = [];

@@ -64,6 +64,10 @@ public sealed class MatchModel
     public int TrainingRecords { get; }
     public int EmIterations { get; }
 
+    /// <summary>How the model was learned (EM starts, the one chosen) and the check of it against the data; null for
+    /// a model built or loaded otherwise.</summary>
+    public LearningDiagnostics? Diagnostics { get; init; }
+
     /// <summary>Posterior match probability at or above which a pair is a likely match: more probable than not. For
     /// calibrated probabilities the threshold that maximises F1 is F1/2, so about 0.5 when F1 is near 1.</summary>
     public double LikelyThreshold { get; init; } = 0.5;
@@ -206,147 +210,15 @@ public sealed class MatchModel
         return list;
     }
 
-    /// <summary>Expectation-maximisation of m and the prior with u fixed. Pairs outside the candidate set are taken
-    /// as non-matches, so the prior is the expected number of matches among the candidates divided by all pairs.
-    /// Household pairs (when there are enough) get their own prior and u, learned in the same iterations.</summary>
-    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 200)
+    /// <summary>Expectation-maximisation of m and the prior with u fixed, from several starts (see <see cref="EmFit"/>);
+    /// the start of highest likelihood is returned. Pairs outside the candidate set are taken as non-matches, so the
+    /// prior is the expected number of matches among the candidates divided by all pairs. Household pairs (when there
+    /// are enough) get their own prior and u, learned in the same iterations.</summary>
+    internal static MatchModel Fit(Dictionary<ulong, long> patterns, double[][] u, double allPairs, int records, int maxIterations = 1000)
     {
-        var m = new double[u.Length][];
-        for (var k = 0; k < u.Length; k++)
-        {
-            var n = u[k].Length;
-            m[k] = new double[n];
-            for (var l = 0; l < n; l++)
-            {
-                // Start from "agreement is likely for matches": most mass on the best level, a little on "different".
-                m[k][l] = l == 0 ? 0.6 : l == n - 1 ? 0.1 : 0.3 / Math.Max(1, n - 2);
-            }
-        }
-
-        var entries = patterns.ToArray();
-        var levels = new byte[entries.Length][];
-        var inH = new bool[entries.Length];
-        long householdPairs = 0;
-        var present = new long[Comparisons.Count];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            levels[i] = Unpack(entries[i].Key, u.Length);
-            inH[i] = HouseholdApplies(levels[i]);
-            if (inH[i])
-            {
-                householdPairs += entries[i].Value;
-                foreach (var k in StratumFields)
-                {
-                    present[k] += levels[i][k] != Comparisons.Null ? entries[i].Value : 0;
-                }
-            }
-        }
-
-        // A two-class model with free u needs at least three independent fields to be identifiable; with fewer
-        // (or too few household pairs) household pairs are scored like any other pair.
-        var fieldsWithData = StratumFields.Count(k => present[k] >= householdPairs / 2);
-        var stratified = householdPairs >= 50 && fieldsWithData >= 3;
-        if (!stratified)
-        {
-            Array.Clear(inH);
-        }
-
-        var uh = u.Select(x => (double[])x.Clone()).ToArray();
-        var lambdaH = 0.5;
-        var lambda = Math.Min(0.5, 0.3 * records / allPairs);
-        var iterations = 0;
-        var acc = u.Select(x => new double[x.Length]).ToArray();
-        var accU = u.Select(x => new double[x.Length]).ToArray();
-        for (; iterations < maxIterations; iterations++)
-        {
-            foreach (var a in acc.Concat(accU))
-            {
-                Array.Clear(a);
-            }
-
-            var logM = m.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
-            var logU = u.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
-            var logUH = uh.Select(x => x.Select(v => Math.Log(v)).ToArray()).ToArray();
-            var logPrior = Math.Log(lambda / (1 - lambda));
-            var logPriorH = Math.Log(lambdaH / (1 - lambdaH));
-            double expectedMatches = 0, expectedH = 0;
-            for (var i = 0; i < entries.Length; i++)
-            {
-                var lv = levels[i];
-                double s;
-                if (inH[i])
-                {
-                    s = logPriorH;
-                    foreach (var k in StratumFields)
-                    {
-                        if (lv[k] != Comparisons.Null)
-                        {
-                            s += logM[k][lv[k]] - logUH[k][lv[k]];
-                        }
-                    }
-                }
-                else
-                {
-                    s = logPrior;
-                    for (var k = 0; k < lv.Length; k++)
-                    {
-                        if (lv[k] != Comparisons.Null)
-                        {
-                            s += logM[k][lv[k]] - logU[k][lv[k]];
-                        }
-                    }
-                }
-
-                var p = 1.0 / (1.0 + Math.Exp(-s));
-                var w = p * entries[i].Value;
-                var wu = (1 - p) * entries[i].Value;
-                if (inH[i])
-                {
-                    expectedH += w;
-                }
-                else
-                {
-                    expectedMatches += w;
-                }
-
-                for (var k = 0; k < lv.Length; k++)
-                {
-                    if (lv[k] != Comparisons.Null)
-                    {
-                        acc[k][lv[k]] += w;
-                        if (inH[i])
-                        {
-                            accU[k][lv[k]] += wu;
-                        }
-                    }
-                }
-            }
-
-            var before = m.Select(x => (double[])x.Clone()).ToArray();
-            _ = Update(m, acc, 1e-3);
-            FloorAtDifferent(m, u);
-            var change = m.SelectMany((x, k) => x.Select((v, l) => Math.Abs(v - before[k][l]))).Max();
-            if (stratified)
-            {
-                change = Math.Max(change, Update(uh, accU, 0.5));
-                var nextH = Math.Clamp(expectedH / householdPairs, 1e-6, 1 - 1e-6);
-                change = Math.Max(change, Math.Abs(nextH - lambdaH));
-                lambdaH = nextH;
-            }
-
-            var nextLambda = Math.Clamp((expectedMatches + expectedH) / allPairs, 1e-12, 0.5);
-            change = Math.Max(change, Math.Abs(Math.Log(nextLambda / lambda)) * 1e-3);
-            lambda = nextLambda;
-            if (change < 1e-6)
-            {
-                iterations++;
-                break;
-            }
-        }
-
-        return stratified
-            ? new MatchModel(m, u, lambda, records, iterations, uh, lambdaH)
-            : new MatchModel(m, u, lambda, records, iterations);
+        var fit = new EmFit(patterns, u, allPairs, records);
+        var best = fit.FitAll(maxIterations)[0];
+        return fit.ToModel(best);
     }
 
     /// <summary>Every level but the last ("different") means the values are more alike than different, so it may not

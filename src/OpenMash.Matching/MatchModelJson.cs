@@ -5,7 +5,7 @@ namespace OpenMash.Matching;
 /// <summary>Saving and loading a trained model, so that a service can train once and start without re-training.</summary>
 public static class MatchModelJson
 {
-    private const int FormatVersion = 2; // 2: levels OneNameInOtherField (given name) and TwoDigits (date of birth) added
+    private const int FormatVersion = 3; // 2: levels OneNameInOtherField (given name) and TwoDigits (date of birth) added; 3: BirthPlace and Occupation comparisons
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 
     public static string Serialize(MatchModel model) => JsonSerializer.Serialize(new Dto

@@ -51,7 +51,12 @@ public sealed record MatchRecord(string Id)
     public string? GivenNames { get; init; }
     public string? FamilyName { get; init; }
 
-    /// <summary>Other names the person is or was known by (previous surnames, known-as names).</summary>
+    /// <summary>The whole name as given ("Sir John A. Smith, 2nd Baronet", "Smith, John"): titles and suffixes are
+    /// dropped, its first and last words fill a missing given or family name, and its other words count as further
+    /// given names (middle names, the name a person goes by).</summary>
+    public string? FullName { get; init; }
+
+    /// <summary>Other names the person is or was known by (previous surnames, known-as names, aliases).</summary>
     public IReadOnlyList<string> OtherNames { get; init; } = [];
 
     public PartialDate DateOfBirth { get; init; }
@@ -67,6 +72,12 @@ public sealed record MatchRecord(string Id)
 
     /// <summary>An e-mail address recorded for the person (or, for a young child, usually a parent's).</summary>
     public string? Email { get; init; }
+
+    /// <summary>Place (town) of birth; compared on its own, not as part of the address.</summary>
+    public string? BirthPlace { get; init; }
+
+    /// <summary>Occupation or role, when a source records one; compared on its own.</summary>
+    public string? Occupation { get; init; }
 
     /// <summary>Which source (agency or file) the record came from; linking compares only records of different sources.</summary>
     public int Source { get; init; }

@@ -20,6 +20,8 @@ internal sealed class PreparedRecord
     public string Town = string.Empty;
     public string Line = string.Empty;
     public string Email = string.Empty;
+    public string BirthPlace = string.Empty;
+    public string Occupation = string.Empty;
     public Sex Sex;
 
     /// <summary>Share of records with the same given (family) name; set by whoever owns the frequencies.</summary>
@@ -42,14 +44,51 @@ internal sealed class PreparedRecord
             given = Tokens(parts[1]);
         }
 
-        var other = r.OtherNames.SelectMany(Tokens).ToArray();
+        // Titles and suffixes typed into the name fields ("Dr", "Jr") are not names.
+        given = PersonName.Clean([.. given]);
+        if (given.Length == 1 && PersonName.IsTitle(given[0]))
+        {
+            given = [];
+        }
+
+        family = family.Length > 1 ? PersonName.Clean([.. family]) : family;
+        var other = r.OtherNames.SelectMany(Tokens).ToList();
+        var full = PersonName.Words(r.FullName);
+        if (full.Length > 0)
+        {
+            // A whole name fills what the fields lack; its remaining words are further given names.
+            if (given.Length == 0)
+            {
+                given = full.Length > 1 ? full[..^1] : full;
+            }
+            else if (given[0] != full[0])
+            {
+                other.Add(full[0]);
+            }
+
+            if (family.Length == 0 && full.Length > 1)
+            {
+                family = [full[^1]];
+            }
+            else if (full.Length > 1 && string.Concat(family) != full[^1])
+            {
+                other.Add(full[^1]);
+            }
+
+            for (var i = 1; i < full.Length - 1; i++)
+            {
+                other.Add(full[i]);
+            }
+        }
+
+        other = [.. other.Where(t => t.Length > 0 && !PersonName.IsTitle(t))];
         if (given.Length > 0)
         {
             p.Given = Intern(pool, given[0]);
             (p.GivenPhon1, p.GivenPhon2) = Phon(pool, p.Given);
         }
 
-        if (given.Length > 1 || other.Length > 0)
+        if (given.Length > 1 || other.Count > 0)
         {
             p.GivenAll = [.. given.Concat(other).Distinct(StringComparer.Ordinal).Select(t => Intern(pool, t))];
         }
@@ -60,7 +99,7 @@ internal sealed class PreparedRecord
             (p.FamilyPhon1, p.FamilyPhon2) = Phon(pool, p.Family);
         }
 
-        if (family.Length > 1 || other.Length > 0)
+        if (family.Length > 1 || other.Count > 0)
         {
             p.FamilyParts = [.. family.Concat(other).Where(t => t.Length > 1).Distinct(StringComparer.Ordinal).Select(t => Intern(pool, t))];
         }
@@ -80,6 +119,8 @@ internal sealed class PreparedRecord
         p.Town = Intern(pool, Text.Normalise(r.Town));
         p.Line = Text.Normalise(r.AddressLine);
         p.Email = r.Email?.Trim().ToLowerInvariant() ?? string.Empty;
+        p.BirthPlace = Intern(pool, Text.Normalise(r.BirthPlace));
+        p.Occupation = Intern(pool, Text.Normalise(r.Occupation));
         return p;
     }
 
