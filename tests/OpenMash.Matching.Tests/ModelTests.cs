@@ -237,7 +237,9 @@ public class UDecontaminationTests
         // Matches are about 1 in 300 of all pairs here: enough to dominate chance agreement on the full date.
         Assert.True(corrected.Model.GetU(Comparisons.DateOfBirth, 0) < plain.Model.GetU(Comparisons.DateOfBirth, 0) * 0.7,
             $"u {corrected.Model.GetU(Comparisons.DateOfBirth, 0)} against {plain.Model.GetU(Comparisons.DateOfBirth, 0)}");
-        Assert.Equal(plain.Model.PriorProbability, corrected.Model.PriorProbability);
+        // Both runs fit the same prior, but the candidate pairs come out of a parallel loop in no fixed order, so the
+        // EM sums add the same numbers in another order and may differ in the last bits: equal to one part in 10^9.
+        Assert.Equal(plain.Model.PriorProbability, corrected.Model.PriorProbability, plain.Model.PriorProbability * 1e-9);
         var recall = (IReadOnlyList<ScoredPair> pairs, double t) => pairs.Count(p => p.Probability >= t && truth[p.A] == truth[p.B]);
         Assert.True(recall(corrected.Pairs, 0.5) >= recall(plain.Pairs, 0.5));
     }
