@@ -3,13 +3,25 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Security;
+using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Security;
 
-/// <summary>A password hash cheaper than the production cost is allowed only in the Testing environment.</summary>
+/// <summary>
+/// The tests hash passwords with one PBKDF2 iteration (<see cref="TestDatabase.CheapPasswordHashIterations"/>). That
+/// setting must be unusable outside the Testing environment: the service refuses to start with it.
+/// </summary>
 public sealed class PasswordHashingTests
 {
-    private const string CheapHash = "1";
+    [Fact]
+    public void Start_WithACheapPasswordHashInProduction_IsRefused()
+    {
+        using var production = new OpenMashFactory { EnvironmentName = "Production" };
+
+        var error = Assert.ThrowsAny<Exception>(() => production.Services);
+
+        Assert.Contains("Security:PasswordHashIterations below 210000 is allowed only in the Testing environment", Messages(error), StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("Production")]
@@ -17,7 +29,7 @@ public sealed class PasswordHashingTests
     [InlineData("Staging")]
     public void Options_WithACheapPasswordHashOutsideTesting_FailValidation(string environment)
     {
-        using var app = Build(environment, CheapHash);
+        using var app = Build(environment, TestDatabase.CheapPasswordHashIterations);
 
         Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value);
@@ -36,7 +48,7 @@ public sealed class PasswordHashingTests
     [Fact]
     public void Options_WithACheapPasswordHashInTesting_AreUsed()
     {
-        using var app = Build(Startup.TestingEnvironment, CheapHash);
+        using var app = Build(Startup.TestingEnvironment, TestDatabase.CheapPasswordHashIterations);
 
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(1, app.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount);
@@ -53,4 +65,9 @@ public sealed class PasswordHashingTests
         builder.AddOpenMash();
         return builder.Build();
     }
+
+    private static string Messages(Exception error) =>
+        error is AggregateException aggregate ? string.Join(" | ", aggregate.InnerExceptions.Select(Messages))
+        : error.InnerException is { } inner ? error.Message + " | " + Messages(inner)
+        : error.Message;
 }

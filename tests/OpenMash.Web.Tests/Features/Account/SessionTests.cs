@@ -4,7 +4,7 @@ using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Features.Account;
 
-public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+public sealed class SessionTests(ProductionHashingFactory factory) : IClassFixture<ProductionHashingFactory>
 {
     [Fact]
     public async Task DisablingAUser_EndsTheirSessionOnTheirNextRequest()

@@ -9,7 +9,7 @@ using OtpNet;
 
 namespace OpenMash.Web.Tests.Features.Account;
 
-public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixture<ProductionHashingFactory>
 {
     private PageClient NewClient() => new(factory.CreateBrowserlessClient());
 
