@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task SkipLink_IsTheFirstThingTheKeyboardReaches()
+    public async Task SkipLink_OnTheFirstTab_IsReachedAndMovesFocusToTheContent()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");

@@ -50,7 +50,7 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task WrongPassword_ShowsErrorSummaryAndIsAudited()
+    public async Task SignIn_WithAWrongPassword_ShowsErrorSummaryAndIsAudited()
     {
         var response = await NewClient().PostFormAsync("/Account/SignIn", [new("UserName", "staffs.screener"), new("Password", "not the password")]);
         var page = await PageClient.ParseAsync(response);
@@ -63,7 +63,7 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task EmptyForm_ListsEveryProblem()
+    public async Task SignIn_WithAnEmptyForm_ListsEveryProblem()
     {
         var response = await NewClient().PostFormAsync("/Account/SignIn", []);
         var page = await PageClient.ParseAsync(response);
@@ -156,7 +156,7 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task SignOut_EndsTheSession()
+    public async Task SignOut_WhenSignedIn_EndsTheSession()
     {
         var client = NewClient();
         await client.SignInAsDemoAsync("staffs.analyst");

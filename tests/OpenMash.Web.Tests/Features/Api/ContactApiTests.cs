@@ -11,7 +11,7 @@ namespace OpenMash.Web.Tests.Features.Api;
 public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task PoliceNotice_Is201_StoredAwaitingScreening_FromThePolice_WithItsPeople_AndAudited()
+    public async Task PostContact_PoliceNotice_Is201StoredAwaitingScreeningFromThePoliceWithItsPeopleAndAudited()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -41,7 +41,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Contact_WithProblems_Is400ProblemDetails_ListingEveryProblem_AndStoresNothing()
+    public async Task PostContact_WithProblems_Is400ProblemDetailsListingEveryProblemAndStoresNothing()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -72,7 +72,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Attachments_InBase64_AreStoredWithTheContact_AndBadOnesAreListed()
+    public async Task PostContact_WithBase64Attachments_StoresThemAndListsBadOnes()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -118,7 +118,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Retry_WithTheSameIdempotencyKey_ReturnsTheFirstContact_AndStoresOnlyOne()
+    public async Task PostContact_RetriedWithTheSameIdempotencyKey_ReturnsTheFirstContactAndStoresOnlyOne()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -138,7 +138,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SimultaneousRetries_WithTheSameKey_StoreOneContact_AndBothGetIt()
+    public async Task PostContact_SimultaneousRetriesWithTheSameKey_StoreOneContactAndBothGetIt()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -159,7 +159,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SameKey_WithADifferentBody_Is422_AndStoresNothingMore()
+    public async Task PostContact_SameKeyWithADifferentBody_Is422AndStoresNothingMore()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -174,7 +174,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task IdempotencyKeys_ArePerClient()
+    public async Task PostContact_SameKeyFromTwoClients_CreatesTwoContacts()
     {
         var http = factory.CreateClient();
         var healthSecret = await RegisterClientAsync(factory, "health-keys-test", "Demo Community Health NHS Trust");
@@ -189,7 +189,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SendingAgency_ReadsItsContact_WithTheOutcomeOnceDecided_AndTheReadIsAudited()
+    public async Task GetContact_BySendingAgency_ReturnsItWithTheOutcomeOnceDecidedAndAuditsTheRead()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -216,7 +216,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task AnotherAgencysClient_ReadingThePoliceContact_Gets404_AndARefusedAuditRow()
+    public async Task GetContact_ByAnotherAgencysClient_Is404AndAuditedAsRefused()
     {
         var http = factory.CreateClient();
         var id = Guid.Parse((await ReadJsonAsync(await PostContactAsync(http, await TokenAsync(http), PoliceNotice(childGivenNames: "Private"))))["id"]!.GetValue<string>());
@@ -233,7 +233,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task AClientOfAnotherHub_CannotSeeTheContactAtAll()
+    public async Task GetContact_ByAClientOfAnotherHub_Is404()
     {
         var http = factory.CreateClient();
         var id = Guid.Parse((await ReadJsonAsync(await PostContactAsync(http, await TokenAsync(http), PoliceNotice(childGivenNames: "OtherHub"))))["id"]!.GetValue<string>());

@@ -23,7 +23,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_WithHttpBasicClientAuthentication_IsIssued_AndWorks()
+    public async Task Token_WithHttpBasicClientAuthentication_IsIssuedAndWorks()
     {
         var http = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
@@ -40,7 +40,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_WithAWrongSecret_Is401InvalidClient_AndAuditedAsRefused()
+    public async Task Token_WithAWrongSecret_Is401InvalidClientAndAuditedAsRefused()
     {
         var response = await RequestTokenAsync(factory.CreateClient(), ApiFactory.PoliceClientId, "not-the-secret");
 
@@ -52,7 +52,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_ForAnUnknownClient_Is401InvalidClient_AndAudited()
+    public async Task Token_ForAnUnknownClient_Is401InvalidClientAndAudited()
     {
         var response = await RequestTokenAsync(factory.CreateClient(), "no-such-client", ApiFactory.PoliceSecret);
 
@@ -91,7 +91,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Api_WithAForgedToken_Is401_AndStoresNothing()
+    public async Task Api_WithAForgedToken_Is401AndStoresNothing()
     {
         var before = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync());
 
