@@ -28,6 +28,7 @@ public static class TestDatabase
     public const string CheapPasswordHashIterations = "1";
 
     private static readonly Lock CopyLock = new();
+    private static readonly List<string> Templates = [];
     private static readonly Lazy<string> Schema = Template(() => CreateTemplateAsync(NewEmpty(), null, _ => Task.CompletedTask));
     private static readonly Lazy<string> Demo = Template(() => CreateTemplateAsync(CopyOf(Schema.Value), CheapPasswordHashIterations, async seeder =>
     {
@@ -106,7 +107,11 @@ public static class TestDatabase
     /// </summary>
     private static async Task<string> CreateTemplateAsync(string connectionString, string? hashIterations, Func<DemoSeeder, Task> seed)
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(connectionString);
+        lock (Templates)
+        {
+            Templates.Add(connectionString);
+        }
+
         await using (var host = new TemplateHost(connectionString, hashIterations))
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -131,6 +136,19 @@ public static class TestDatabase
         }
 
         return connectionString;
+    }
+
+    /// <summary>Removes the run's templates, all at once (each PostgreSQL drop waits for a checkpoint); called by <see cref="TestRunFramework"/> when the last test has finished.</summary>
+    public static async Task DropTemplatesAsync()
+    {
+        string[] templates;
+        lock (Templates)
+        {
+            templates = [.. Templates];
+            Templates.Clear();
+        }
+
+        await Task.WhenAll(templates.Select(t => Task.Run(() => Drop(t))));
     }
 
     private static void OnServer(string sql)
