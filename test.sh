@@ -9,6 +9,8 @@ results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
 say() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+declare -A took=()
 
 # --- 1. Machine prerequisites (idempotent) -------------------------------------------------------------------
 need=()
@@ -42,6 +44,7 @@ export OPENMASH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=tru
 
 # --- 3. Format, build ---------------------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+checks_start=$SECONDS
 say "Restoring and building"
 dotnet build OpenMash.slnx -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 say "Checking the committed front-end assets match package-lock.json"
@@ -52,12 +55,15 @@ rm -rf "$fresh"
 say "Checking formatting"
 dotnet format OpenMash.slnx --verify-no-changes --no-restore -v quiet || { echo "Formatting differs: run 'dotnet format OpenMash.slnx'"; echo "0 passed, 1 failed"; exit 1; }
 
+echo "Build and checks took $((SECONDS - checks_start))s"
+
 # --- 4. Tests ----------------------------------------------------------------------------------------------------
 run_tests() { # name project [env...]
-  local name=$1 project=$2; shift 2
+  local name=$1 project=$2 start=$SECONDS; shift 2
   say "Tests: $name"
   env "$@" dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
     || echo "$name" >>"$results/failed-runs.txt"
+  took[$name]=$((SECONDS - start))
 }
 run_tests matching tests/OpenMash.Matching.Tests
 run_tests sharing tests/OpenMash.Sharing.Tests
@@ -74,11 +80,12 @@ for name in matching sharing web-sqlite web-postgres browser; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  printf '%-14s %4s passed, %3s failed (of %s)\n' "$name" "${p:-0}" "$(( ${f:-0} + ${e:-0} ))" "${t:-0}"
+  printf '%-14s %4s passed, %3s failed (of %s) in %ss\n' "$name" "${p:-0}" "$(( ${f:-0} + ${e:-0} ))" "${t:-0}" "${took[$name]:-?}"
   if [ "${t:-0}" -eq 0 ]; then echo "$name ran no tests"; failed=$((failed + 1));
   elif [ "${x:-0}" -lt "${t:-0}" ]; then echo "$name did not run all of its $t tests"; failed=$((failed + 1)); fi
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
 if [ -f "$results/failed-runs.txt" ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "wall $((SECONDS - started))s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -27,11 +27,18 @@ public static class Startup
 {
     public const string SignInRateLimit = SecurityServiceCollectionExtensions.SignInRateLimit;
 
+    /// <summary>The environment the tests run the application in: the only one allowed a cheap password hash.</summary>
+    public const string TestingEnvironment = "Testing";
+
     public static void AddOpenMash(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.Configure<SecurityOptions>(configuration.GetSection("Security"));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Security"))
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.PasswordHashIterations >= SecurityOptions.MinimumPasswordHashIterations || environment.IsEnvironment(TestingEnvironment),
+                $"Security:PasswordHashIterations below {SecurityOptions.MinimumPasswordHashIterations} is allowed only in the {TestingEnvironment} environment.")
+            .ValidateOnStart();
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

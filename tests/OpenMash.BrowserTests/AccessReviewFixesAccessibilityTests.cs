@@ -10,7 +10,7 @@ namespace OpenMash.BrowserTests;
 public sealed class AccessReviewFixesAccessibilityTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task TheOwningHubsReadOnlyGrantList_HasNoAxeViolations()
+    public async Task GrantList_OfTheOwningHubReadOnly_HasNoAxeViolations()
     {
         var grantId = Guid.NewGuid();
         await using (var scope = fixture.Services.CreateAsyncScope())

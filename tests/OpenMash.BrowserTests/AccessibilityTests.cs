@@ -25,7 +25,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("staffs.analyst", new[] { "/" })]
     [InlineData("staffs.ig", new[] { "/", "/Audit" })]
     [InlineData("staffs.admin", new[] { "/", "/Admin", "/Admin/Users", "/Admin/Users/Create", "/Admin/Agencies", "/Admin/Agencies/Create", "/Admin/Settings", "/Admin/Sharing", "/Admin/Sharing/Create", "/Admin/ApiClients", "/Admin/ApiClients/Create", "/Accessibility", "/no-such-page", "/Audit" })]
-    public async Task EveryPageARoleCanReach_HasNoAxeViolations(string user, string[] paths)
+    public async Task EveryPage_ARoleCanReach_HasNoAxeViolations(string user, string[] paths)
     {
         var page = await fixture.NewPageAsync();
         await page.SignInAsync(user);
@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task SkipLink_IsTheFirstThingTheKeyboardReaches()
+    public async Task SkipLink_OnTheFirstTab_IsReachedAndMovesFocusToTheContent()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");

@@ -77,6 +77,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:OpenMash", $"Data Source={database}");
             builder.UseSetting("Security:HttpsOnly", "false");
             builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+            // One PBKDF2 iteration instead of 210,000 (allowed only in the Testing environment): the pages are under
+            // test here, not the hash; the web tests' SignInTests and SessionTests sign in at the production cost.
+            builder.UseSetting("Security:PasswordHashIterations", "1");
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
         }

@@ -38,7 +38,7 @@ public sealed class ConsentAccessibilityTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task ConsentPages_AndTheirErrorStates_HaveNoAxeViolations_AndRecordedConsentReleasesChecks()
+    public async Task ConsentPages_AndTheirErrorStates_HaveNoAxeViolationsAndRecordedConsentReleasesChecks()
     {
         var (blocked, child, overrideId) = await DemoAsync();
 

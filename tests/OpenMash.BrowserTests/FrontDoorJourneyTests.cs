@@ -15,7 +15,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Screener_RecordsAContact_ThroughEveryStep_WithNoAxeViolations()
+    public async Task Screener_RecordsAContactThroughEveryStep_HasNoAxeViolations()
     {
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("stoke.screener");
@@ -95,7 +95,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Referrer_SendsAReferral_AndSeesIt_WithNoAxeViolations()
+    public async Task Referrer_SendsAReferralAndSeesIt_HasNoAxeViolations()
     {
         var page = await fixture.NewPageAsync();
         await page.SignInAsync("stoke.referrer");

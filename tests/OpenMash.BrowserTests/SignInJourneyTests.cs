@@ -7,7 +7,7 @@ namespace OpenMash.BrowserTests;
 public sealed class SignInJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task AdministratorAddsAUser_WhoSetsUpTwoFactorAndSignsIn()
+    public async Task AddUser_ByAnAdministrator_NewUserSetsUpTwoFactorAndSignsIn()
     {
         var admin = await fixture.NewPageAsync();
         await admin.SignInAsync("staffs.admin");
@@ -44,7 +44,7 @@ public sealed class SignInJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task DemoUser_SignsInByKeyboardAlone()
+    public async Task SignIn_ByKeyboardAlone_LandsTheDemoUserOnTheirHomePage()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");

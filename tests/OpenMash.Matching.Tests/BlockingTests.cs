@@ -27,7 +27,7 @@ public class BlockingTests
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public void Any_single_change_still_leaves_a_shared_blocking_key(string change)
+    public void BlockingKeys_AfterAnySingleChange_StillShareAKey(string change)
     {
         var other = change switch
         {
@@ -47,7 +47,7 @@ public class BlockingTests
     }
 
     [Fact]
-    public void In_a_batch_a_record_without_names_meets_others_born_the_same_day()
+    public void BlockingKeys_InABatchForARecordWithoutNames_MeetOthersBornTheSameDay()
     {
         var nameless = new MatchRecord("n") { DateOfBirth = Child.DateOfBirth, Town = "Elsewhere" };
         var ka = new List<ulong>();
@@ -64,7 +64,7 @@ public class BlockingTests
     }
 
     [Fact]
-    public void Unrelated_children_share_no_key()
+    public void BlockingKeys_OfUnrelatedChildren_ShareNothing()
     {
         var stranger = new MatchRecord("c")
         {

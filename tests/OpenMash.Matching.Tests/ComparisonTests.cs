@@ -35,7 +35,7 @@ public class ComparisonTests
     [InlineData("2015-03-14", "2016-03-15", "TwoDigits")]
     [InlineData("2015-01-01", "2011-09-20", "Different")]
     [InlineData("2015-01-01", null, "Missing")]
-    public void Date_of_birth_levels(string a, string? b, string expected) =>
+    public void Compare_DatesOfBirth_GivesTheExpectedLevel(string a, string? b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.DateOfBirth, R(dob: a), R(dob: b)));
 
     [Theory]
@@ -51,7 +51,7 @@ public class ComparisonTests
     [InlineData("Theodore", "eTheodroe", "TwoEdits")]
     [InlineData("Mariana", "Amrinaa", "TwoEdits")]
     [InlineData("Oliver", "Harry", "Different")]
-    public void Given_name_levels(string a, string b, string expected) =>
+    public void Compare_GivenNames_GivesTheExpectedLevel(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.GivenName, R(a, "Smith"), R(b, "Smith")));
 
     [Theory]
@@ -63,11 +63,11 @@ public class ComparisonTests
     [InlineData("Bennett", "Bnennet", "TwoEdits")]
     [InlineData("Li", "Lu", "Different")]
     [InlineData("Smith", "Patel", "Different")]
-    public void Family_name_levels(string a, string b, string expected) =>
+    public void Compare_FamilyNames_GivesTheExpectedLevel(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.FamilyName, R("Ann", a), R("Ann", b)));
 
     [Fact]
-    public void Previous_surname_in_other_names_counts_as_shared_name()
+    public void Compare_PreviousSurnameInOtherNames_CountsAsASharedName()
     {
         var before = R("Ann", "Walker");
         var after = R("Ann", "Okafor", other: ["Walker"]);
@@ -75,7 +75,7 @@ public class ComparisonTests
     }
 
     [Fact]
-    public void Given_and_family_names_typed_the_wrong_way_round_are_recognised()
+    public void Compare_GivenAndFamilyNamesTheWrongWayRound_RecognisesThem()
     {
         var levels = Comparisons.Compare(R("Smith", "Oliver"), R("Oliver", "Smith"));
         Assert.Equal("SwappedWithFamilyName", Comparisons.LevelNames[Comparisons.GivenName][levels[Comparisons.GivenName]]);
@@ -89,7 +89,7 @@ public class ComparisonTests
     [InlineData(null, "White", "White", "Jasmine", "OneNameInOtherField")]
     [InlineData("Alice", "Smith", "Riding", "Jones", "Different")]
     [InlineData("Alice", null, null, "Jones", "Missing")]
-    public void Names_in_the_wrong_fields(string? g1, string? f1, string? g2, string? f2, string expected)
+    public void Compare_NamesInTheWrongFields_GivesTheExpectedLevel(string? g1, string? f1, string? g2, string? f2, string expected)
     {
         var levels = Comparisons.Compare(R(g1, f1), R(g2, f2));
         var l = levels[Comparisons.GivenName];
@@ -107,7 +107,7 @@ public class ComparisonTests
     [InlineData("9434765919", "9434765928", "TwoDigits")]
     [InlineData("9434765919", "9134765929", "TwoDigits")]
     [InlineData("9434765919", "4010232137", "Different")]
-    public void Nhs_number_levels(string a, string b, string expected) =>
+    public void Compare_NhsNumbers_GivesTheExpectedLevel(string a, string b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.NhsNumber, R(nhs: a), R(nhs: b)));
 
     [Theory]
@@ -123,7 +123,7 @@ public class ComparisonTests
     [InlineData("2125", "109 Trainer Court Sleepy P Ines", "Eight Mile Plains", "2142", "Trainwr Court Sleepy Pines", "Eight Mile Plains", "PartOfLineAndTown")]
     [InlineData("2315", "28 John Cleland Crescent", "Tumbarumba", "7018", "28 Oak Lane", "Westfield", "Different")]
     [InlineData("QA1 2BC", "12 Acacia Road", "Town", "QB7 9XY", "3 Oak Lane", "Other", "Different")]
-    public void Address_is_one_comparison_of_line_postcode_and_town(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
+    public void Compare_Addresses_IsOneComparisonOfLinePostcodeAndTown(string pa, string la, string ta, string pb, string lb, string tb, string expected) =>
         Assert.Equal(expected, Level(Comparisons.Address, R(postcode: pa, line: la, town: ta), R(postcode: pb, line: lb, town: tb)));
 
     [Theory]
@@ -132,11 +132,11 @@ public class ComparisonTests
     [InlineData("amy.k@example.org", "amy.k@mail.example", "SameLocalPart")]
     [InlineData("amy@example.org", "ben@example.org", "Different")]
     [InlineData("amy@example.org", null, "Missing")]
-    public void Email_levels(string a, string? b, string expected) =>
+    public void Compare_Emails_GivesTheExpectedLevel(string a, string? b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.Email, new MatchRecord("a") { Email = a }, new MatchRecord("b") { Email = b }));
 
     [Fact]
-    public void Sex_is_missing_when_unknown_and_compared_otherwise()
+    public void Compare_Sex_IsMissingWhenUnknownAndComparedOtherwise()
     {
         Assert.Equal("Missing", Level(Comparisons.Sex, R(sex: Sex.Unknown), R(sex: Sex.Male)));
         Assert.Equal("Same", Level(Comparisons.Sex, R(sex: Sex.Female), R(sex: Sex.Female)));

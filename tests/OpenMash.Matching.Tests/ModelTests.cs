@@ -5,7 +5,7 @@ namespace OpenMash.Matching.Tests;
 public class ModelTests
 {
     [Fact]
-    public void Em_recovers_known_m_and_prior_from_expected_pattern_counts()
+    public void Fit_OnExpectedPatternCounts_RecoversTheKnownMAndPrior()
     {
         double[][] m = [[0.85, 0.10, 0.05], [0.70, 0.20, 0.10], [0.90, 0.02, 0.08]];
         double[][] u = [[0.01, 0.04, 0.95], [0.002, 0.02, 0.978], [0.05, 0.15, 0.80]];
@@ -38,7 +38,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Em_on_generated_children_learns_m_close_to_the_true_pairs_and_u_close_to_chance()
+    public void Train_OnGeneratedChildren_LearnsMCloseToTheTruePairsAndUCloseToChance()
     {
         var (records, truth) = Generate(persons: 1500, seed: 3);
         var result = Matcher.Deduplicate(records);
@@ -60,7 +60,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Generated_duplicates_are_found_with_high_precision_and_recall_at_the_likely_threshold()
+    public void Deduplicate_GeneratedDuplicates_FindsThemWithHighPrecisionAndRecallAtTheLikelyThreshold()
     {
         var (records, truth) = Generate(persons: 2000, seed: 5);
         var result = Matcher.Deduplicate(records);
@@ -72,7 +72,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Twins_sharing_surname_address_and_birthday_are_not_likely_matches()
+    public void Score_TwinsSharingSurnameAddressAndBirthday_AreNotLikelyMatches()
     {
         var (records, truth) = Generate(persons: 4000, seed: 13);
         var result = Matcher.Deduplicate(records);
@@ -88,7 +88,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Agreeing_on_a_rare_name_weighs_more_than_agreeing_on_a_common_one()
+    public void Score_AgreementOnARareName_WeighsMoreThanOnACommonOne()
     {
         var records = new List<MatchRecord>();
         for (var i = 0; i < 400; i++)
@@ -108,7 +108,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Every_candidate_is_explained_field_by_field_and_the_weights_add_up()
+    public void Explain_EveryCandidate_GoesFieldByFieldAndTheWeightsAddUp()
     {
         var (records, _) = Generate(persons: 300, seed: 9);
         var result = Matcher.Deduplicate(records);
@@ -119,7 +119,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void A_saved_model_loads_and_scores_exactly_as_before()
+    public void Load_ASavedModel_ScoresExactlyAsBefore()
     {
         var (records, _) = Generate(persons: 1500, seed: 17);
         var model = Matcher.Train(records);
@@ -138,7 +138,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Training_on_a_family_sample_learns_nearly_the_same_m_as_on_all_records()
+    public void Train_OnAFamilySample_LearnsNearlyTheSameMAsOnAllRecords()
     {
         var (records, _) = Generate(persons: 6000, seed: 19);
         var full = Matcher.Train(records);
@@ -150,7 +150,7 @@ public class ModelTests
     }
 
     [Fact]
-    public void Clustering_joins_records_linked_through_a_third()
+    public void Cluster_RecordsLinkedThroughAThird_JoinsThem()
     {
         var (records, _) = Generate(persons: 300, seed: 11);
         var result = Matcher.Deduplicate(records);
@@ -189,7 +189,7 @@ public class ModelTests
 public class FloorAtDifferentTests
 {
     [Fact]
-    public void A_rare_similar_level_never_weighs_less_than_different()
+    public void Fit_ARareSimilarLevel_NeverWeighsLessThanDifferent()
     {
         double[][] m = [[0.9, 1e-6, 0.1]];
         double[][] u = [[0.001, 0.01, 0.989]];
@@ -213,7 +213,7 @@ public class UDecontaminationTests
     }
 
     [Fact]
-    public void Random_pairs_that_are_near_certain_matches_do_not_count_towards_u()
+    public void UFromPatterns_RandomPairsThatAreNearCertainMatches_DoNotCountTowardsU()
     {
         // 1,000 random pairs of which 10 are matches (date and address agree) and 990 are not (both different).
         var patterns = new Dictionary<ulong, long> { [Pattern(0)] = 10, [Pattern(Comparisons.Dob.Else)] = 990 };
@@ -228,7 +228,7 @@ public class UDecontaminationTests
     }
 
     [Fact]
-    public void In_a_small_file_with_many_duplicates_u_of_exact_birth_date_drops_when_decontaminated()
+    public void Deduplicate_SmallFileWithManyDuplicates_DecontaminationLowersUOfExactBirthDate()
     {
         var (records, truth) = ModelTests.Generate(persons: 400, seed: 23);
         var plain = Matcher.Deduplicate(records, new MatchOptions { DecontaminateU = false });
@@ -238,8 +238,10 @@ public class UDecontaminationTests
         Assert.True(corrected.Model.GetU(Comparisons.DateOfBirth, 0) < plain.Model.GetU(Comparisons.DateOfBirth, 0) * 0.7,
             $"u {corrected.Model.GetU(Comparisons.DateOfBirth, 0)} against {plain.Model.GetU(Comparisons.DateOfBirth, 0)}");
         // The correction keeps the prior EM learned (the start chosen may differ: the check judges the final model).
+        // The candidate pairs come out of a parallel loop in no fixed order, so sums may differ in the last bits.
         var d = corrected.Model.Diagnostics!;
-        Assert.Equal(d.Starts.First(s => s.Name == d.ChosenStart).Prior, corrected.Model.PriorProbability);
+        var chosen = d.Starts.First(s => s.Name == d.ChosenStart).Prior;
+        Assert.Equal(chosen, corrected.Model.PriorProbability, chosen * 1e-9);
         var recall = (IReadOnlyList<ScoredPair> pairs, double t) => pairs.Count(p => p.Probability >= t && truth[p.A] == truth[p.B]);
         Assert.True(recall(corrected.Pairs, 0.5) >= recall(plain.Pairs, 0.5));
     }
@@ -267,7 +269,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void A_doubtful_pair_is_likely_when_both_records_surely_match_a_third()
+    public void Marginals_DoubtfulPairWhoseRecordsSurelyMatchAThird_IsLikely()
     {
         // a-b doubtful on its own (odds 0.5, p = 0.33); a-c and b-c each odds 1000.
         var together = Partitions.Marginals(Odds(3, (0, 1, 0.5), (0, 2, 1000), (1, 2, 1000)), 3);
@@ -277,7 +279,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void A_link_just_above_even_odds_is_not_likely_when_it_disagrees_with_the_records_it_would_join()
+    public void Marginals_LinkJustAboveEvenOddsThatDisagreesWithTheRecordsItWouldJoin_IsNotLikely()
     {
         // a and c are surely one person; b looks like c at odds 1.4 (p = 0.58) but like a only at odds 0.6.
         var together = Partitions.Marginals(Odds(3, (0, 2, 1000), (1, 2, 1.4), (0, 1, 0.6)), 3);
@@ -286,7 +288,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void A_forbidden_pair_is_never_together_and_marginals_of_a_lone_pair_are_its_probability()
+    public void Marginals_ForbiddenAndLonePairs_AreNeverTogetherAndTheirOwnProbability()
     {
         var together = Partitions.Marginals(Odds(3, (0, 1, 0), (0, 2, 50), (1, 2, 50)), 3);
         Assert.Equal(0, together[0, 1]);
@@ -295,7 +297,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void Resolved_pairs_are_at_least_as_accurate_as_pairs_on_their_own_evidence()
+    public void Deduplicate_ResolvedPairs_AreAtLeastAsAccurateAsPairsOnTheirOwnEvidence()
     {
         var (records, truth) = ModelTests.Generate(persons: 2000, seed: 5);
         var result = Matcher.Deduplicate(records);
@@ -316,7 +318,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void A_group_too_large_to_weigh_keeps_the_pairs_own_probabilities()
+    public void Marginals_GroupTooLargeToWeigh_KeepsThePairsOwnProbabilities()
     {
         // Twelve copies of one child among 300 others: a group of 12 (more than 8) at every floor up to 0.99.
         var (records, _) = ModelTests.Generate(persons: 300, seed: 31);
@@ -331,7 +333,7 @@ public class ConsistentPairsTests
     }
 
     [Fact]
-    public void When_linking_two_records_of_one_source_are_never_reported_as_the_same_person()
+    public void Link_TwoRecordsOfOneSource_AreNeverReportedAsTheSamePerson()
     {
         var (records, _) = ModelTests.Generate(persons: 600, seed: 29);
         var sourced = records.Select((r, i) => r with { Source = i % 2 }).ToList();

@@ -14,7 +14,7 @@ public class OnlineIndexTests
     }
 
     [Fact]
-    public void Finds_the_indexed_child_from_another_agencys_record_with_explanation()
+    public void FindCandidates_AnotherAgencysRecordOfAnIndexedChild_FindsTheChildWithAnExplanation()
     {
         using var index = BuildIndex(3000, out var gen);
         var child = gen.Person(1234).Record;
@@ -37,7 +37,7 @@ public class OnlineIndexTests
     }
 
     [Fact]
-    public void A_child_who_is_not_indexed_gets_no_likely_candidate()
+    public void FindCandidates_ChildWhoIsNotIndexed_GetsNoLikelyCandidate()
     {
         using var index = BuildIndex(3000, out var gen);
         var stranger = gen.Person(50_001).Record;
@@ -45,7 +45,7 @@ public class OnlineIndexTests
     }
 
     [Fact]
-    public void Does_not_return_the_queried_record_itself()
+    public void FindCandidates_ForAnIndexedRecord_DoesNotReturnTheRecordItself()
     {
         using var index = BuildIndex(500, out var gen);
         var self = gen.Person(10).Record;
@@ -53,7 +53,7 @@ public class OnlineIndexTests
     }
 
     [Fact]
-    public void Update_and_remove_keep_the_index_in_step()
+    public void UpdateAndRemove_OfAnIndexedChild_KeepTheIndexInStep()
     {
         using var index = BuildIndex(1000, out var gen);
         var child = gen.Person(77).Record;
@@ -74,7 +74,7 @@ public class OnlineIndexTests
     }
 
     [Fact]
-    public async Task Concurrent_reads_and_writes_do_not_corrupt_the_index()
+    public async Task FindCandidates_DuringConcurrentWrites_DoNotCorruptTheIndex()
     {
         using var index = BuildIndex(2000, out var gen);
         var errors = 0;

@@ -7,11 +7,11 @@ public class TextAndPhoneticTests
     [InlineData("  Zoë   ANNE ", "zoe anne")]
     [InlineData("St. John", "st john")]
     [InlineData("", "")]
-    public void Normalise_folds_case_accents_and_punctuation(string input, string expected) =>
+    public void Normalise_Text_FoldsCaseAccentsAndPunctuation(string input, string expected) =>
         Assert.Equal(expected, Text.Normalise(input));
 
     [Fact]
-    public void Jaro_winkler_matches_the_published_example()
+    public void JaroWinkler_OnThePublishedExample_MatchesIt()
     {
         Assert.Equal(0.961, Text.JaroWinkler("martha", "marhta"), 3);
         Assert.Equal(1.0, Text.JaroWinkler("same", "same"));
@@ -24,7 +24,7 @@ public class TextAndPhoneticTests
     [InlineData("smith", "smithe", true)]
     [InlineData("smith", "smyht", false)]
     [InlineData("smith", "jones", false)]
-    public void Within_one_edit_counts_substitution_insertion_deletion_and_transposition(string a, string b, bool expected) =>
+    public void WithinOneEdit_SubstitutionInsertionDeletionOrTransposition_CountsAsOneEdit(string a, string b, bool expected) =>
         Assert.Equal(expected, Text.WithinOneEdit(a, b));
 
     [Theory]
@@ -32,7 +32,7 @@ public class TextAndPhoneticTests
     [InlineData("Catherine", "Kathryn")]
     [InlineData("Philips", "Phillips")]
     [InlineData("Stephen", "Steven")]
-    public void Names_that_sound_alike_share_a_phonetic_code(string a, string b)
+    public void Phonetic_NamesThatSoundAlike_ShareACode(string a, string b)
     {
         var (pa, aa) = Phonetic.DoubleMetaphone(a);
         var (pb, ab) = Phonetic.DoubleMetaphone(b);
@@ -40,14 +40,14 @@ public class TextAndPhoneticTests
     }
 
     [Fact]
-    public void Names_that_sound_different_have_different_codes()
+    public void Phonetic_NamesThatSoundDifferent_HaveDifferentCodes()
     {
         Assert.NotEqual(Phonetic.DoubleMetaphone("Smith").Primary, Phonetic.DoubleMetaphone("Jones").Primary);
         Assert.Equal(4, Phonetic.DoubleMetaphone("Christopherson").Primary.Length);
     }
 
     [Fact]
-    public void Nickname_table_links_variants_in_both_directions_and_not_strangers()
+    public void Nicknames_Variants_AreLinkedInBothDirectionsAndStrangersAreNot()
     {
         Assert.True(GivenNameVariants.AreVariants("bob", "robert"));
         Assert.True(GivenNameVariants.AreVariants("elizabeth", "liz"));
@@ -58,7 +58,7 @@ public class TextAndPhoneticTests
     }
 
     [Fact]
-    public void Nhs_check_digit_follows_modulus_11()
+    public void NhsNumber_CheckDigit_FollowsModulus11()
     {
         Assert.Equal(9, NhsNumber.CheckDigit("943476591"));
         Assert.True(NhsNumber.IsValid("943 476 5919"));
@@ -67,7 +67,7 @@ public class TextAndPhoneticTests
     }
 
     [Fact]
-    public void A_stem_whose_check_would_be_10_has_no_valid_number()
+    public void NhsNumber_StemWhoseCheckWouldBeTen_HasNoValidNumber()
     {
         var stem = Enumerable.Range(100_000_000, 1000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .First(s => NhsNumber.CheckDigit(s) == -1);
@@ -75,7 +75,7 @@ public class TextAndPhoneticTests
     }
 
     [Fact]
-    public void Generated_nhs_numbers_are_valid_and_unique()
+    public void NhsNumber_Generated_AreValidAndUnique()
     {
         var numbers = Enumerable.Range(0, 5000).Select(i => Synthetic.SyntheticChildren.NhsNumberFor(i)).ToList();
         Assert.All(numbers, n => Assert.True(NhsNumber.IsValid(n), n));
@@ -86,7 +86,7 @@ public class TextAndPhoneticTests
     [InlineData("2015-03-04", 2015, 3, 4)]
     [InlineData("20150304", 2015, 3, 4)]
     [InlineData("04/03/2015", 2015, 3, 4)]
-    public void Partial_dates_parse_common_layouts(string text, int y, int m, int d) =>
+    public void PartialDate_InCommonLayouts_Parses(string text, int y, int m, int d) =>
         Assert.Equal(new PartialDate(y, m, d), PartialDate.Parse(text));
 
     [Theory]
@@ -96,7 +96,7 @@ public class TextAndPhoneticTests
     [InlineData("28 john cleland crescent", "28 oak lane", 0)]
     [InlineData("12 acacia road", "12 elm road", 1)]
     [InlineData("2 oak lane", "3 elm road", 0)]
-    public void Address_lines_agree_word_by_word(string a, string b, int expected)
+    public void AddressLines_ComparedWordByWord_Agree(string a, string b, int expected)
     {
         Assert.Equal(expected, Text.TokenAgreement(a, b));
         Assert.Equal(expected, Text.TokenAgreement(b, a));
@@ -108,7 +108,7 @@ public class TextAndPhoneticTests
     [InlineData("campbell", "campbell", true)]
     [InlineData("patesrn", "patwrson", false)]
     [InlineData("smith", "patel", false)]
-    public void Two_edits(string a, string b, bool expected)
+    public void WithinTwoEdits_EitherOrder_GivesTheExpectedAnswer(string a, string b, bool expected)
     {
         Assert.Equal(expected, Text.WithinTwoEdits(a, b));
         Assert.Equal(expected, Text.WithinTwoEdits(b, a));

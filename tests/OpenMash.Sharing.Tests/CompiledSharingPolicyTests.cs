@@ -28,7 +28,7 @@ public class CompiledSharingPolicyTests
     }
 
     [Fact]
-    public void Decide_TypeRule_AppliesToEveryAgencyOfThatType_SpecificRuleOnlyToTheNamedAgency()
+    public void Decide_TypeAndSpecificRules_TypeAppliesToEveryAgencyOfThatTypeSpecificOnlyToTheNamedAgency()
     {
         var healthToCsc = Allow(Any(AgencyType.Health), Any(AgencyType.ChildrensSocialCare), SharingMode.Existence);
         var trustToCsc = Allow(Of(MidlandsTrust), Of(StaffordshireCsc));

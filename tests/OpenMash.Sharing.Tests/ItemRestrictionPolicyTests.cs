@@ -57,7 +57,7 @@ public class ItemRestrictionPolicyTests
     }
 
     [Fact]
-    public void MayView_NoOnwardSharing_HidesOutsideTheHub_AndReportsEveryBlockingRestriction()
+    public void MayView_NoOnwardSharing_HidesOutsideTheHubAndReportsEveryBlockingRestriction()
     {
         var both = ItemRestrictions.NoOnwardSharing | ItemRestrictions.MashSocialWorkersOnly;
 

@@ -127,7 +127,7 @@ public class PolicyPropertyTests
     }
 
     [Fact]
-    public void Compiled_policy_decides_every_request_as_the_linear_reference_does()
+    public void Decide_CompiledPolicyOnRandomScenarios_AnswersAsTheLinearReferenceDoes()
     {
         var seen = new System.Collections.Concurrent.ConcurrentDictionary<(SharingOutcome, DecisionReason, bool), int>();
         GenScenario.Sample(scenario =>
@@ -169,7 +169,7 @@ public class PolicyPropertyTests
     }
 
     [Fact]
-    public void Window_is_exactly_the_span_in_which_no_agreement_starts_or_stops()
+    public void Compile_RandomScenarios_WindowIsExactlyTheSpanInWhichNoAgreementStartsOrStops()
     {
         GenScenario.Sample(scenario =>
         {

@@ -22,7 +22,13 @@ public sealed class SecurityOptions
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512 (Identity's v3 format), 2023 onwards.</summary>
-    public int PasswordHashIterations { get; set; } = 210_000;
+    public const int MinimumPasswordHashIterations = 210_000;
+
+    /// <summary>
+    /// PBKDF2 iterations for new password and API secret hashes. Fewer than <see cref="MinimumPasswordHashIterations"/>
+    /// stop the service from starting, except in the Testing environment, where the tests sign in hundreds of times.
+    /// </summary>
+    public int PasswordHashIterations { get; set; } = MinimumPasswordHashIterations;
 }
 
 public sealed class DemoOptions

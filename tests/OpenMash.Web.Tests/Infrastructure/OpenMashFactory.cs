@@ -4,48 +4,33 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using OpenMash.Web.Data;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over a fresh database of its own, on the provider named by OPENMASH_TEST_PROVIDER
-/// (Sqlite by default, Postgres with OPENMASH_TEST_PG as the server's connection string). The test command runs
-/// every test once per provider.
+/// The whole application over a database of its own, on the provider named by OPENMASH_TEST_PROVIDER (Sqlite by
+/// default, Postgres with OPENMASH_TEST_PG as the server's connection string). The test command runs every test once
+/// per provider. The database is a copy of the run's migrated, demo-seeded template (<see cref="TestDatabase"/>),
+/// made when the application is first used, or of the migrated schema alone if a test turns demo mode off.
 /// </summary>
 public class OpenMashFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "correct-horse-battery-demo";
 
-    private readonly string _connectionString;
-    private readonly string? _sqliteFile;
-    private readonly bool _sharesDatabase;
+    private readonly OpenMashFactory? _owner;
+    private string? _connectionString;
 
     public OpenMashFactory()
     {
-        Provider = Environment.GetEnvironmentVariable("OPENMASH_TEST_PROVIDER") is { Length: > 0 } p
-            ? Enum.Parse<DatabaseProvider>(p, ignoreCase: true)
-            : DatabaseProvider.Sqlite;
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            var server = Environment.GetEnvironmentVariable("OPENMASH_TEST_PG")
-                ?? throw new InvalidOperationException("OPENMASH_TEST_PG must hold a PostgreSQL connection string when OPENMASH_TEST_PROVIDER is Postgres; ./test.sh sets both.");
-            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "openmash_test_" + Guid.NewGuid().ToString("N") }.ConnectionString;
-        }
-        else
-        {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), $"openmash-test-{Guid.NewGuid():N}.db");
-            _connectionString = $"Data Source={_sqliteFile}";
-        }
+        Provider = TestDatabase.Provider;
     }
 
     private OpenMashFactory(OpenMashFactory first)
     {
         Provider = first.Provider;
-        _connectionString = first._connectionString;
-        _sharesDatabase = true;
+        _owner = first;
     }
 
     public DatabaseProvider Provider { get; }
@@ -53,17 +38,26 @@ public class OpenMashFactory : WebApplicationFactory<Program>
     /// <summary>A second application instance over the same database as <paramref name="first"/>, which owns and removes it.</summary>
     public static OpenMashFactory SharingDatabaseWith(OpenMashFactory first) => new(first);
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts where the demo data were seeded, as each application's clock did when it seeded its own database.</summary>
+    public FakeTimeProvider Clock { get; } = new(TestDatabase.SeededAt);
+
+    /// <summary>The host environment; only Testing allows the cheap password hash the tests use.</summary>
+    public string EnvironmentName { get; init; } = Startup.TestingEnvironment;
 
     /// <summary>Settings a test class may change before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
     {
         ["Security:SignInAttemptsPerMinute"] = "100000",
+        ["Security:PasswordHashIterations"] = TestDatabase.CheapPasswordHashIterations,
     };
 
+    /// <summary>Called once, when the application is first used: the settings are final by then.</summary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        _connectionString = _owner is not null ? _owner._connectionString ?? throw new InvalidOperationException("The first instance must be started before a second one shares its database.")
+            : Settings.TryGetValue("Demo:Enabled", out var demo) && demo == "false" ? TestDatabase.NewSchemaCopy()
+            : TestDatabase.NewDemoCopy(productionHashCost: !Settings.ContainsKey("Security:PasswordHashIterations"));
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:OpenMash", _connectionString);
         builder.UseSetting("Security:HttpsOnly", "false");
@@ -97,30 +91,9 @@ public class OpenMashFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || _sharesDatabase)
+        if (disposing && _owner is null && _connectionString is not null)
         {
-            return;
-        }
-
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-        else
-        {
-            NpgsqlConnection.ClearAllPools();
-            var builder = new NpgsqlConnectionStringBuilder(_connectionString);
-            var database = builder.Database;
-            builder.Database = "postgres";
-            using var connection = new NpgsqlConnection(builder.ConnectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
-            command.ExecuteNonQuery();
+            TestDatabase.Drop(_connectionString);
         }
     }
 }

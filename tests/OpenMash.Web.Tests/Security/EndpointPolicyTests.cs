@@ -40,7 +40,7 @@ public sealed class EndpointPolicyTests(OpenMashFactory factory) : IClassFixture
     }
 
     [Fact]
-    public void AnonymousList_NamesOnlyPagesThatExist()
+    public void AnonymousList_OfPagesAndEndpoints_NamesOnlyOnesThatExist()
     {
         var names = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => new[] { e.DisplayName, "/" + e.RoutePattern.RawText?.TrimStart('/') }).ToHashSet(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ public sealed class EndpointPolicyTests(OpenMashFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Administrators_CannotOpenTheAuditLog()
+    public async Task AuditLog_ForAnAdministrator_IsRefused()
     {
         var client = new PageClient(factory.CreateBrowserlessClient());
         await client.SignInAsDemoAsync("stoke.admin");

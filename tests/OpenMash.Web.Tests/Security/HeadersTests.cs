@@ -28,7 +28,7 @@ public sealed class HeadersTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task SignInCookie_IsHttpOnlyAndSameSiteStrict()
+    public async Task SignInCookie_OverHttp_IsHttpOnlyAndSameSiteStrict()
     {
         var client = new PageClient(factory.CreateBrowserlessClient());
         var response = await client.PostFormAsync("/Account/SignIn", [new("UserName", "staffs.ig"), new("Password", OpenMashFactory.DemoPassword)]);
@@ -39,7 +39,7 @@ public sealed class HeadersTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task OverHttps_CookiesTakeTheHostPrefixAndAreSecure()
+    public async Task SignInCookie_OverHttps_TakesTheHostPrefixAndIsSecure()
     {
         await using var https = new OpenMashFactory();
         https.Settings["Security:HttpsOnly"] = "true";
@@ -56,7 +56,7 @@ public sealed class HeadersTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task StaticAssets_AreServedWithContent()
+    public async Task StaticAssets_WhenRequestedCompressed_AreServedWithContent()
     {
         var client = factory.CreateBrowserlessClient();
         foreach (var asset in new[] { "/lib/govuk-frontend/govuk-frontend.min.css", "/lib/govuk-frontend/govuk-frontend.min.js", "/assets/fonts/bold-b542beb274-v2.woff2", "/lib/moj-frontend/moj-frontend.min.css" })
@@ -93,7 +93,7 @@ public sealed class HeadersTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task HealthChecks_ReportLiveAndReady()
+    public async Task HealthChecks_WithTheDatabaseUp_ReportLiveAndReady()
     {
         var client = factory.CreateBrowserlessClient();
 

@@ -16,7 +16,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task SignInPosts_BeyondTheLimit_Get429_AndAGovukErrorPage()
+    public async Task SignInPosts_BeyondTheLimit_Get429AndAGovukErrorPage()
     {
         var client = new PageClient(_factory.CreateBrowserlessClient());
         var statuses = new List<HttpStatusCode>();

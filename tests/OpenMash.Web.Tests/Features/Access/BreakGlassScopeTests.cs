@@ -15,7 +15,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
     private const string Explanation = "Fictional: scope test explanation naming the family's circumstances.";
 
     [Fact]
-    public async Task AGrantOpensOnlyTheRecordsNamedOnIt_NotARecordTheMatcherFindsLater()
+    public async Task BreakGlassGrant_WhenTheMatcherFindsAnotherRecordLater_OpensOnlyTheRecordsNamedOnIt()
     {
         var nhs = TestPeople.NhsNumber(512_410_001);
         var local = await TestPeople.AddPersonAsync(factory, "STAFFS", "Orla", "Grantscope", nhs);
@@ -40,7 +40,7 @@ public sealed class BreakGlassScopeTests(OpenMashFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task OnlyTheRequestingHubsIgReviews_TheOwningHubSeesWhoWhenAndWhy_NotTheExplanation_AndEachListingIsAudited()
+    public async Task BreakGlassReviews_ForEachHubsIg_RequestingHubReviewsOwningHubSeesWhoWhenAndWhyNotTheExplanationEachListingAudited()
     {
         var nhs = TestPeople.NhsNumber(512_420_001);
         var local = await TestPeople.AddPersonAsync(factory, "STAFFS", "Ness", "Reviewscope", nhs);

@@ -12,7 +12,7 @@ namespace OpenMash.Web.Tests.Features.Access;
 public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task TheReasonAndExplanationAreRequired_AndTheRefusalIsAudited()
+    public async Task BreakGlass_WithoutAReasonOrExplanation_IsRefusedAndAudited()
     {
         var child = await AccessData.SharedChildAsync(factory, "STAFFS");
         var screener = await AccessData.SignInAsync(factory, "staffs.screener");
@@ -34,7 +34,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
     [InlineData("staffs.referrer")]
     [InlineData("staffs.police")]
     [InlineData("staffs.ig")]
-    public async Task OnlyCaseWorkRolesMayBreakGlass_OthersAreRefusedAndAudited(string user)
+    public async Task BreakGlass_ByARoleWithoutCaseWork_IsRefusedAndAudited(string user)
     {
         var child = await AccessData.SharedChildAsync(factory, "STAFFS");
         var client = await AccessData.SignInAsync(factory, user);
@@ -46,7 +46,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task AGrantOpensTheOtherHubsRecordReadOnly_TellsItsManagers_IsReviewed_ShowsInAccessHistory_AndExpires()
+    public async Task BreakGlass_WithAReason_OpensTheOtherHubsRecordReadOnlyTellsItsManagersIsReviewedShowsInAccessHistoryAndExpires()
     {
         var child = await AccessData.SharedChildAsync(factory, "STAFFS");
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
@@ -126,7 +126,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task AccessHistory_IsForManagersAndIgOfTheChildsHubOnly()
+    public async Task AccessHistory_ByRoleAndHub_IsOpenOnlyToManagersAndIgOfTheChildsHub()
     {
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
         var screener = await AccessData.SignInAsync(factory, "stoke.screener");
@@ -143,7 +143,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task AccessHistory_IsPaginated()
+    public async Task AccessHistory_WithMoreReadsThanAPage_IsPaginated()
     {
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
         var screener = await AccessData.SignInAsync(factory, "stoke.screener");

@@ -7,7 +7,7 @@ namespace OpenMash.Web.Tests.Features.Access;
 public sealed class FailClosedTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task WithoutThePolicyRevision_NothingFromTheOtherHubIsShown()
+    public async Task OtherHubRecords_WithoutThePolicyRevision_AreNotShown()
     {
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
         var staffsReference = await AccessData.ContactReferenceAsync(factory, await AccessData.SharedChildAsync(factory, "STAFFS"));

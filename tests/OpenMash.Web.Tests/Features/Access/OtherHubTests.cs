@@ -12,7 +12,7 @@ namespace OpenMash.Web.Tests.Features.Access;
 public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task ExistenceOnly_StaffordshireIsToldStokeKnowsTheChild_AndWhomToAsk_ButSeesNothingOfIt()
+    public async Task OtherHubRecord_SharedAsExistenceOnly_StaffordshireIsToldStokeKnowsTheChildAndWhomToAskButSeesNothingOfIt()
     {
         var staffsChild = await AccessData.SharedChildAsync(factory, "STAFFS");
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
@@ -41,7 +41,7 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Content_StokeSeesStaffordshiresSummary_OnTheRecordAndInSearch_AndTheReadIsAudited()
+    public async Task OtherHubRecord_SharedAsContent_StokeSeesStaffordshiresSummaryOnTheRecordAndInSearchAndTheReadIsAudited()
     {
         var staffsChild = await AccessData.SharedChildAsync(factory, "STAFFS");
         var stokeChild = await AccessData.SharedChildAsync(factory, "STOKE");
@@ -72,7 +72,7 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task TheMatcherFindsTheSameChildWithoutAnNhsNumber()
+    public async Task OtherHubRecord_WithoutAnNhsNumber_IsFoundByTheMatcher()
     {
         var inStaffs = await TestPeople.AddPersonAsync(factory, "STAFFS", "Wrenna", "Matchbyname", postcode: "ST16 8QQ");
         var inStoke = await TestPeople.AddPersonAsync(factory, "STOKE", "Wrenna", "Matchbyname", postcode: "ST16 8QQ");

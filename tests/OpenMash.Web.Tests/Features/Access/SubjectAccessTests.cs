@@ -121,7 +121,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public void EveryEntityAboutAPerson_IsCoveredByTheExport()
+    public void SubjectAccessExport_EveryEntityAboutAPerson_IsCovered()
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
@@ -138,7 +138,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
     [InlineData("staffs.screener", HttpStatusCode.Forbidden)]
     [InlineData("staffs.admin", HttpStatusCode.Forbidden)]
     [InlineData("stoke.ig", HttpStatusCode.NotFound)]
-    public async Task OnlyIgOfficersOfThePersonsHub_MayExport(string user, HttpStatusCode expected)
+    public async Task SubjectAccessExport_ByAnyoneButAnIgOfficerOfThePersonsHub_IsRefused(string user, HttpStatusCode expected)
     {
         var person = await AccessData.SharedChildAsync(factory, "STAFFS");
         var client = await AccessData.SignInAsync(factory, user);

@@ -4,10 +4,10 @@ using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Features.Account;
 
-public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+public sealed class SessionTests(ProductionHashingFactory factory) : IClassFixture<ProductionHashingFactory>
 {
     [Fact]
-    public async Task DisablingAUser_EndsTheirSessionOnTheirNextRequest()
+    public async Task Session_WhenTheUserIsDisabled_EndsOnTheirNextRequest()
     {
         var victim = new PageClient(factory.CreateBrowserlessClient());
         await victim.SignInAsDemoAsync("stoke.analyst");
@@ -29,7 +29,7 @@ public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task ChangingRoles_TakesEffectOnTheNextRequest()
+    public async Task Session_WhenTheUsersRolesChange_EndsAndTheNextSignInCarriesThem()
     {
         var user = new PageClient(factory.CreateBrowserlessClient());
         await user.SignInAsDemoAsync("stoke.referrer");
@@ -48,7 +48,7 @@ public sealed class SessionTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task Session_EndsAfterTheIdleTimeout()
+    public async Task Session_AfterTheIdleTimeout_Ends()
     {
         var user = new PageClient(factory.CreateBrowserlessClient());
         await user.SignInAsDemoAsync("stoke.manager");

@@ -8,7 +8,7 @@ using OtpNet;
 
 namespace OpenMash.Web.Tests.Features.Account;
 
-public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
+public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixture<ProductionHashingFactory>
 {
     private PageClient NewClient() => new(factory.CreateBrowserlessClient());
 
@@ -49,7 +49,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
     }
 
     [Fact]
-    public async Task WrongPassword_ShowsErrorSummaryAndIsAudited()
+    public async Task SignIn_WithAWrongPassword_ShowsErrorSummaryAndIsAudited()
     {
         var response = await NewClient().PostFormAsync("/Account/SignIn", [new("UserName", "staffs.screener"), new("Password", "not the password")]);
         var page = await PageClient.ParseAsync(response);
@@ -62,7 +62,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
     }
 
     [Fact]
-    public async Task EmptyForm_ListsEveryProblem()
+    public async Task SignIn_WithAnEmptyForm_ListsEveryProblem()
     {
         var response = await NewClient().PostFormAsync("/Account/SignIn", []);
         var page = await PageClient.ParseAsync(response);
@@ -155,7 +155,7 @@ public sealed class SignInTests(OpenMashFactory factory) : IClassFixture<OpenMas
     }
 
     [Fact]
-    public async Task SignOut_EndsTheSession()
+    public async Task SignOut_WhenSignedIn_EndsTheSession()
     {
         var client = NewClient();
         await client.SignInAsDemoAsync("staffs.analyst");

@@ -7,7 +7,7 @@ namespace OpenMash.Web.Tests.Features.Admin;
 public sealed class AdminGuardTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task AnAdministrator_CannotGiveThemselvesACaseWorkRole()
+    public async Task EditUser_AdministratorGivingThemselvesACaseWorkRole_IsRefused()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
@@ -25,7 +25,7 @@ public sealed class AdminGuardTests(OpenMashFactory factory) : IClassFixture<Ope
     [Theory]
     [InlineData("ScreeningSocialWorker")]
     [InlineData("AgencyResearcher")]
-    public async Task NoUser_CanBeBothAdministratorAndACaseWorker(string caseRole)
+    public async Task AddUser_AsBothAdministratorAndCaseWorker_IsRefused(string caseRole)
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("stoke.admin");
@@ -39,7 +39,7 @@ public sealed class AdminGuardTests(OpenMashFactory factory) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task OneHubsAdministrator_CannotDisableAnAgencyThatAlsoServesTheOtherHub()
+    public async Task DisableAgency_ThatAlsoServesTheOtherHub_IsRefused()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("stoke.admin");

@@ -25,7 +25,7 @@ public sealed class AdminTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task AddUser_WithNothingFilledIn_ListsEveryProblem_AndStoresNothing()
+    public async Task AddUser_WithNothingFilledIn_ListsEveryProblemAndStoresNothing()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
@@ -52,7 +52,7 @@ public sealed class AdminTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task Administrators_SeeOnlyTheirOwnHubsUsersAndSettings()
+    public async Task AdminPages_ForAHubsAdministrator_ShowOnlyThatHubsUsersAndSettings()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("stoke.admin");

@@ -35,7 +35,7 @@ public sealed class HubSettingsTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task SavedTimescales_DriveTheHubsDueTimes()
+    public async Task SaveTimescales_WithValidValues_DriveTheHubsDueTimes()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");

@@ -36,7 +36,7 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task RegisterAgencySystem_WithNothingFilledIn_ListsEveryProblem_AndStoresNothing()
+    public async Task RegisterAgencySystem_WithNothingFilledIn_ListsEveryProblemAndStoresNothing()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
@@ -80,7 +80,7 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task Administrators_SeeAndDisableOnlyTheirOwnHubsClients()
+    public async Task ApiClientsPage_ForAnotherHubsClient_NeitherListsNorDisablesIt()
     {
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("stoke.admin");

@@ -8,7 +8,7 @@ namespace OpenMash.Web.Tests.Features.Api;
 public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task PoliceNotice_Is201_StoredAwaitingScreening_FromThePolice_WithItsPeople_AndAudited()
+    public async Task PostContact_PoliceNotice_Is201StoredAwaitingScreeningFromThePoliceWithItsPeopleAndAudited()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -38,7 +38,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Contact_WithProblems_Is400ProblemDetails_ListingEveryProblem_AndStoresNothing()
+    public async Task PostContact_WithProblems_Is400ProblemDetailsListingEveryProblemAndStoresNothing()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -69,7 +69,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Attachments_InBase64_AreStoredWithTheContact_AndBadOnesAreListed()
+    public async Task PostContact_WithBase64Attachments_StoresThemAndListsBadOnes()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -115,7 +115,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Retry_WithTheSameIdempotencyKey_ReturnsTheFirstContact_AndStoresOnlyOne()
+    public async Task PostContact_RetriedWithTheSameIdempotencyKey_ReturnsTheFirstContactAndStoresOnlyOne()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -135,7 +135,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SimultaneousRetries_WithTheSameKey_StoreOneContact_AndBothGetIt()
+    public async Task PostContact_SimultaneousRetriesWithTheSameKey_StoreOneContactAndBothGetIt()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -156,7 +156,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SameKey_WithADifferentBody_Is422_AndStoresNothingMore()
+    public async Task PostContact_SameKeyWithADifferentBody_Is422AndStoresNothingMore()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -171,7 +171,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task IdempotencyKeys_ArePerClient()
+    public async Task PostContact_SameKeyFromTwoClients_CreatesTwoContacts()
     {
         var http = factory.CreateClient();
         var healthSecret = await RegisterClientAsync(factory, "health-keys-test", "Demo Community Health NHS Trust");
@@ -186,7 +186,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task SendingAgency_ReadsItsContact_WithTheOutcomeOnceDecided_AndTheReadIsAudited()
+    public async Task GetContact_BySendingAgency_ReturnsItWithTheOutcomeOnceDecidedAndAuditsTheRead()
     {
         var http = factory.CreateClient();
         var token = await TokenAsync(http);
@@ -213,7 +213,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task AnotherAgencysClient_ReadingThePoliceContact_Gets404_AndARefusedAuditRow()
+    public async Task GetContact_ByAnotherAgencysClient_Is404AndAuditedAsRefused()
     {
         var http = factory.CreateClient();
         var id = Guid.Parse((await ReadJsonAsync(await PostContactAsync(http, await TokenAsync(http), PoliceNotice(childGivenNames: "Private"))))["id"]!.GetValue<string>());
@@ -230,7 +230,7 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task AClientOfAnotherHub_CannotSeeTheContactAtAll()
+    public async Task GetContact_ByAClientOfAnotherHub_Is404()
     {
         var http = factory.CreateClient();
         var id = Guid.Parse((await ReadJsonAsync(await PostContactAsync(http, await TokenAsync(http), PoliceNotice(childGivenNames: "OtherHub"))))["id"]!.GetValue<string>());

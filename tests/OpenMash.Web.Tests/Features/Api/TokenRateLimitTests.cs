@@ -16,7 +16,7 @@ public sealed class TokenRateLimitTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task TokenRequests_BeyondTheLimit_Get429ProblemDetails_EvenWithTheRightSecret()
+    public async Task Token_RequestsBeyondTheLimit_Get429ProblemDetailsEvenWithTheRightSecret()
     {
         var http = _factory.CreateClient();
         var statuses = new List<HttpStatusCode>();

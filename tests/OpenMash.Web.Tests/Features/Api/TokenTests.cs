@@ -22,7 +22,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_WithHttpBasicClientAuthentication_IsIssued_AndWorks()
+    public async Task Token_WithHttpBasicClientAuthentication_IsIssuedAndWorks()
     {
         var http = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/connect/token", UriKind.Relative))
@@ -39,7 +39,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_WithAWrongSecret_Is401InvalidClient_AndAuditedAsRefused()
+    public async Task Token_WithAWrongSecret_Is401InvalidClientAndAuditedAsRefused()
     {
         var response = await RequestTokenAsync(factory.CreateClient(), ApiFactory.PoliceClientId, "not-the-secret");
 
@@ -51,7 +51,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Token_ForAnUnknownClient_Is401InvalidClient_AndAudited()
+    public async Task Token_ForAnUnknownClient_Is401InvalidClientAndAudited()
     {
         var response = await RequestTokenAsync(factory.CreateClient(), "no-such-client", ApiFactory.PoliceSecret);
 
@@ -90,7 +90,7 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Api_WithAForgedToken_Is401_AndStoresNothing()
+    public async Task Api_WithAForgedToken_Is401AndStoresNothing()
     {
         var before = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync());
 

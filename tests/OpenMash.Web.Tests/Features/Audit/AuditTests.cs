@@ -73,7 +73,7 @@ public sealed class AuditTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task AuditRows_CannotBeChangedOrRemovedThroughTheDatabaseConnection()
+    public async Task AuditRows_ChangedOrRemovedThroughTheDatabaseConnection_AreRefused()
     {
         var update = await Record.ExceptionAsync(() => factory.ExecuteSqlAsync("UPDATE \"AuditEntries\" SET \"Action\" = 'x' WHERE \"Sequence\" = 1"));
         var delete = await Record.ExceptionAsync(() => factory.ExecuteSqlAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 1"));
@@ -84,7 +84,7 @@ public sealed class AuditTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task ConcurrentWrites_KeepTheChainGaplessAndValid()
+    public async Task AuditChain_UnderConcurrentWrites_StaysGaplessAndValid()
     {
         var before = await factory.WithDbAsync(db => db.AuditChainHeads.Select(h => h.LastSequence).SingleAsync());
 

@@ -17,7 +17,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task Verify_CatchesAnEditedRow()
+    public async Task Verify_AfterARowIsEdited_FailsNamingIt()
     {
         await TamperAsync("UPDATE \"AuditEntries\" SET \"Action\" = 'Read Agency' WHERE \"Sequence\" = 6");
 
@@ -29,7 +29,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_CatchesADeletedRow()
+    public async Task Verify_AfterARowIsDeleted_FailsNamingIt()
     {
         await TamperAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 5");
 
@@ -40,7 +40,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_CatchesReorderedRows()
+    public async Task Verify_AfterRowsAreReordered_FailsNamingTheFirst()
     {
         await TamperAsync(
             "UPDATE \"AuditEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 3",
@@ -54,7 +54,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_CatchesARowRemovedFromTheEnd()
+    public async Task Verify_AfterTheLastRowIsRemoved_FailsSayingSo()
     {
         await TamperAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditEntries\")");
 
@@ -65,7 +65,7 @@ public sealed class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Verify_CatchesAnInsertedRow()
+    public async Task Verify_AfterARowIsInserted_FailsSayingTheChainIsBroken()
     {
         await TamperAsync(
             "INSERT INTO \"AuditEntries\" (\"Sequence\", \"OccurredAtUtc\", \"Action\", \"Outcome\", \"PreviousHash\", \"Hash\") " +

@@ -15,7 +15,7 @@ namespace OpenMash.Web.Tests.Features.Boundaries;
 public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task PartnerInformation_ForItsOwnContact_IsWhatTheAgreementsAllow_AndRefusalsAreAuditedProblems()
+    public async Task PartnerInformation_ForItsOwnContact_IsWhatTheAgreementsAllowAndRefusalsAreAuditedProblems()
     {
         var policeId = await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == Police).Select(a => a.Id).SingleAsync());
         var own = await ContactWithAnswersAsync(factory, "STAFFS", "Olive", ConcernCategory.Neglect, new ContactSource(SourceAgencyId: policeId),
@@ -50,7 +50,7 @@ public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task PartnerInformation_SharedInFull_LosesItemsNotForReferrers_AndGoesWhenTheAgreementIsRevoked()
+    public async Task PartnerInformation_SharedInFull_LosesItemsNotForReferrersAndGoesWhenTheAgreementIsRevoked()
     {
         const string probation = "Probation Service (Staffordshire and Stoke-on-Trent)";
         var staffs = await FrontDoorData.HubIdAsync(factory);

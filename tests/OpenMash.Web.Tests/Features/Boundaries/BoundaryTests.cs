@@ -17,7 +17,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     private const string HealthDeny = "Health records are not shared with police for screening (STAFFS, demo)";
 
     [Fact]
-    public async Task PoliceResearcher_IsToldWhichRuleWithholdsHealth_SeesOnlyThatTheSchoolKnowsTheChild_AndEachDecisionIsAudited()
+    public async Task CheckPage_ForAPoliceResearcher_NamesTheRuleWithholdingHealthShowsOnlyThatTheSchoolKnowsTheChildAndAuditsEachDecision()
     {
         var contactId = await ContactWithAnswersAsync(factory, "STAFFS", "Priya", ConcernCategory.Neglect, new ContactSource(),
             new AnswerData(Police, "Police: no incidents at the address (fictional)."),
@@ -51,7 +51,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task HealthResearcher_SeesPoliceContent_ButAnItemForMashSocialWorkersOnlyIsCountedNotShown_WhileTheScreenerSeesIt()
+    public async Task CheckPage_ForAHealthResearcher_ShowsPoliceContentButCountsAnItemForMashSocialWorkersOnlyWhichTheScreenerSees()
     {
         var contactId = await ContactWithAnswersAsync(factory, "STAFFS", "Holly", ConcernCategory.Neglect, new ContactSource(),
             new AnswerData(Health, "Health: registered with a GP (fictional)."),
@@ -75,7 +75,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Referrer_SeesWhatOperationEncompassShares_NeverAnItemNotForReferrers_AndNotEvenThatHealthWasAsked()
+    public async Task ReferralPage_ForASchoolReferrer_ShowsWhatOperationEncompassSharesNeverAnItemNotForReferrersNorThatHealthWasAsked()
     {
         var referrerId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "staffs.referrer").Select(u => u.Id).SingleAsync());
         var contactId = await ContactWithAnswersAsync(factory, "STAFFS", "Rosa", ConcernCategory.Neglect, new ContactSource(ReferrerUserId: referrerId),
@@ -112,7 +112,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Referrer_ToldOnlyThatProbationHoldsSomething_IsToldWhichAgreementSaysSo_WithoutTheContent()
+    public async Task ReferralPage_WhereProbationIsSharedAsExistenceOnly_NamesTheAgreementWithoutTheContent()
     {
         const string probation = "Probation Service (Staffordshire and Stoke-on-Trent)";
         var staffs = await FrontDoorData.HubIdAsync(factory);
@@ -193,7 +193,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task TaskGroup_AsTheFirstPageAfterAnAgreementChange_StillLoadsThePolicy_AndShowsWhatItAllows()
+    public async Task TaskGroup_AsTheFirstPageAfterAnAgreementChange_LoadsThePolicyAndShowsWhatItAllows()
     {
         var stokeContact = await ContactWithAnswersAsync(factory, "STOKE", "Jude", ConcernCategory.CriminalExploitation, new ContactSource(),
             new AnswerData(Police, "Police STOKE: seen at a known address (fictional).", true));

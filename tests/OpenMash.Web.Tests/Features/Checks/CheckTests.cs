@@ -48,7 +48,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task BelowThreshold_WithoutFamilyConsent_RefusesToSendChecks_WithAClearError()
+    public async Task BelowThreshold_WithoutFamilyConsent_RefusesToSendChecksWithAClearError()
     {
         var (contactId, screener) = await ScreenedContactAsync("BelowThreshold", familyConsented: false);
 
@@ -90,7 +90,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task AResearcher_SeesOnlyTheirOwnAgencysChecks()
+    public async Task ChecksList_ForAResearcher_ShowsOnlyTheirOwnAgencysChecks()
     {
         var (contactId, screener) = await ScreenedContactAsync();
         await RequestAsync(screener, contactId, Police, Health);
@@ -126,7 +126,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task AResearcherOfAnotherHub_CannotReadThisHubsCheck()
+    public async Task CheckPage_ForAResearcherOfAnotherHub_Is404()
     {
         var (contactId, screener) = await ScreenedContactAsync();
         await RequestAsync(screener, contactId, Police);
@@ -138,7 +138,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task WhenEveryCheckIsAnswered_TheContactWaitsForADecision()
+    public async Task AnswerChecks_WhenEveryCheckIsAnswered_TheContactAwaitsADecision()
     {
         var (contactId, screener) = await ScreenedContactAsync();
         await RequestAsync(screener, contactId, Police, Health);
@@ -226,7 +226,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task TheChaser_LeavesChecksOfDecidedContactsAlone()
+    public async Task Chaser_ForChecksOfDecidedContacts_LeavesThemAlone()
     {
         var (contactId, screener) = await ScreenedContactAsync(received: factory.Clock.GetUtcNow().UtcDateTime.AddDays(-7), rag: "Red");
         await RequestAsync(screener, contactId, Police);
@@ -239,7 +239,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task TheChaser_LeavesChecksNotYetDueAlone()
+    public async Task Chaser_ForChecksNotYetDue_LeavesThemAlone()
     {
         var (contactId, screener) = await ScreenedContactAsync(rag: "Green");
         await RequestAsync(screener, contactId, Police);

@@ -91,7 +91,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task BelowThreshold_ChecksAreBlockedWithoutConsent_ReleasedOnceRecorded_AndBlockedAgainAfterAWithdrawal()
+    public async Task BelowThreshold_ConsentRecordedThenWithdrawn_ChecksAreBlockedReleasedAndBlockedAgain()
     {
         var (contactId, childId, screener) = await BelowThresholdAsync("Bella");
 
@@ -150,7 +150,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task ConsentForAnotherAgency_DoesNotReleaseChecksToPolice()
+    public async Task BelowThreshold_WithConsentForHealthOnly_DoesNotReleaseChecksToPolice()
     {
         var (contactId, childId, screener) = await BelowThresholdAsync("Hana");
 
@@ -254,7 +254,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task RedOverride_TakesEffectAtOnce_WithApprovalDue_AndIsListedForInformationGovernance()
+    public async Task RedOverride_WhenRequested_TakesEffectAtOnceWithApprovalDueAndIsListedForInformationGovernance()
     {
         var (contactId, _, screener) = await BelowThresholdAsync("Ruby", rag: "Red");
         var senior = await SignInAsync("staffs.senior");
@@ -377,7 +377,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task SharingDecisionForm_EmptyOrTampered_ShowsErrors_NeverA500()
+    public async Task SharingDecisionForm_EmptyOrTampered_ShowsErrorsNeverA500()
     {
         var (contactId, _, screener) = await BelowThresholdAsync("Vera");
 
@@ -394,7 +394,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task ConsentForm_Invalid_ShowsErrors_NeverA500()
+    public async Task ConsentForm_Invalid_ShowsErrorsNeverA500()
     {
         var (contactId, childId, screener) = await BelowThresholdAsync("Wren");
 
@@ -476,7 +476,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task AboveThreshold_ChecksGoWithoutConsent_UnderTheSafeguardingCondition_WithTheReasonRecorded()
+    public async Task AboveThreshold_WithoutConsent_ChecksGoUnderTheSafeguardingConditionWithTheReasonRecorded()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Abby", "Above")], familyConsented: false);
@@ -502,7 +502,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
     }
 
     [Fact]
-    public async Task Demo_EachHubHasABlockedContact_ARecordedConsent_AndARedOverrideAwaitingApproval()
+    public async Task DemoData_ForEachHub_HasABlockedContactARecordedConsentAndARedOverrideAwaitingApproval()
     {
         foreach (var code in new[] { "STAFFS", "STOKE" })
         {

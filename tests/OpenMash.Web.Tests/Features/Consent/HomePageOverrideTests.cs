@@ -8,7 +8,7 @@ namespace OpenMash.Web.Tests.Features.Consent;
 public sealed class HomePageOverrideTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task ManagerHome_CountsPendingOverrides_AndIgHome_FlagsOverdueOnes()
+    public async Task HomePage_ForManagersAndIg_CountsPendingOverridesAndFlagsOverdueOnes()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var now = factory.Clock.GetUtcNow().UtcDateTime;

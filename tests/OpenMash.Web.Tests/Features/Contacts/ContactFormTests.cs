@@ -19,7 +19,7 @@ public sealed class ContactFormTests
     }
 
     [Fact]
-    public void ReceivedTime_InTheHourTheClocksSkip_IsAProblemToCorrect_NotAnError()
+    public void ReceivedTime_InTheHourTheClocksSkip_IsAProblemToCorrectNotAnError()
     {
         var errors = new List<ValidationError>();
 

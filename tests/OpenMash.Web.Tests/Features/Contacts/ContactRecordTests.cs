@@ -23,7 +23,7 @@ public sealed class ContactRecordTests(OpenMashFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Attachment_IsDownloadedByTheHubsCaseWorker_AsAnAttachment_AndAudited()
+    public async Task Attachment_DownloadedByTheHubsCaseWorker_IsServedAsAnAttachmentAndAudited()
     {
         var (contact, attachmentId) = await ContactWithAttachmentAsync();
         var screener = await SignInAsync("staffs.screener");

@@ -98,7 +98,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task StaffFlow_PostedStepByStep_RecordsTheContact_AwaitingScreening_WithItsPeopleAndAuditRows()
+    public async Task StaffFlow_PostedStepByStep_RecordsTheContactAwaitingScreeningWithItsPeopleAndAuditRows()
     {
         var client = await SignInAsync("staffs.screener");
         var nhs = TestPeople.NhsNumber(700_000_001);
@@ -137,7 +137,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Submit_WithNothingAnswered_ListsEveryProblem_AndStoresNothing()
+    public async Task Submit_WithNothingAnswered_ListsEveryProblemAndStoresNothing()
     {
         var client = await SignInAsync("stoke.screener");
         var (_, received) = await client.GetPageAsync("/Contacts/New/received");
@@ -199,7 +199,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
     [Theory]
     [InlineData("tool.exe", "MZ fictional program")]
     [InlineData("report.pdf", "this is not a PDF")]
-    public async Task Attachment_OfARefusedTypeOrFalseName_IsRefused_AndNotKept(string fileName, string content)
+    public async Task Attachment_OfARefusedTypeOrFalseName_IsRefusedAndNotKept(string fileName, string content)
     {
         var client = await SignInAsync("staffs.screener");
         await PostStepAsync(client, "/Contacts/New/received", "/Contacts/New/referrer", new("Channel", "Phone"), new("ReceivedDate.Day", "2"), new("ReceivedDate.Month", "3"), new("ReceivedDate.Year", "2025"), new("ReceivedTime", "11:00"));
@@ -211,7 +211,7 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Attachment_ThatIsARealPdf_IsKeptInTheDraft_AndStoredWithTheContact()
+    public async Task Attachment_ThatIsARealPdf_IsKeptInTheDraftAndStoredWithTheContact()
     {
         var client = await SignInAsync("stoke.manager");
         await FillEverythingAsync(client, TestPeople.NhsNumber(700_000_003));

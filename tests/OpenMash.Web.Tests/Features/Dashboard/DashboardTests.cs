@@ -86,7 +86,7 @@ public sealed class DashboardTests(OpenMashFactory factory) : IClassFixture<Open
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Figures_MatchAKnownDataSet()
+    public async Task Figures_ForAKnownDataSet_MatchIt()
     {
         var f = await FrontDoorData.AsUserAsync(factory, "staffs.analyst", sp => sp.GetRequiredService<DashboardService>().FiguresAsync(Now));
 
@@ -124,7 +124,7 @@ public sealed class DashboardTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task AReferrer_CannotOpenTheDashboard()
+    public async Task Dashboard_ForAReferrer_IsRefused()
     {
         var referrer = new PageClient(factory.CreateBrowserlessClient());
         await referrer.SignInAsDemoAsync("staffs.referrer");

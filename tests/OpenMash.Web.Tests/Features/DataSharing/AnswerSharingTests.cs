@@ -12,7 +12,7 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
     private const string Health = "Demo Community Health NHS Trust";
 
     [Fact]
-    public async Task ARevokedAgreement_HidesThatAgencysAnswer_SaysWhy_AndAuditsTheDecision()
+    public async Task ScreeningPage_AfterAnAgreementIsRevoked_HidesThatAgencysAnswerSaysWhyAndAuditsTheDecision()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Rowan", "Sharewell")], null, true);

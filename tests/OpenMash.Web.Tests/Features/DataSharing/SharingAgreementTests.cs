@@ -11,7 +11,7 @@ namespace OpenMash.Web.Tests.Features.DataSharing;
 public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
-    public async Task DemoAgreements_AllowContentWithinAHub_AsymmetricScreeningAcrossHubs_AndNothingElse()
+    public async Task DemoAgreements_WithinAndAcrossHubs_AllowContentWithinAHubAsymmetricScreeningAcrossAndNothingElse()
     {
         var (staffs, stoke) = (await HubAsync("STAFFS"), await HubAsync("STOKE"));
         var police = await AgencyAsync("Staffordshire Police");
@@ -57,7 +57,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task WithoutAPolicyRevision_SharingFailsClosed()
+    public async Task Decide_WithoutAPolicyRevision_FailsClosed()
     {
         await using var isolated = new OpenMashFactory();
         var staffs = await isolated.WithDbAsync(db => db.Hubs.Where(h => h.Code == "STAFFS").Select(h => h.Id).SingleAsync());
@@ -98,7 +98,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task SharingAgreementPages_AreForAdministratorsOnly()
+    public async Task SharingAgreementPages_ForAScreener_AreRefused()
     {
         var screener = new PageClient(factory.CreateBrowserlessClient());
         await screener.SignInAsDemoAsync("staffs.screener");

@@ -39,7 +39,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
         factory.WithDbAsync(db => db.HubSettings.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(x => x.NoFurtherActionDipSamplePercent, percent)));
 
     [Fact]
-    public async Task Proposing_WithNothingFilledIn_ListsEveryProblem_AndASecondOpenProposalIsRefused()
+    public async Task Proposing_WithNothingFilledInOrASecondTime_ListsEveryProblemOrIsRefused()
     {
         var screener = await SignInAsync("staffs.screener");
         var contactId = await ContactAwaitingDecisionAsync(screener);
@@ -59,7 +59,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Proposing_WithAnUnknownOutcome_SaysSoOnce_AndStoresNothing()
+    public async Task Proposing_WithAnUnknownOutcome_SaysSoOnceAndStoresNothing()
     {
         var screener = await SignInAsync("staffs.screener");
         var contactId = await ContactAwaitingDecisionAsync(screener);
@@ -139,7 +139,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Returning_SendsTheProposalBack_WithAComment_AndTheScreenerCanProposeAgain()
+    public async Task Returning_WithAComment_SendsTheProposalBackAndTheScreenerCanProposeAgain()
     {
         var screener = await SignInAsync("staffs.screener");
         var contactId = await ContactAwaitingDecisionAsync(screener);
@@ -160,7 +160,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task DipSample_At100Percent_SetsAsideEveryNoFurtherAction_ForASecondManagerOnly()
+    public async Task DipSample_At100Percent_SetsAsideEveryNoFurtherActionForASecondManagerOnly()
     {
         await SetDipSamplePercentAsync(100);
         await FrontDoorData.AddDemoUserAsync(factory, "staffs.manager2", "MashManager", "STAFFS", "Staffordshire County Council Children's Social Care");

@@ -53,7 +53,7 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task MergeThenUnmerge_RestoresBothPeopleAsTheyWere()
+    public async Task MergeThenUnmerge_OfTwoChildren_RestoresBothAsTheyWere()
     {
         var hubId = await StaffsHubAsync();
         var keep = await CreateChildAsync(hubId, "Tobias", "Farnaby", new DateOnly(2012, 1, 5), "ST16 1AA", nhs: null);
@@ -87,7 +87,7 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task ThePersonIndex_FollowsChangesToPersons()
+    public async Task PersonIndex_AfterPersonsChange_FindsThemAsTheyAreNow()
     {
         var hubId = await StaffsHubAsync();
         var probe = new MatchRecord("probe") { GivenNames = "Wilhelmina", FamilyName = "Zabrowski", DateOfBirth = new PartialDate(2019, 2, 14), Sex = OpenMash.Matching.Sex.Female, Postcode = "ST16 4PL" };
@@ -109,7 +109,7 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task DuplicatePages_AreRefusedToResearchersAndReferrers()
+    public async Task DuplicatePages_ForResearchersReferrersAndAdministrators_AreRefused()
     {
         foreach (var user in new[] { "staffs.police", "staffs.referrer", "staffs.admin" })
         {

@@ -15,7 +15,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task Search_ByNhsNumber_FindsThePerson_AndAuditsTheResultsAsSubjects()
+    public async Task Search_ByNhsNumber_FindsThePersonAndAuditsTheResultsAsSubjects()
     {
         var nhs = TestPeople.NhsNumber(611_000_001);
         var person = await TestPeople.AddPersonAsync(factory, "STAFFS", "Maisie", "Nhsfinder", nhsNumber: nhs);
@@ -31,7 +31,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task Search_ByPostcode_FindsPeopleAtThatAddress_ButNotMergedRecords()
+    public async Task Search_ByPostcode_FindsPeopleAtThatAddressButNotMergedRecords()
     {
         var kept = await TestPeople.AddPersonAsync(factory, "STAFFS", "Rowan", "Postcoder", postcode: "ST16 2LH");
         await TestPeople.AddPersonAsync(factory, "STAFFS", "Rowan", "Merged", postcode: "ST16 2LH", mergedInto: kept.Id);
@@ -47,7 +47,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task Search_ByPartOfANameAndDateOfBirth_IsCaseInsensitive_AndTreatsWildcardsAsText()
+    public async Task Search_ByPartOfANameAndDateOfBirth_IsCaseInsensitiveAndTreatsWildcardsAsText()
     {
         var person = await TestPeople.AddPersonAsync(factory, "STAFFS", "Clementine", "O'Namesearch");
         var screener = await SignInAsync("staffs.screener");
@@ -64,7 +64,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task Search_WithAnInvalidNhsNumber_ShowsTheProblem_AndSearchesNothing()
+    public async Task Search_WithAnInvalidNhsNumber_ShowsTheProblemAndSearchesNothing()
     {
         var screener = await SignInAsync("staffs.screener");
         var bad = TestPeople.NhsNumber(611_000_002)[..9] + "X";
@@ -97,7 +97,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task PersonRecord_OfAnotherHub_IsNotFound_AndAuditsNoView()
+    public async Task PersonRecord_OfAnotherHub_IsNotFoundAndAuditsNoView()
     {
         var person = await TestPeople.AddPersonAsync(factory, "STAFFS", "Hazel", "Otherhub");
         var stoke = await SignInAsync("stoke.screener");
@@ -111,7 +111,7 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
     }
 
     [Fact]
-    public async Task PersonRecord_ThatDoesNotExist_IsNotFound_NotAnError()
+    public async Task PersonRecord_ThatDoesNotExist_IsNotFoundNotAnError()
     {
         var screener = await SignInAsync("staffs.screener");
 

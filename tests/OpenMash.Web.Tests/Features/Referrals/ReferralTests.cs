@@ -23,7 +23,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
     ];
 
     [Fact]
-    public async Task SchoolReferrer_SendsAReferral_FromThePortal_WithTheirAccountAndAgencyRecorded()
+    public async Task SchoolReferrer_SendsAReferralFromThePortal_RecordsTheirAccountAndAgency()
     {
         var referrer = await SignInAsync("staffs.referrer");
 
@@ -43,7 +43,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Referral_WithNothingFilledIn_ListsEveryProblem_AndStoresNothing()
+    public async Task Referral_WithNothingFilledIn_ListsEveryProblemAndStoresNothing()
     {
         var referrer = await SignInAsync("staffs.referrer");
         var before = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync());
@@ -57,7 +57,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Referrer_SeesOnlyTheirOwnReferrals()
+    public async Task ReferralsList_ForAReferrer_ShowsOnlyTheirOwnReferrals()
     {
         var referrer = await SignInAsync("stoke.referrer");
         var own = await referrer.PostFormAsync("/Referrals/New", Referral("Oscar"));
@@ -77,7 +77,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Referrer_AskingForSomeoneElsesContact_GetsNotFound_AndARefusedAuditRow()
+    public async Task Referrer_AskingForSomeoneElsesContact_GetsNotFoundAndARefusedAuditRow()
     {
         var staffContact = await TestPeople.AddContactAsync(factory, "STAFFS", new ContactSource(), childGivenName: "Otherkid");
         var referrer = await SignInAsync("staffs.referrer");
@@ -135,7 +135,7 @@ public sealed class ReferralTests(OpenMashFactory factory) : IClassFixture<OpenM
     [Theory]
     [InlineData("staffs.screener")]
     [InlineData("staffs.police")]
-    public async Task ReferralPages_AreForReferrersOnly(string user)
+    public async Task ReferralPages_ForOtherRoles_AreRefusedAndAudited(string user)
     {
         var client = await SignInAsync(user);
 

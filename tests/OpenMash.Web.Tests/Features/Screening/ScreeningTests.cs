@@ -57,7 +57,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task Screening_WithNothingFilledIn_ListsEveryProblem_AndStoresNothing()
+    public async Task Screening_WithNothingFilledIn_ListsEveryProblemAndStoresNothing()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var (contactId, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Ella", "Empty")]);
@@ -103,7 +103,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task ChildAlreadyOpenToATeam_ShowsABannerNamingTheTeamAndWorker()
+    public async Task ScreeningPage_ForAChildAlreadyOpenToATeam_ShowsABannerNamingTheTeamAndWorker()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var (contactId, people) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Olivia", "Openness")]);
@@ -121,7 +121,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task HouseholdAdults_AreListedWithAPromptToCheckThem()
+    public async Task ScreeningPage_WithHouseholdAdults_ListsThemWithAPromptToCheckThem()
     {
         var hub = await FrontDoorData.HubIdAsync(factory);
         var (contactId, people) = await FrontDoorData.ContactAsync(factory, hub,
@@ -180,7 +180,7 @@ public sealed class ScreeningTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task AResearcher_CannotOpenTheScreeningQueue()
+    public async Task ScreeningQueue_ForAResearcher_IsRefused()
     {
         var police = new PageClient(factory.CreateBrowserlessClient());
         await police.SignInAsDemoAsync("staffs.police");

@@ -17,7 +17,7 @@ public class EnglandAndWalesBankHolidayCalendarTests
     [InlineData("2025-08-25")] // Summer bank holiday
     [InlineData("2026-12-25")] // Christmas Day (Friday)
     [InlineData("2026-12-28")] // Boxing Day falls on Saturday: substitute Monday
-    public void Regular_and_substitute_bank_holidays_of_England_and_Wales(string date)
+    public void IsBankHoliday_RegularAndSubstituteHolidaysOfEnglandAndWales_IsTrue(string date)
     {
         Assert.True(_calendar.IsBankHoliday(Parse(date)));
     }
@@ -27,7 +27,7 @@ public class EnglandAndWalesBankHolidayCalendarTests
     [InlineData("2022-06-03")] // Platinum jubilee
     [InlineData("2022-09-19")] // State funeral of Queen Elizabeth II
     [InlineData("2023-05-08")] // Coronation of King Charles III
-    public void One_off_bank_holidays_are_included(string date)
+    public void IsBankHoliday_OneOffHolidays_IsTrue(string date)
     {
         Assert.True(_calendar.IsBankHoliday(Parse(date)));
     }
@@ -41,13 +41,13 @@ public class EnglandAndWalesBankHolidayCalendarTests
     [InlineData("2025-03-17")] // St Patrick's Day, Northern Ireland only
     [InlineData("2025-07-14")] // Battle of the Boyne substitute, Northern Ireland only
     [InlineData("2026-12-26")] // Boxing Day on a Saturday: the holiday is the Monday
-    public void Days_that_are_not_bank_holidays_in_England_and_Wales(string date)
+    public void IsBankHoliday_DaysThatAreNotHolidaysInEnglandAndWales_IsFalse(string date)
     {
         Assert.False(_calendar.IsBankHoliday(Parse(date)));
     }
 
     [Fact]
-    public void England_2025_has_exactly_eight_bank_holidays()
+    public void BankHolidays_England2025_AreExactlyEight()
     {
         var days = Enumerable.Range(0, 365).Select(i => new DateOnly(2025, 1, 1).AddDays(i));
         Assert.Equal(8, days.Count(_calendar.IsBankHoliday));

@@ -6,7 +6,7 @@ namespace OpenMash.Web.Tests.Features.Timeliness;
 public class TimelinessServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddWorkingTime_registers_a_calculator_with_the_default_settings()
+    public void AddWorkingTime_WithoutSettings_RegistersACalculatorWithTheDefaults()
     {
         using var provider = new ServiceCollection().AddWorkingTime().BuildServiceProvider();
 
@@ -17,7 +17,7 @@ public class TimelinessServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddWorkingTime_takes_hub_settings()
+    public void AddWorkingTime_WithHubSettings_UsesThem()
     {
         var settings = WorkingTimeSettings.Default with { RedAroundTheClock = true };
         using var provider = new ServiceCollection().AddWorkingTime(settings).BuildServiceProvider();

@@ -11,7 +11,7 @@ public class WorkingTimeCalculatorTests
     private readonly WorkingTimeCalculator _calculator = new(WorkingTimeSettings.Default, Holidays);
 
     [Fact]
-    public void Friday_16_00_plus_4_working_hours_is_Monday_12_00()
+    public void AddWorkingTime_FourHoursFromFriday1600_IsMonday1200()
     {
         var due = _calculator.AddWorkingTime(At(2025, 1, 10, 16, 0, Gmt), TimeSpan.FromHours(4));
 
@@ -20,7 +20,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Result_is_UTC_whatever_the_offset_of_the_input()
+    public void AddWorkingTime_InputWithAnyOffset_ReturnsUtc()
     {
         var due = _calculator.AddWorkingTime(At(2025, 6, 2, 10, 0, Bst), TimeSpan.FromHours(1));
 
@@ -29,26 +29,26 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Landing_on_the_end_of_the_day_is_due_at_close_of_business()
+    public void AddWorkingTime_LandingOnTheEndOfTheDay_IsDueAtCloseOfBusiness()
     {
         Assert.Equal(At(2025, 1, 10, 17, 0, Gmt), _calculator.AddWorkingTime(At(2025, 1, 10, 13, 0, Gmt), TimeSpan.FromHours(4)));
     }
 
     [Fact]
-    public void Zero_working_time_out_of_hours_starts_at_the_next_working_day_start()
+    public void AddWorkingTime_ZeroOutOfHours_IsTheNextWorkingDayStart()
     {
         Assert.Equal(At(2025, 1, 13, 9, 0, Gmt), _calculator.AddWorkingTime(At(2025, 1, 11, 2, 0, Gmt), TimeSpan.Zero));
         Assert.Equal(At(2025, 1, 13, 9, 0, Gmt), _calculator.AddWorkingTime(At(2025, 1, 13, 7, 30, Gmt), TimeSpan.Zero));
     }
 
     [Fact]
-    public void Negative_working_time_is_rejected()
+    public void AddWorkingTime_Negative_IsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _calculator.AddWorkingTime(At(2025, 1, 13, 9, 0, Gmt), TimeSpan.FromMinutes(-1)));
     }
 
     [Fact]
-    public void Easter_bank_holidays_are_skipped()
+    public void AddWorkingTime_OverEaster_SkipsTheBankHolidays()
     {
         // Thursday 17 April 2025 15:00 BST: 2 hours that day, then Good Friday, the weekend and Easter Monday.
         var due = _calculator.AddWorkingTime(At(2025, 4, 17, 15, 0, Bst), TimeSpan.FromHours(4));
@@ -57,7 +57,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Christmas_2026_skips_the_Boxing_Day_substitute_Monday()
+    public void AddWorkingTime_OverChristmas2026_SkipsTheBoxingDaySubstituteMonday()
     {
         // Thursday 24 Dec 14:00 green: 3h on Thursday; Fri 25, weekend, Mon 28 closed; 8h Tue, 8h Wed, 5h Thu 31.
         var due = _calculator.For(RagRating.Green, At(2026, 12, 24, 14, 0, Gmt));
@@ -66,7 +66,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Platinum_jubilee_amber_received_Wednesday_is_due_Monday()
+    public void DueAt_AmberReceivedWednesdayOfThePlatinumJubilee_IsMonday()
     {
         // Thursday 2 and Friday 3 June 2022 were bank holidays, then the weekend.
         var due = _calculator.For(RagRating.Amber, At(2022, 6, 1, 11, 30, Bst));
@@ -76,7 +76,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Platinum_jubilee_green_received_Wednesday()
+    public void DueAt_GreenReceivedWednesdayOfThePlatinumJubilee_SkipsBothHolidays()
     {
         // 5.5h on Wednesday 1 June; checks need 12h: 6.5h on Monday 6. Decision needs 24h: Mon, Tue, then 2.5h on Wed 8.
         var due = _calculator.For(RagRating.Green, At(2022, 6, 1, 11, 30, Bst));
@@ -86,7 +86,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Amber_received_at_the_start_of_the_day_is_due_at_its_end()
+    public void DueAt_AmberReceivedAtTheStartOfTheDay_IsItsEnd()
     {
         var due = _calculator.For(RagRating.Amber, At(2022, 6, 1, 9, 0, Bst));
 
@@ -94,7 +94,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void State_funeral_is_skipped()
+    public void AddWorkingTime_OverTheStateFuneral_SkipsIt()
     {
         // Friday 16 Sep 2022 14:00 amber: 3h Friday, weekend, Monday 19 state funeral, 5h Tuesday.
         var due = _calculator.For(RagRating.Amber, At(2022, 9, 16, 14, 0, Bst));
@@ -103,7 +103,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Coronation_is_skipped()
+    public void AddWorkingTime_OverTheCoronation_SkipsIt()
     {
         // Friday 5 May 2023 16:00 red: 1h Friday, weekend, Monday 8 coronation, 3h Tuesday.
         var due = _calculator.For(RagRating.Red, At(2023, 5, 5, 16, 0, Bst));
@@ -112,7 +112,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Red_received_out_of_hours_on_Saturday_counts_from_Monday_09_00()
+    public void DueAt_RedReceivedOutOfHoursOnSaturday_CountsFromMonday0900()
     {
         var due = _calculator.For(RagRating.Red, At(2025, 1, 11, 2, 0, Gmt));
 
@@ -121,7 +121,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Red_around_the_clock_counts_elapsed_hours()
+    public void DueAt_RedAroundTheClock_CountsElapsedHours()
     {
         var calculator = new WorkingTimeCalculator(WorkingTimeSettings.Default with { RedAroundTheClock = true }, Holidays);
 
@@ -132,7 +132,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Red_around_the_clock_leaves_amber_and_green_in_working_time()
+    public void DueAt_RedAroundTheClock_LeavesAmberAndGreenInWorkingTime()
     {
         var calculator = new WorkingTimeCalculator(WorkingTimeSettings.Default with { RedAroundTheClock = true }, Holidays);
 
@@ -140,7 +140,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Red_around_the_clock_is_real_elapsed_time_over_the_spring_clock_change()
+    public void DueAt_RedAroundTheClockOverTheSpringClockChange_IsRealElapsedTime()
     {
         var calculator = new WorkingTimeCalculator(WorkingTimeSettings.Default with { RedAroundTheClock = true }, Holidays);
 
@@ -152,7 +152,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Red_around_the_clock_is_real_elapsed_time_over_the_autumn_clock_change()
+    public void DueAt_RedAroundTheClockOverTheAutumnClockChange_IsRealElapsedTime()
     {
         var calculator = new WorkingTimeCalculator(WorkingTimeSettings.Default with { RedAroundTheClock = true }, Holidays);
 
@@ -164,7 +164,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Working_day_starts_at_08_00_UTC_in_summer_and_09_00_UTC_in_winter()
+    public void IsWorkingTime_InSummerAndWinter_StartsAt0800And0900Utc()
     {
         Assert.False(_calculator.IsWorkingTime(new DateTimeOffset(2025, 3, 31, 7, 59, 0, TimeSpan.Zero)));
         Assert.True(_calculator.IsWorkingTime(new DateTimeOffset(2025, 3, 31, 8, 0, 0, TimeSpan.Zero)));
@@ -178,7 +178,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Weekends_and_bank_holidays_are_not_working_time()
+    public void IsWorkingTime_WeekendsAndBankHolidays_AreNot()
     {
         Assert.False(_calculator.IsWorkingTime(At(2025, 1, 11, 12, 0, Gmt))); // Saturday
         Assert.False(_calculator.IsWorkingTime(At(2025, 1, 12, 12, 0, Gmt))); // Sunday
@@ -187,7 +187,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Friday_before_the_spring_change_to_Monday_after()
+    public void AddWorkingTime_FromFridayBeforeTheSpringChange_ReachesMondayAfter()
     {
         // Friday 28 March 2025 16:00 GMT + 4 working hours = Monday 31 March 12:00 BST = 11:00 UTC.
         var due = _calculator.AddWorkingTime(At(2025, 3, 28, 16, 0, Gmt), TimeSpan.FromHours(4));
@@ -197,7 +197,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Friday_before_the_autumn_change_to_Monday_after()
+    public void AddWorkingTime_FromFridayBeforeTheAutumnChange_ReachesMondayAfter()
     {
         // Friday 24 October 2025 16:00 BST + 4 working hours = Monday 27 October 12:00 GMT.
         var due = _calculator.AddWorkingTime(At(2025, 10, 24, 16, 0, Bst), TimeSpan.FromHours(4));
@@ -206,7 +206,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Sunday_working_on_the_spring_change_day_keeps_local_hours()
+    public void AddWorkingTime_SundayWorkingOnTheSpringChangeDay_KeepsLocalHours()
     {
         var calculator = new WorkingTimeCalculator(SevenDays(new TimeOnly(9, 0), new TimeOnly(17, 0)), Holidays);
 
@@ -218,7 +218,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Hours_that_span_the_spring_change_are_an_hour_shorter()
+    public void WorkingTimeBetween_SpanningTheSpringChange_IsAnHourShorter()
     {
         // 00:30 GMT to 03:30 BST on Sunday 30 March 2025 is 00:30 to 02:30 UTC.
         var calculator = new WorkingTimeCalculator(SevenDays(new TimeOnly(0, 30), new TimeOnly(3, 30)), Holidays);
@@ -232,7 +232,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Hours_that_span_the_autumn_change_are_an_hour_longer()
+    public void WorkingTimeBetween_SpanningTheAutumnChange_IsAnHourLonger()
     {
         // 00:30 BST on Sunday 26 October 2025 is 23:30 UTC on Saturday; 03:30 GMT is 03:30 UTC.
         var calculator = new WorkingTimeCalculator(SevenDays(new TimeOnly(0, 30), new TimeOnly(3, 30)), Holidays);
@@ -245,7 +245,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void A_start_in_the_spring_gap_is_when_the_clocks_skip_past_it()
+    public void AddWorkingTime_StartInTheSpringGap_IsWhenTheClocksSkipPastIt()
     {
         // 01:30 local does not exist on 30 March 2025: it is taken as 02:30 BST = 01:30 UTC. End 05:00 BST = 04:00 UTC.
         var calculator = new WorkingTimeCalculator(SevenDays(new TimeOnly(1, 30), new TimeOnly(5, 0)), Holidays);
@@ -256,7 +256,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void A_start_that_occurs_twice_in_the_autumn_is_its_first_occurrence()
+    public void AddWorkingTime_StartThatOccursTwiceInTheAutumn_IsItsFirstOccurrence()
     {
         // 01:30 local happens twice on 26 October 2025: first at 01:30 BST = 00:30 UTC. End 05:00 GMT = 05:00 UTC.
         var calculator = new WorkingTimeCalculator(SevenDays(new TimeOnly(1, 30), new TimeOnly(5, 0)), Holidays);
@@ -267,7 +267,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Amber_is_one_working_day_and_green_three()
+    public void DueAt_AmberAndGreen_AreOneAndThreeWorkingDays()
     {
         Assert.Equal(TimeSpan.FromHours(4), _calculator.DecisionAllowance(RagRating.Red));
         Assert.Equal(TimeSpan.FromHours(8), _calculator.DecisionAllowance(RagRating.Amber));
@@ -278,7 +278,7 @@ public class WorkingTimeCalculatorTests
     [InlineData(RagRating.Red, 2025, 1, 13, 11, 2025, 1, 13, 13)]
     [InlineData(RagRating.Amber, 2025, 1, 13, 13, 2025, 1, 13, 17)]
     [InlineData(RagRating.Green, 2025, 1, 14, 13, 2025, 1, 15, 17)]
-    public void Checks_are_due_at_half_the_decision_allowance(
+    public void DueAt_AnyRating_ChecksAreDueAtHalfTheDecisionAllowance(
         RagRating rating, int checksYear, int checksMonth, int checksDay, int checksHour, int decisionYear, int decisionMonth, int decisionDay, int decisionHour)
     {
         var received = At(2025, 1, 13, 9, 0, Gmt); // Monday
@@ -291,7 +291,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Hub_settings_change_allowances_and_check_fraction()
+    public void DueAt_WithHubSettings_ChangesAllowancesAndCheckFraction()
     {
         var settings = WorkingTimeSettings.Default with
         {
@@ -309,7 +309,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Hub_closure_days_are_skipped()
+    public void AddWorkingTime_OverHubClosureDays_SkipsThem()
     {
         var settings = WorkingTimeSettings.Default with { ClosureDays = new HashSet<DateOnly> { new(2025, 1, 13) } };
         var calculator = new WorkingTimeCalculator(settings, Holidays);
@@ -319,7 +319,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void WorkingTimeBetween_is_signed()
+    public void WorkingTimeBetween_EndBeforeStart_IsNegative()
     {
         var a = At(2025, 1, 10, 16, 0, Gmt);
         var b = At(2025, 1, 13, 12, 0, Gmt);
@@ -332,7 +332,7 @@ public class WorkingTimeCalculatorTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void WorkingTimeBetween_is_the_inverse_of_AddWorkingTime(bool sevenDaysAcrossClockChanges)
+    public void WorkingTimeBetween_AfterAddWorkingTime_IsItsInverse(bool sevenDaysAcrossClockChanges)
     {
         var settings = sevenDaysAcrossClockChanges ? SevenDays(new TimeOnly(0, 30), new TimeOnly(3, 30)) : WorkingTimeSettings.Default;
         var calculator = new WorkingTimeCalculator(settings, Holidays);
@@ -362,7 +362,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Invalid_settings_are_rejected()
+    public void Settings_Invalid_AreRejected()
     {
         Assert.Throws<ArgumentException>(() => new WorkingTimeCalculator(WorkingTimeSettings.Default with { WorkingDayEnd = new TimeOnly(9, 0) }, Holidays));
         Assert.Throws<ArgumentException>(() => new WorkingTimeCalculator(WorkingTimeSettings.Default with { WorkingDays = new HashSet<DayOfWeek>() }, Holidays));
@@ -372,7 +372,7 @@ public class WorkingTimeCalculatorTests
     }
 
     [Fact]
-    public void Hub_closed_for_good_fails_instead_of_looping()
+    public void AddWorkingTime_HubClosedForGood_FailsInsteadOfLooping()
     {
         var closed = Enumerable.Range(0, 800).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToHashSet();
         var calculator = new WorkingTimeCalculator(WorkingTimeSettings.Default with { ClosureDays = closed }, Holidays);
