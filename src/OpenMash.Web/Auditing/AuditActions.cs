@@ -28,6 +28,12 @@ public static class AuditActions
 
     public const string ConsentOverrideRequested = "Consent override requested";
 
+    public const string DecideConsentOverride = "Decide consent override";
+
+    public const string EditAgency = "Edit Agency";
+
+    public const string EditUser = "Edit User";
+
     public const string DipSampleContactDecision = "Dip sample ContactDecision";
 
     public const string DownloadContactAttachment = "Download ContactAttachment";

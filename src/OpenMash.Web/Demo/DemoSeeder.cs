@@ -143,7 +143,7 @@ public sealed class DemoSeeder(
         db.DataSharingAgreements.Add(Line("Staffordshire to Stoke-on-Trent: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, staffs, stoke, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         db.DataSharingAgreements.Add(Line("Stoke-on-Trent to Staffordshire: known to social care, exploitation task group (demo)", OpenMash.Sharing.AgencyType.ChildrensSocialCare, OpenMash.Sharing.AgencyType.ChildrensSocialCare, stoke, staffs, OpenMash.Sharing.DataCategory.SocialCareHistory, OpenMash.Sharing.SharingPurpose.ChildExploitationTaskGroup, OpenMash.Sharing.SharingMode.Existence));
         await db.SaveChangesAsync(ct);
-        await SharingPolicyRevision.BumpAsync(db, ct);
+        await Features.DataSharing.SharingPolicyRevisions.BumpAsync(db, ct);
     }
 
     /// <summary>Sets every demo account's password to this run's demo password, so the one printed is the one that works.</summary>

@@ -30,7 +30,7 @@ public sealed partial class RecordGuardArchitectureTests(OpenMashFactory factory
     }
 
     [Fact]
-    public async Task EveryPageWhoseRouteCarriesARecordId_IsBehindThatRecordsGuard()
+    public async Task RecordPages_WhenTheRouteCarriesARecordId_AreBehindThatRecordsGuard()
     {
         var pages = await CompiledPagesAsync();
         var recordPages = 0;
@@ -70,7 +70,7 @@ public sealed partial class RecordGuardArchitectureTests(OpenMashFactory factory
     }
 
     [Fact]
-    public void NoPageModel_LoadsItsOwnRecordAndRefusesByHand()
+    public void PageModels_LoadingARecord_NeverRefuseByHand()
     {
         // The hand-written block this replaced: a refusal audit written in a page model.
         var offenders = SourceFiles("Features", "*.cshtml.cs")
@@ -82,7 +82,7 @@ public sealed partial class RecordGuardArchitectureTests(OpenMashFactory factory
     }
 
     [Fact]
-    public void AuthorisationGoesOnlyThroughAspNetCore_NoRoleStringIsSplitAndNoIsInRoleOutsideSecurity()
+    public void Authorisation_OutsideSecurity_NeverSplitsRolesOrCallsIsInRole()
     {
         var offenders = new List<string>();
         foreach (var file in SourceFiles(string.Empty, "*.cs").Concat(SourceFiles(string.Empty, "*.cshtml")))
@@ -107,7 +107,7 @@ public sealed partial class RecordGuardArchitectureTests(OpenMashFactory factory
     }
 
     [Fact]
-    public void TheRoleRule_WouldCatchTheFormsItReplaced()
+    public void RoleRule_OnTheFormsItReplaced_CatchesThem()
     {
         Assert.Matches(RoleReading(), "public static bool HasRole(Security.Actor actor, string role) => actor.Roles?.Split(',').Contains(role) == true;");
         Assert.Matches(RoleReading(), "(actor.Roles ?? string.Empty).Split(',').Any(r => r is Roles.ScreeningSocialWorker);");

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace OpenMash.Web.Domain.Sharing;
 
 /// <summary>
@@ -13,9 +11,4 @@ public sealed class SharingPolicyRevision
     public int Id { get; set; }
 
     public long Revision { get; set; }
-
-    /// <summary>Moves the revision so that every instance recompiles its policy on its next request.</summary>
-    public static Task<int> BumpAsync(Data.OpenMashDbContext db, CancellationToken ct) =>
-        db.SharingPolicyRevisions.Where(r => r.Id == SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), ct);
 }

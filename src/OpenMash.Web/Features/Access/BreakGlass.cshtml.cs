@@ -9,7 +9,7 @@ namespace OpenMash.Web.Features.Access;
 /// Break glass: a screener or manager who needs another hub's records about one of their own children, beyond what
 /// the agreements allow, records why and gets read-only access for <see cref="BreakGlassService.GrantMinutes"/> minutes.
 /// </summary>
-[AuditedAs("Break Glass", Purpose = "break-glass")]
+[AuditedAs(AuditActions.BreakGlass, Purpose = "break-glass")]
 public sealed class BreakGlassModel(OpenMashDbContext db, BreakGlassService service, OtherHubLookup lookup) : PageModel
 {
     public Person Person { get; private set; } = null!;

@@ -12,7 +12,7 @@ namespace OpenMash.Web.Features.Access;
 /// governance officers of the child's hub only: managers answer for their team's access, IG officers for the hub's
 /// compliance. Screeners are not shown who else read a record. A child of another hub is refused and audited.
 /// </summary>
-[AuditedAs("View Access History", Purpose = "AccessHistory")]
+[AuditedAs(AuditActions.ViewAccessHistory, Purpose = "AccessHistory")]
 public sealed class HistoryModel(OpenMashDbContext db) : PageModel
 {
     public const int PageSize = 25;

@@ -10,7 +10,7 @@ namespace OpenMash.Web.Features.Access;
 /// Subject access: the preview and the downloadable document of everything held about one person, for information
 /// governance officers of the person's hub only. Each preview and each download is audited (who, when, for whom).
 /// </summary>
-[AuditedAs("Subject Access Export", Purpose = "SubjectAccess")]
+[AuditedAs(AuditActions.SubjectAccessExport, Purpose = "SubjectAccess")]
 public sealed class SubjectAccessModel(OpenMashDbContext db, SubjectAccessExport export) : PageModel
 {
     public SarDocument Document { get; private set; } = null!;

@@ -15,7 +15,7 @@ namespace OpenMash.Web.Features.Checks;
 /// agencies share with theirs, each decision audited; otherwise why not, and whom to ask. Another agency's check is
 /// refused as not found by the <see cref="Policies.AnswerCheck"/> policy of the record guard.
 /// </summary>
-[AuditedAs("View MultiAgencyCheck", Purpose = "Multi-agency check")]
+[AuditedAs(AuditActions.ViewMultiAgencyCheck, Purpose = "Multi-agency check")]
 [AuthorizeRecord(Policies.AnswerCheck)]
 public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : PageModel
 {

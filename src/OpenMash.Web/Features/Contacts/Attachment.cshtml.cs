@@ -9,7 +9,7 @@ namespace OpenMash.Web.Features.Contacts;
 /// Serves one attachment as a download, under the contact's own authorisation; every download is audited. Two
 /// guards: the contact's (route value <c>id</c>), then the attachment's within that contact.
 /// </summary>
-[AuditedAs("Download ContactAttachment", Purpose = "Screening")]
+[AuditedAs(AuditActions.DownloadContactAttachment, Purpose = "Screening")]
 public sealed class AttachmentModel(OpenMashDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -7,7 +7,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Contacts;
 
 /// <summary>Everything recorded about one contact. Screening, checks and decisions add their own sections and pages.</summary>
-[AuditedAs("View Contact", Purpose = "Screening")]
+[AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
 public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 {
     public Contact Contact { get; private set; } = null!;

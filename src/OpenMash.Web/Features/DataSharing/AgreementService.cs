@@ -14,7 +14,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         agreement.RecordedByUserId = db.Actor.UserId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.DataSharingAgreements.Add(agreement);
-        await SharingPolicyRevision.BumpAsync(db, ct);
+        await SharingPolicyRevisions.BumpAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return agreement;
@@ -37,7 +37,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         current.RecordedAtUtc = now;
         current.RecordedByUserId = db.Actor.UserId;
         db.DataSharingAgreements.Add(current);
-        await SharingPolicyRevision.BumpAsync(db, ct);
+        await SharingPolicyRevisions.BumpAsync(db, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

@@ -8,7 +8,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>A manager approves or returns a proposal; four eyes: never their own.</summary>
-[AuditedAs("View ContactDecision")]
+[AuditedAs(AuditActions.ViewContactDecision)]
 public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     public ContactDecision Decision { get; private set; } = null!;

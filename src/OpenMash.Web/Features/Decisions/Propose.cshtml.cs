@@ -8,7 +8,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>The screener proposes the outcome; a manager then decides it.</summary>
-[AuditedAs("Propose ContactDecision")]
+[AuditedAs(AuditActions.ProposeContactDecision)]
 public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     public Contact Contact { get; private set; } = null!;

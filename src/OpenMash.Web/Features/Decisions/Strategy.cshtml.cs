@@ -8,7 +8,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>Whether a strategy discussion was held, with whom, and why not when harm was suspected.</summary>
-[AuditedAs("Record StrategyDiscussion")]
+[AuditedAs(AuditActions.RecordStrategyDiscussion)]
 public sealed class StrategyModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");

@@ -8,7 +8,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Duplicates;
 
 /// <summary>Two live records of the hub side by side (each loaded by its guard, route values a and b), to merge or dismiss.</summary>
-[AuditedAs("View Person", Purpose = "Duplicate review")]
+[AuditedAs(AuditActions.ViewPerson, Purpose = "Duplicate review")]
 public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, MergeService merges) : PageModel
 {
     [BindProperty(SupportsGet = true)]

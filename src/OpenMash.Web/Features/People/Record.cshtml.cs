@@ -9,7 +9,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.People;
 
 /// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
-[AuditedAs("View Person", Purpose = "Screening")]
+[AuditedAs(AuditActions.ViewPerson, Purpose = "Screening")]
 public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs, IAuthorizationService authorization) : PageModel
 {
     public Access.OtherHubPanel OtherHubs { get; private set; } = null!;

@@ -12,7 +12,7 @@ namespace OpenMash.Web.Features.Referrals;
 /// the data sharing agreements let reach the referrer's agency, less every item its supplier kept from referrers.
 /// Someone else's referral is refused as not found by the <see cref="Policies.OwnReferral"/> policy of the guard.
 /// </summary>
-[AuditedAs("View Referral")]
+[AuditedAs(AuditActions.ViewReferral)]
 [AuthorizeRecord(Policies.OwnReferral)]
 public sealed class DetailsModel(OpenMashDbContext db, CheckService checks) : PageModel
 {

@@ -9,7 +9,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Screening;
 
 /// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
-[AuditedAs("View Contact", Purpose = "Screening")]
+[AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
 public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks) : PageModel
 {
     public Contact Contact { get; private set; } = null!;

@@ -10,7 +10,7 @@ namespace OpenMash.Web.Features.Screening;
 /// Everything that happened to one contact, newest first. Whether a partner agency knows the child, and who answered
 /// for it, is shown only where the sharing agreements let that agency's answer reach the viewer (through SharingGate).
 /// </summary>
-[AuditedAs("View Contact timeline", Purpose = "Screening")]
+[AuditedAs(AuditActions.ViewContactTimeline, Purpose = "Screening")]
 public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService checkService) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;

@@ -214,7 +214,7 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(HttpStatusCode.Forbidden, ownResponse.StatusCode);
         Assert.Contains("another manager must approve", own.QuerySelector("[data-testid=refusal-reason]")?.TextContent, StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
-            e.Action == "Decide consent override" && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.manager-senior" && e.TargetId == request.Id.ToString())));
+            e.Action == AuditActions.DecideConsentOverride && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.manager-senior" && e.TargetId == request.Id.ToString())));
         var (notManager, _) = await screener.GetPageAsync($"/Consent/Overrides/{request.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, notManager.StatusCode);
 

@@ -7,7 +7,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Admin.Agencies;
 
 /// <summary>An agency serving the administrator's hub: active or disabled. Any other agency is refused (404) by the guard.</summary>
-[AuditedAs("Edit Agency", Purpose = "Administration")]
+[AuditedAs(AuditActions.EditAgency, Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,7 +7,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Admin.Users;
 
 /// <summary>A user of the administrator's hub: roles and whether they can sign in. Another hub's user is refused (404) by the guard.</summary>
-[AuditedAs("Edit User", Purpose = "Administration")]
+[AuditedAs(AuditActions.EditUser, Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

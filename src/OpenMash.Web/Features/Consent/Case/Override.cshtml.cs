@@ -10,7 +10,7 @@ namespace OpenMash.Web.Features.Consent.Case;
 /// A practitioner with the separate consent override permission asks to share below threshold without consent.
 /// Anyone else is refused (403) by the record guard and the attempt is audited.
 /// </summary>
-[AuditedAs("Request consent override", Purpose = "Consent")]
+[AuditedAs(AuditActions.RequestConsentOverride, Purpose = "Consent")]
 [AuthorizeRecord(Policies.ConsentOverride)]
 public sealed class OverrideModel(ConsentOverrideService overrides) : PageModel
 {

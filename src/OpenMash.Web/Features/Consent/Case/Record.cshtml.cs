@@ -9,7 +9,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>Records consent given, refused, withdrawn or not sought, for people named in a contact. Append-only.</summary>
-[AuditedAs("Record consent", Purpose = "Consent")]
+[AuditedAs(AuditActions.RecordConsent, Purpose = "Consent")]
 public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : PageModel
 {
     public Contact Contact { get; private set; } = null!;

@@ -9,7 +9,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
-[AuditedAs("Record sharing decision", Purpose = "Consent")]
+[AuditedAs(AuditActions.RecordSharingDecision, Purpose = "Consent")]
 public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecisionService decisions) : PageModel
 {
     public Contact Contact { get; private set; } = null!;

@@ -12,7 +12,7 @@ namespace OpenMash.Web.Features.Consent.Overrides;
 /// A MASH manager, never the requester, approves or rejects a consent override. The requester may read it; their
 /// own decision is refused (403) and audited by the record guard's policy.
 /// </summary>
-[AuditedAs("View consent override", Purpose = "Consent")]
+[AuditedAs(AuditActions.ViewConsentOverride, Purpose = "Consent")]
 public sealed class DecideModel(OpenMashDbContext db, ConsentOverrideService overrides, TimeProvider time) : PageModel
 {
     public ConsentOverrideRequest Override { get; private set; } = null!;
@@ -29,7 +29,7 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentOverrideService ove
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    [AuthorizeRecord(Policies.DecideConsentOverride, Action = "Decide consent override")]
+    [AuthorizeRecord(Policies.DecideConsentOverride, Action = AuditActions.DecideConsentOverride)]
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();

@@ -4,7 +4,7 @@ using OpenMash.Web.Security.Guards;
 namespace OpenMash.Web.Features.Contacts.New;
 
 /// <summary>The confirmation after recording a contact: its reference only.</summary>
-[AuditedAs("View Contact", Purpose = "Recording a contact")]
+[AuditedAs(AuditActions.ViewContact, Purpose = "Recording a contact")]
 public sealed class DoneModel : PageModel
 {
     public Guid Id { get; private set; }
