@@ -10,11 +10,11 @@ public class NameTests
     [InlineData("Dr. J. A. Smith Jr", "j a smith")]
     [InlineData("Rev William Brookgate III", "william brookgate")]
     [InlineData("Lord Edward Fairley 3rd earl of Ashby", "edward fairley")]
-    public void Whole_names_lose_titles_and_suffixes_and_come_round_from_surname_first(string full, string words) =>
+    public void WholeName_WithTitlesSuffixesOrSurnameFirst_IsSplitIntoGivenAndFamily(string full, string words) =>
         Assert.Equal(words, string.Join(' ', PersonName.Words(full)));
 
     [Fact]
-    public void A_whole_name_fills_missing_fields_and_its_middle_name_is_a_further_given_name()
+    public void WholeName_WhenFieldsAreMissing_FillsThemAndKeepsMiddleNamesAsGiven()
     {
         var a = new MatchRecord("a") { FullName = "Captain Humphrey Gilbert Larkholme", DateOfBirth = new PartialDate(1790, 4, 2) };
         var b = new MatchRecord("b") { GivenNames = "Gilbert", FamilyName = "Larkholme", DateOfBirth = new PartialDate(1790, 4, 2) };
@@ -28,14 +28,14 @@ public class NameTests
     [InlineData("Matilda", "Maud")]
     [InlineData("Walter", "Wat")]
     [InlineData("Elizabeth", "Betsy")]
-    public void Older_nicknames_are_known(string formal, string nickname)
+    public void Nicknames_OfOlderForms_AreKnown(string formal, string nickname)
     {
         var levels = Comparisons.Compare(new MatchRecord("a") { GivenNames = formal }, new MatchRecord("b") { GivenNames = nickname });
         Assert.Equal(Comparisons.Given.Nickname, levels[Comparisons.GivenName]);
     }
 
     [Fact]
-    public void Birth_place_is_compared_on_its_own()
+    public void BirthPlace_WhenPresent_IsComparedOnItsOwn()
     {
         var levels = Comparisons.Compare(new MatchRecord("a") { BirthPlace = "Ashbury" }, new MatchRecord("b") { BirthPlace = "ashbury" });
         Assert.Equal(0, levels[Comparisons.BirthPlace]);
@@ -43,7 +43,7 @@ public class NameTests
     }
 
     [Fact]
-    public void Generated_historical_persons_with_titles_nicknames_and_many_records_each_are_matched()
+    public void Deduplicate_HistoricalPersonsWithTitlesNicknamesAndManyRecords_MatchesThem()
     {
         var file = SyntheticHistorical.Generate(new HistoricalOptions { Persons = 400, Seed = 3 });
         var records = file.Select(r => new MatchRecord(r.Id)

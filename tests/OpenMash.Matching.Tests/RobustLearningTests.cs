@@ -26,7 +26,7 @@ public class RobustLearningTests
     }
 
     [Fact]
-    public void Em_recovers_m_and_the_prior_from_bad_starts_and_the_likelihood_picks_the_right_optimum()
+    public void Em_FromBadStarts_RecoversMAndPriorAndLikelihoodPicksTheOptimum()
     {
         const double lambda = 1e-3;
         const double allPairs = 1e9;
@@ -63,7 +63,7 @@ public class RobustLearningTests
     }
 
     [Fact]
-    public void The_check_fires_on_a_constructed_collapse_where_the_match_class_looks_like_chance()
+    public void ModelCheck_OnAConstructedCollapse_Fires()
     {
         const double allPairs = 1e9;
         var fit = new EmFit(ExpectedPatterns(1e-3, allPairs), TrueU, allPairs, records: 50_000);
@@ -81,7 +81,7 @@ public class RobustLearningTests
     }
 
     [Fact]
-    public void Heavy_skewed_duplication_with_an_identifier_does_not_collapse_the_household_stratum()
+    public void Deduplicate_HeavySkewedDuplicationWithAnIdentifier_DoesNotCollapse()
     {
         // FEBRL-style: 60 % duplicates, up to 9 per original (Zipf), up to 4 corrupted fields, identifier present.
         // Before the check, the household stratum's non-match class took the matches (F1 0.69, recall 0.52).
@@ -106,7 +106,7 @@ public class RobustLearningTests
     [InlineData(0.05, 1, DuplicateCounts.Uniform, 1, false, 0.97)]
     [InlineData(0.6, 5, DuplicateCounts.Skewed, 2, true, 0.99)]
     [InlineData(0.6, 9, DuplicateCounts.Uniform, 4, false, 0.92)]
-    public void Hard_cells_of_the_generator_sweep_stay_above_a_floor(double share, int maxDups, DuplicateCounts counts, int corrupted, bool id, double floor)
+    public void Deduplicate_HardCellsOfTheGeneratorSweep_StayAboveAFloor(double share, int maxDups, DuplicateCounts counts, int corrupted, bool id, double floor)
     {
         var file = SyntheticDuplicates.Deduplication(new DuplicateFileOptions
         {
@@ -124,7 +124,7 @@ public class RobustLearningTests
     }
 
     [Fact]
-    public void One_to_one_linkage_keeps_a_lone_good_candidate_and_never_gives_a_record_two_matches_in_one_source()
+    public void Link_OneToOne_KeepsALoneGoodCandidateAndNeverTwoMatchesInOneSource()
     {
         var (a, b) = SyntheticDuplicates.Linkage(new DuplicateFileOptions { Records = 2_000, MaxCorruptedFields = 4, AddressChangeShare = 0.2, Seed = 8 });
         var records = a.Select(r => r.ToMatchRecord(0)).Concat(b.Select(r => r.ToMatchRecord(1))).ToList();
