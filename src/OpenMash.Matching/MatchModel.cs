@@ -252,29 +252,6 @@ public sealed class MatchModel
         }
     }
 
-    private static double Update(double[][] target, double[][] acc, double pseudoCount)
-    {
-        double change = 0;
-        for (var k = 0; k < target.Length; k++)
-        {
-            var total = acc[k].Sum();
-            if (total <= 0)
-            {
-                continue;
-            }
-
-            for (var l = 0; l < target[k].Length; l++)
-            {
-                // A pseudo-count keeps unseen levels from an infinite weight.
-                var next = (acc[k][l] + pseudoCount) / (total + (pseudoCount * target[k].Length));
-                change = Math.Max(change, Math.Abs(next - target[k][l]));
-                target[k][l] = next;
-            }
-        }
-
-        return change;
-    }
-
     internal static ulong Pack(ReadOnlySpan<byte> levels)
     {
         ulong key = 0;

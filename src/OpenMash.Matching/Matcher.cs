@@ -165,7 +165,6 @@ public sealed class MatchResult
         }
 
         var groups = new List<List<int>>();
-        var tooLarge = new List<List<int>>();
         double[] floors = [Model.PossibleThreshold, Model.LikelyThreshold, 0.9, 0.99];
         Split([.. links.Keys], 0);
 
@@ -204,10 +203,8 @@ public sealed class MatchResult
                 {
                     Split(g, level + 1);
                 }
-                else
-                {
-                    tooLarge.Add(g);
-                }
+
+                // A part still too large keeps its pairs' own probabilities.
             }
         }
 
