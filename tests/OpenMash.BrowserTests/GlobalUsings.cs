@@ -5,3 +5,4 @@ global using OpenMash.Web.Domain.Contacts;
 global using OpenMash.Web.Domain.Decisions;
 global using OpenMash.Web.Domain.Screening;
 global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;
+global using OpenMash.Web.Domain.People;

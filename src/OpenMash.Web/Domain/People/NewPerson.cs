@@ -1,4 +1,4 @@
-namespace OpenMash.Web.Features.Contacts;
+namespace OpenMash.Web.Domain.People;
 
 /// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
 public sealed record NewPerson(

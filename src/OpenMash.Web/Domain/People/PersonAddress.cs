@@ -21,4 +21,11 @@ public sealed class PersonAddress : IHubScoped, IAuditSubjects
     public DateOnly? To { get; set; }
 
     public IEnumerable<Guid> AuditSubjects => [PersonId];
+
+    /// <summary>Upper case without spaces or punctuation, then the inward code (the last three characters) after one space.</summary>
+    public static string NormalisePostcode(string postcode)
+    {
+        var compact = new string(postcode.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        return compact.Length > 3 ? $"{compact[..^3]} {compact[^3..]}" : compact;
+    }
 }

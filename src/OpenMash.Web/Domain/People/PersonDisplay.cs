@@ -1,4 +1,4 @@
-namespace OpenMash.Web.Features.People;
+namespace OpenMash.Web.Domain.People;
 
 /// <summary>How people's details are shown across pages.</summary>
 public static class PersonDisplay

@@ -7,7 +7,6 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.DataSharing;
-using OpenMash.Web.Features.People;
 
 namespace OpenMash.Web.Features.Access;
 

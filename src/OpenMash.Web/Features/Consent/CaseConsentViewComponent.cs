@@ -31,7 +31,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         var isManager = (await authorization.AuthorizeAsync(HttpContext.User, Security.Policies.Manager)).Succeeded;
         return View("/Features/Consent/_CaseConsent.cshtml", new CaseConsentView(
             contactId, contact.State == ContactState.Decided, contact.FamilyConsented, contact.NoConsentReason, names, consents, overrides, decisions, gates,
-            screening is not null && !ConsentService.AboveThreshold(screening),
+            screening is not null && !screening.AllowsSharingWithoutConsent,
             mayOverride, isManager, time.GetUtcNow().UtcDateTime,
             await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name)));
     }

@@ -35,7 +35,7 @@ public sealed class ConsentOverrideService(OpenMashDbContext db, TimeProvider ti
         {
             errors.Add(new(string.Empty, "Screen the contact before requesting a consent override"));
         }
-        else if (ConsentService.AboveThreshold(screening))
+        else if (screening.AllowsSharingWithoutConsent)
         {
             errors.Add(new(string.Empty, "This contact is screened above threshold: sharing without consent is already lawful under the safeguarding condition, so no override is needed"));
         }

@@ -36,12 +36,6 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             IntakeGiver)
         : null;
 
-    /// <summary>
-    /// Whether the screening lets checks go without consent: above threshold, and never at universal or early help,
-    /// whatever an older screening row says (the screening form no longer accepts that pairing).
-    /// </summary>
-    public static bool AboveThreshold(ContactScreening screening) => screening.AllowsSharingWithoutConsent;
-
     /// <summary>Evaluates the consent gate for each agency, for every child of the contact: all must pass.</summary>
     public async Task<IReadOnlyList<AgencyGate>> GateAsync(Contact contact, ContactScreening screening, IReadOnlyList<Agency> agencies, SharingPurpose purpose, CancellationToken ct = default)
     {
@@ -63,7 +57,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
                     : $"no one yet: in force at once for a red contact, requested by {inForce.RequestedByName}, retrospective approval due {Shared.CaseDisplay.Time(inForce.ApprovalDueUtc)}",
                 DateTime.SpecifyKind(inForce.DecidedAtUtc ?? inForce.RequestedAtUtc, DateTimeKind.Utc),
                 inForce.Justification);
-        var threshold = AboveThreshold(screening) ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
+        var threshold = screening.AllowsSharingWithoutConsent ? SafeguardingThreshold.AboveThreshold : SafeguardingThreshold.BelowThreshold;
         var result = new List<AgencyGate>();
         foreach (var agency in agencies)
         {

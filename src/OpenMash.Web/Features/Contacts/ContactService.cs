@@ -330,12 +330,6 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         }
     }
 
-    public static string NormalisePostcode(string postcode)
-    {
-        var compact = new string(postcode.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-        return compact.Length > 3 ? $"{compact[..^3]} {compact[^3..]}" : compact;
-    }
-
     private Person AddPerson(NewPerson p, Guid hubId, DateTime now)
     {
         var person = new Person
@@ -362,7 +356,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
                 PersonId = person.Id,
                 Line1 = Clean(p.AddressLine1) ?? "Not known",
                 Town = Clean(p.Town),
-                Postcode = string.IsNullOrWhiteSpace(p.Postcode) ? "Not known" : NormalisePostcode(p.Postcode),
+                Postcode = string.IsNullOrWhiteSpace(p.Postcode) ? "Not known" : PersonAddress.NormalisePostcode(p.Postcode),
                 From = DateOnly.FromDateTime(now),
             });
         }

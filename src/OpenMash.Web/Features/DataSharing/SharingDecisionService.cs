@@ -35,12 +35,12 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             Article6 = screening.LawfulBasis,
             Condition = gate.Result.LawfulBasis,
             ConsentStatus = gate.Result.ConsentStatus,
-            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && ConsentService.AboveThreshold(screening) ? screening.WithoutConsentReason : null,
+            NotSoughtReason = gate.Result.ConsentStatus == ConsentStatus.NotSought && screening.AllowsSharingWithoutConsent ? screening.WithoutConsentReason : null,
             ConsentOverrideId = gate.Override?.Id,
             FamilyTold = contact.FamilyAware == true,
             FamilyNotToldReason = contact.FamilyAware == true
                 ? null
-                : ConsentService.AboveThreshold(screening)
+                : screening.AllowsSharingWithoutConsent
                     ? $"Not told before the checks: {screening.WithoutConsentReason?.DisplayName() ?? "sharing without consent"}. {screening.ConsentRationale}"
                     : "The referrer recorded that the family was not aware of the contact; tell them when consent is next discussed.",
             IdentitiesWithheld = "The referrer's name and contact details are not included in check requests.",

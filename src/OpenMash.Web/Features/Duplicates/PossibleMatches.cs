@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 using MatchSex = OpenMash.Matching.Sex;
 using Sex = OpenMash.Web.Domain.People.Sex;
 

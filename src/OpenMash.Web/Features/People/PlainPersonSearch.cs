@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using OpenMash.Web.Features.Contacts;
 
 namespace OpenMash.Web.Features.People;
 
@@ -43,7 +42,7 @@ public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
 
         if (!string.IsNullOrWhiteSpace(query.Postcode))
         {
-            var postcode = ContactService.NormalisePostcode(query.Postcode);
+            var postcode = PersonAddress.NormalisePostcode(query.Postcode);
             people = people.Where(p => p.Addresses.Any(a => a.Postcode == postcode));
         }
 

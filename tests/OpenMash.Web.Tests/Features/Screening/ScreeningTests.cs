@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Tests.Infrastructure;
 
 namespace OpenMash.Web.Tests.Features.Screening;
