@@ -142,4 +142,91 @@ public static class AuditActions
         EntityState.Deleted => Deleted(recordType),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Only created, changed and deleted records are audited."),
     };
+
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        [AccessRefused] = "Refused a page",
+        [ApiTokenIssued] = "Agency system given an access token",
+        [ApiTokenRefused] = "Agency system refused an access token",
+        [ApproveContactDecision] = "Approved a decision",
+        [AuditSearch] = "Searched the audit log",
+        [BreakGlass] = "Emergency access (break glass)",
+        [ChaseMultiAgencyCheck] = "Chased a partner check",
+        [ConsentOverrideApproved] = "Approved a consent override",
+        [ConsentOverrideRejected] = "Rejected a consent override",
+        [ConsentOverrideRequested] = "Asked to share without consent",
+        [DecideConsentOverride] = "Decided a consent override",
+        [EditAgency] = "Changed an agency",
+        [EditUser] = "Changed a user",
+        [DipSampleContactDecision] = "Dip-sampled a decision",
+        [DownloadContactAttachment] = "Downloaded an attachment",
+        [ListReferrals] = "Listed referrals",
+        [MergePerson] = "Merged two records of a person",
+        [NotADuplicate] = "Marked as not the same person",
+        [PasswordAccepted] = "Password accepted",
+        [ProposeContactDecision] = "Proposed a decision",
+        [RecordConsent] = "Recorded consent",
+        [RecordSharingDecision] = "Recorded a sharing decision",
+        [RecordStrategyDiscussion] = "Recorded a strategy discussion",
+        [RequestChecks] = "Asked partners for checks",
+        [RequestConsentOverride] = "Asked to share without consent",
+        [ReviewBreakGlass] = "Reviewed emergency access",
+        [SearchPeople] = "Searched for people",
+        [SessionEnded] = "Session ended",
+        [SharingDecision] = "Sharing decision",
+        [SignIn] = "Signed in",
+        [SignInFailed] = "Sign-in failed",
+        [SignInLockedOut] = "Sign-in locked out",
+        [SignOut] = "Signed out",
+        [SubjectAccessExport] = "Produced a subject access export",
+        [TwoFactorSetUpFailed] = "Two-factor set-up failed",
+        [UnmergePerson] = "Undid a merge",
+        [ViewAccessHistory] = "Viewed the access history",
+        [ViewBreakGlassGrant] = "Viewed an emergency access grant",
+        [ViewConsent] = "Viewed consent",
+        [ViewConsentHistory] = "Viewed the consent history",
+        [ViewConsentOverride] = "Viewed a consent override",
+        [ViewConsentOverrides] = "Viewed consent overrides",
+        [ViewContact] = "Viewed a contact",
+        [ViewContactDecision] = "Viewed a decision",
+        [ViewContactTimeline] = "Viewed a contact's timeline",
+        [ViewDipSample] = "Viewed a dip sample",
+        [ViewDuplicateQueue] = "Viewed possible duplicates",
+        [ViewMerges] = "Viewed merges",
+        [ViewMultiAgencyCheck] = "Viewed a partner check",
+        [ViewOtherHubPerson] = "Looked up the other hub's record",
+        [ViewPartnerInformation] = "Viewed partners' information",
+        [ViewPerson] = "Viewed a person's record",
+        [ViewPossibleMatches] = "Viewed possible existing records",
+        [ViewReferral] = "Viewed a referral",
+        [ViewStrategyDiscussion] = "Viewed a strategy discussion",
+        [ViewTaskGroupList] = "Viewed the task group list",
+        [ViewTaskGroupRecord] = "Viewed a task group record",
+    };
+
+    /// <summary>
+    /// The action in people's words, for the audit search and access history pages (the stored names stay as they are,
+    /// since earlier rows are hash-chained): "Viewed a contact", "Created multi agency check".
+    /// </summary>
+    public static string DisplayName(string action)
+    {
+        if (Words.TryGetValue(action, out var words))
+        {
+            return words;
+        }
+
+        var space = action.IndexOf(' ', StringComparison.Ordinal);
+        var verb = space < 0 ? null : action[..space] switch
+        {
+            "Create" => "Created",
+            "Update" => "Changed",
+            "Delete" => "Deleted",
+            _ => null,
+        };
+        return verb is null ? action : verb + " " + SplitWords(action[(space + 1)..]);
+    }
+
+    /// <summary>"MultiAgencyCheck" as "multi agency check".</summary>
+    private static string SplitWords(string typeName) =>
+        string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -14,8 +14,7 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
         if (authorizeResult.Forbidden)
         {
             var db = context.RequestServices.GetRequiredService<OpenMashDbContext>();
-            var failed = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.GetType().Name) ?? [];
-            db.Audit(AuditActions.AccessRefused, AuditOutcome.Refused, "Endpoint", context.Request.Path.Value, detail: "failed: " + string.Join(',', failed));
+            db.Audit(AuditActions.AccessRefused, AuditOutcome.Refused, "Endpoint", context.Request.Path.Value, detail: RefusalWords.For(authorizeResult.AuthorizationFailure));
             await db.SaveChangesAsync(context.RequestAborted);
         }
 

@@ -46,13 +46,10 @@ public sealed partial class HouseRulesTests
         "Consent -> Contacts",
         "Consent -> DataSharing",
         "Contacts -> Duplicates",
-        "Contacts -> People",
         "DataSharing -> Consent",
-        "Duplicates -> Contacts",
         "Duplicates -> People",
         "People -> Access",
         "People -> Consent",
-        "People -> Contacts",
     };
 
     [Fact]
@@ -165,6 +162,15 @@ public sealed partial class HouseRulesTests
         Assert.Equal(AuditActions.All.Count, AuditActions.All.Distinct(StringComparer.Ordinal).Count());
         Assert.DoesNotContain(AuditActions.All, a => RecordChange().IsMatch(a));
         Assert.Equal("Create Contact", AuditActions.Created(nameof(Contact)));
+    }
+
+    [Fact]
+    public void AuditActions_ShownOnPages_AreInPeoplesWords()
+    {
+        Assert.All(AuditActions.All, a => Assert.NotEqual(a, AuditActions.DisplayName(a)));
+        Assert.Equal("Created multi agency check", AuditActions.DisplayName(AuditActions.Created(nameof(MultiAgencyCheck))));
+        Assert.Equal("Changed contact", AuditActions.DisplayName(AuditActions.Updated(nameof(Contact))));
+        Assert.Equal("Refused a page", AuditActions.DisplayName(AuditActions.AccessRefused));
     }
 
     private static bool InNamespace(IType type, string ns) =>

@@ -11,11 +11,10 @@ namespace OpenMash.Web.Features.Duplicates;
 [AuditedAs(AuditActions.ViewPerson, Purpose = "Duplicate review")]
 public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, MergeService merges) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid A { get; set; }
+    /// <summary>The two records the guards loaded from the address (never posted fields, so a form cannot aim elsewhere).</summary>
+    public Guid A => HttpContext.Record<Person>("a").Id;
 
-    [BindProperty(SupportsGet = true)]
-    public Guid B { get; set; }
+    public Guid B => HttpContext.Record<Person>("b").Id;
 
     [BindProperty]
     public string? Keep { get; set; }

@@ -156,7 +156,7 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
             var hidden = result.Failure?.FailedRequirements.Any(r => r is IHidesExistence) == true;
             var detail = reasons.Count > 0
                 ? string.Join("; ", reasons)
-                : $"refused by policy {rule.Policy}: " + string.Join(',', result.Failure?.FailedRequirements.Select(r => r.GetType().Name) ?? []);
+                : RefusalWords.For(result.Failure);
             await RefuseAsync(rule.Action ?? guard.Audit.Action, id.ToString(), detail, ct);
             if (hidden)
             {

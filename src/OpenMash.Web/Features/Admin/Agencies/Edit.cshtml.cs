@@ -10,9 +10,6 @@ namespace OpenMash.Web.Features.Admin.Agencies;
 [AuditedAs(AuditActions.EditAgency, Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public string? Status { get; set; }
 

@@ -10,8 +10,8 @@ namespace OpenMash.Web.Features.Admin.Users;
 [AuditedAs(AuditActions.EditUser, Purpose = "Administration")]
 public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
+    /// <summary>The user the guard loaded from the address: never a posted field, so a form cannot aim at another user.</summary>
+    public Guid Id => HttpContext.Record<AppUser>().Id;
 
     [BindProperty]
     public List<string> SelectedRoles { get; set; } = [];
