@@ -91,7 +91,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
         var (historyResponse, history) = await stokeManager.GetPageAsync($"/Access/History/{stokeChild}");
         Assert.Equal(HttpStatusCode.OK, historyResponse.StatusCode);
         var rows = history.QuerySelectorAll("[data-testid=access-row]").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("staffs.screener", StringComparison.Ordinal) && r.Contains("View Other Hub Person", StringComparison.Ordinal) && r.Contains("break-glass", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("staffs.screener", StringComparison.Ordinal) && r.Contains(AuditActions.DisplayName(AuditActions.ViewOtherHubPerson), StringComparison.Ordinal) && r.Contains("break-glass", StringComparison.Ordinal));
 
         // The requesting hub's IG officer reviews it (a review needs notes and then moves it to reviewed); the owning
         // hub's IG officer sees it read only, without the explanation.
@@ -139,7 +139,7 @@ public sealed class BreakGlassTests(OpenMashFactory factory) : IClassFixture<Ope
 
         var (response, page) = await (await AccessData.SignInAsync(factory, "stoke.ig")).GetPageAsync($"/Access/History/{stokeChild}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(page.QuerySelectorAll("[data-testid=access-row]"), r => r.TextContent.Contains("stoke.screener", StringComparison.Ordinal) && r.TextContent.Contains("View Person", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=access-row]"), r => r.TextContent.Contains("stoke.screener", StringComparison.Ordinal) && r.TextContent.Contains(AuditActions.DisplayName(AuditActions.ViewPerson), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,6 +22,26 @@ public sealed class AdminGuardTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Equal(["Administrator"], roles);
     }
 
+    [Fact]
+    public async Task EditUser_WithAnotherUsersIdPostedInTheForm_ChangesOnlyTheUserInTheAddress()
+    {
+        var admin = new PageClient(factory.CreateBrowserlessClient());
+        await admin.SignInAsDemoAsync("staffs.admin");
+        var (analyst, police) = await factory.WithDbAsync(async db => (
+            await db.Users.Where(u => u.UserName == "staffs.analyst").Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.UserName == "staffs.police").Select(u => u.Id).SingleAsync()));
+
+        var response = await admin.PostFormAsync($"/Admin/Users/Edit/{analyst}",
+            [new("Id", police.ToString()), new("SelectedRoles", "PartnershipAnalyst"), new("Status", "disabled")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (analystDisabled, policeDisabled) = await factory.WithDbAsync(async db => (
+            await db.Users.Where(u => u.Id == analyst).Select(u => u.IsDisabled).SingleAsync(),
+            await db.Users.Where(u => u.Id == police).Select(u => u.IsDisabled).SingleAsync()));
+        Assert.True(analystDisabled);
+        Assert.False(policeDisabled);
+    }
+
     [Theory]
     [InlineData("ScreeningSocialWorker")]
     [InlineData("AgencyResearcher")]
