@@ -3,6 +3,6 @@ global using OpenMash.Web.Domain.Checks;
 global using OpenMash.Web.Domain.Consent;
 global using OpenMash.Web.Domain.Contacts;
 global using OpenMash.Web.Domain.Decisions;
+global using OpenMash.Web.Domain.People;
 global using OpenMash.Web.Domain.Screening;
 global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;
-global using OpenMash.Web.Domain.People;
