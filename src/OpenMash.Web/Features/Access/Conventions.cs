@@ -30,7 +30,9 @@ public sealed class Conventions : IFeatureConventions
             conventions.AuthorizePage(page, policy);
         }
 
-        conventions.GuardRecords<PersonLoader>("/Access", "id");
+        conventions
+            .GuardRecords<PersonLoader>("/Access", "id")
+            .GuardPostedRecords<ReviewableGrantLoader>("/Access/Reviews", "grantId");
     }
 }
 
@@ -40,5 +42,6 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services) => services
         .AddScoped<OtherHubLookup>()
         .AddScoped<BreakGlassService>()
-        .AddScoped<SubjectAccessExport>();
+        .AddScoped<SubjectAccessExport>()
+        .AddScoped<ReviewableGrantLoader>();
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 
+using OpenMash.Web.Security.Guards;
+
 namespace OpenMash.Web.Features.Access;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace OpenMash.Web.Features.Access;
 /// reviewed, with the outcome notes; and, read only, the other hub's break-glass access to this hub's records (who,
 /// when, reason, expiry; not their explanation, which is about their own child). Each grant listed is audited.
 /// </summary>
+[AuditedAs(AuditActions.ReviewBreakGlass, Purpose = "break-glass")]
 public sealed class ReviewsModel(OpenMashDbContext db, BreakGlassService service) : PageModel
 {
     public IReadOnlyList<GrantRow> Waiting { get; private set; } = [];

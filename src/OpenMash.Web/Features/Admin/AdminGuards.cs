@@ -24,3 +24,14 @@ public sealed class HubAgencyLoader(AdminService admin) : RecordLoader<Agency>
     protected override Task<Agency?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == id, ct);
 }
+
+/// <summary>An API client registered by the administrator's hub.</summary>
+public sealed class HubApiClientLoader(AdminService admin) : RecordLoader<ApiClient>
+{
+    public override string TargetType => nameof(ApiClient);
+
+    public override string NotFoundDetail => "not an API client of this hub";
+
+    protected override Task<ApiClient?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        admin.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+}

@@ -16,6 +16,8 @@ public sealed class AdminService(OpenMashDbContext db, UserManager<AppUser> user
 
     public IQueryable<AppUser> HubUsers => db.Users.Where(u => u.HubId == HubId);
 
+    public IQueryable<ApiClient> ApiClients => db.ApiClients.Where(c => c.HubId == HubId);
+
     public async Task<(AppUser? User, IEnumerable<string> Errors)> CreateUserAsync(string userName, string displayName, Guid agencyId, IReadOnlyCollection<string> roles, string password)
     {
         if (!await HubAgencies.AnyAsync(a => a.Id == agencyId && !a.IsDisabled))

@@ -10,7 +10,8 @@ public sealed class Conventions : IFeatureConventions
     public void Configure(PageConventionCollection conventions) => conventions
         .AuthorizeFolder("/Admin", Policies.Administration)
         .GuardRecords<HubUserLoader>("/Admin/Users", "id")
-        .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id");
+        .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id")
+        .GuardPostedRecords<HubApiClientLoader>("/Admin/ApiClients/Index", "id");
 }
 
 public static class AdminServiceCollectionExtensions
@@ -18,5 +19,6 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdmin(this IServiceCollection services) => services
         .AddScoped<AdminService>()
         .AddScoped<HubUserLoader>()
-        .AddScoped<HubAgencyLoader>();
+        .AddScoped<HubAgencyLoader>()
+        .AddScoped<HubApiClientLoader>();
 }

@@ -11,6 +11,9 @@ public sealed class CheckLoader(OpenMashDbContext db) : RecordLoader<MultiAgency
 
     public override string NotFoundDetail => "not a check of this hub";
 
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.OfContactOfAsync(db.Checks.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.ContactId), ct);
+
     protected override Task<MultiAgencyCheck?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
 }

@@ -11,6 +11,9 @@ public sealed class OverrideLoader(OpenMashDbContext db) : RecordLoader<ConsentO
 
     public override string NotFoundDetail => "not an override of this hub";
 
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.OfContactOfAsync(db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.Id == id).Select(o => o.ContactId), ct);
+
     protected override async Task<ConsentOverrideRequest?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         await db.ConsentOverrides.SingleOrDefaultAsync(o => o.Id == id, ct) is { } request && await db.Contacts.AnyAsync(c => c.Id == request.ContactId, ct)
             ? request

@@ -21,7 +21,8 @@ public sealed class Conventions : IFeatureConventions
 
         conventions
             .GuardRecords<ContactLoader>("/Decisions", "contactId")
-            .GuardRecords<DecisionLoader>("/Decisions", "decisionId");
+            .GuardRecords<DecisionLoader>("/Decisions", "decisionId")
+            .GuardPostedRecords<DecisionLoader>("/Decisions/DipSample", nameof(DipSampleModel.DecisionId));
     }
 }
 

@@ -11,6 +11,9 @@ public sealed class DecisionLoader(OpenMashDbContext db) : RecordLoader<ContactD
 
     public override string NotFoundDetail => "not a decision of this hub";
 
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.OfContactOfAsync(db.Decisions.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => d.ContactId), ct);
+
     protected override Task<ContactDecision?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Decisions.SingleOrDefaultAsync(d => d.Id == id, ct);
 }

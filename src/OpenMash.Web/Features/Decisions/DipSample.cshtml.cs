@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Decisions;
 
 /// <summary>No-further-action decisions set aside for a second manager, who neither proposed nor approved them.</summary>
+[AuditedAs(AuditActions.DipSampleContactDecision, Purpose = "Dip sample")]
 public sealed class DipSampleModel(OpenMashDbContext db, DecisionService decisions) : PageModel
 {
     public IReadOnlyList<DipSampleRow> Rows { get; private set; } = [];
@@ -23,12 +25,7 @@ public sealed class DipSampleModel(OpenMashDbContext db, DecisionService decisio
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == DecisionId);
-        if (decision is null)
-        {
-            return NotFound();
-        }
-
+        var decision = HttpContext.Record<ContactDecision>();
         var errors = await decisions.RecordDipSampleAsync(decision, Notes.GetValueOrDefault(DecisionId));
         if (errors.Count == 0)
         {

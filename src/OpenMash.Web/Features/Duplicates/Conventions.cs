@@ -11,7 +11,8 @@ public sealed class Conventions : IFeatureConventions
     public void Configure(PageConventionCollection conventions) => conventions
         .AuthorizeFolder("/Duplicates", Policies.CaseWork)
         .GuardRecords<LivePersonLoader>("/Duplicates", "a")
-        .GuardRecords<LivePersonLoader>("/Duplicates", "b");
+        .GuardRecords<LivePersonLoader>("/Duplicates", "b")
+        .GuardPostedRecords<MergeLoader>("/Duplicates/Merges", nameof(MergesModel.MergeId));
 }
 
 public static class DuplicatesServiceCollectionExtensions
@@ -24,5 +25,6 @@ public static class DuplicatesServiceCollectionExtensions
         .AddScoped<MergeService>()
         .AddScoped<DuplicateFinder>()
         .AddScoped<PossibleMatches>()
-        .AddScoped<LivePersonLoader>();
+        .AddScoped<LivePersonLoader>()
+        .AddScoped<MergeLoader>();
 }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 
+using OpenMash.Web.Security.Guards;
+
 namespace OpenMash.Web.Features.Duplicates;
 
+[AuditedAs(AuditActions.UnmergePerson, Purpose = "Duplicate review")]
 public sealed class MergesModel(OpenMashDbContext db, MergeService merges) : PageModel
 {
     public sealed record Row(Guid Id, string Survivor, string Merged, string Reason, DateTime MergedAtUtc, DateTime? UnmergedAtUtc);
@@ -18,7 +21,7 @@ public sealed class MergesModel(OpenMashDbContext db, MergeService merges) : Pag
 
     public async Task<IActionResult> OnPostUnmergeAsync()
     {
-        var error = await merges.UnmergeAsync(MergeId);
+        var error = await merges.UnmergeAsync(HttpContext.Record<PersonMerge>().Id);
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error);

@@ -11,6 +11,8 @@ public sealed class PersonLoader(OpenMashDbContext db) : RecordLoader<Person>
 
     public override string NotFoundDetail => "not a person of the user's hub";
 
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) => db.OfPersonAsync(id, ct);
+
     protected override Task<Person?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id, ct);
 }
@@ -21,6 +23,8 @@ public sealed class LivePersonLoader(OpenMashDbContext db) : RecordLoader<Person
     public override string TargetType => "Person";
 
     public override string NotFoundDetail => "not a live (unmerged) person of the user's hub";
+
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) => db.OfPersonAsync(id, ct);
 
     protected override Task<Person?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Persons.AsNoTracking().Include(p => p.Addresses).SingleOrDefaultAsync(p => p.Id == id && p.MergedIntoId == null, ct);

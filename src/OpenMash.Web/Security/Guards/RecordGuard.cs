@@ -19,6 +19,12 @@ public interface IRecordLoader
     string NotFoundDetail { get; }
 
     Task<object?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct);
+
+    /// <summary>
+    /// The children the record with this id names, looked up in every hub (not only the user's): a refusal row names
+    /// them so that it shows in their access history. Empty for records that name no child.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct);
 }
 
 public abstract class RecordLoader<TRecord> : IRecordLoader
@@ -29,6 +35,8 @@ public abstract class RecordLoader<TRecord> : IRecordLoader
     public abstract string NotFoundDetail { get; }
 
     async Task<object?> IRecordLoader.LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) => await LoadAsync(id, route, ct);
+
+    public virtual Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) => Task.FromResult<IReadOnlyList<Guid>>([]);
 
     protected abstract Task<TRecord?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct);
 }
@@ -89,12 +97,28 @@ public static class GuardedRecordExtensions
         http.Features.Get<GuardedRecords>() ?? throw new InvalidOperationException("No record guard ran for this page.");
 }
 
+/// <summary>Where a guard reads its record id.</summary>
+public enum RecordIdSource
+{
+    /// <summary>A route value of the page's address: every request to the page carries it.</summary>
+    Route,
+
+    /// <summary>
+    /// A field of a posted form, or the post's query string (a list page acting on one of its rows): guarded on posts
+    /// only, as model binding would read it.
+    /// </summary>
+    Form,
+}
+
 /// <summary>Creates the guard for one request: the loader and the DbContext are the request's own.</summary>
-public sealed class RecordGuardFactory(Type loaderType, string routeKey, AuditedAsAttribute audit) : IFilterFactory, IOrderedFilter
+public sealed class RecordGuardFactory(Type loaderType, string routeKey, AuditedAsAttribute audit, RecordIdSource source = RecordIdSource.Route) : IFilterFactory, IOrderedFilter
 {
     public Type LoaderType { get; } = loaderType;
 
+    /// <summary>The route value (or, for <see cref="RecordIdSource.Form"/>, the form field) holding the id.</summary>
     public string RouteKey { get; } = routeKey;
+
+    public RecordIdSource Source { get; } = source;
 
     public AuditedAsAttribute Audit { get; } = audit;
 
@@ -125,10 +149,25 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
     {
         var http = context.HttpContext;
         var ct = http.RequestAborted;
-        var raw = context.RouteData.Values.GetValueOrDefault(guard.RouteKey)?.ToString();
+        string? raw;
+        if (guard.Source == RecordIdSource.Route)
+        {
+            raw = context.RouteData.Values.GetValueOrDefault(guard.RouteKey)?.ToString();
+        }
+        else if (HttpMethods.IsPost(http.Request.Method))
+        {
+            var posted = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))[guard.RouteKey].ToString() : string.Empty;
+            raw = posted.Length > 0 ? posted : http.Request.Query[guard.RouteKey].ToString();
+        }
+        else
+        {
+            await next();
+            return;
+        }
+
         if (!Guid.TryParse(raw, out var id))
         {
-            await RefuseAsync(guard.Audit.Action, raw, "no record id in the address", ct);
+            await RefuseAsync(guard.Audit.Action, raw, "no record id in the address", [], ct);
             context.Result = new NotFoundResult();
             return;
         }
@@ -136,7 +175,7 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
         var record = await loader.LoadAsync(id, context.RouteData.Values, ct);
         if (record is null)
         {
-            await RefuseAsync(guard.Audit.Action, id.ToString(), loader.NotFoundDetail, ct);
+            await RefuseAsync(guard.Audit.Action, id.ToString(), loader.NotFoundDetail, await loader.SubjectsAnywhereAsync(id, context.RouteData.Values, ct), ct);
             context.Result = new NotFoundResult();
             return;
         }
@@ -157,7 +196,8 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
             var detail = reasons.Count > 0
                 ? string.Join("; ", reasons)
                 : RefusalWords.For(result.Failure);
-            await RefuseAsync(rule.Action ?? guard.Audit.Action, id.ToString(), detail, ct);
+            var subjects = record is IAuditSubjects named ? named.AuditSubjects.ToList() : await loader.SubjectsAnywhereAsync(id, context.RouteData.Values, ct);
+            await RefuseAsync(rule.Action ?? guard.Audit.Action, id.ToString(), detail, subjects, ct);
             if (hidden)
             {
                 context.Result = new NotFoundResult();
@@ -181,9 +221,9 @@ public sealed class RecordGuardFilter(RecordGuardFactory guard, IRecordLoader lo
         await next();
     }
 
-    private async Task RefuseAsync(string action, string? targetId, string detail, CancellationToken ct)
+    private async Task RefuseAsync(string action, string? targetId, string detail, IReadOnlyList<Guid> subjects, CancellationToken ct)
     {
-        db.Audit(action, AuditOutcome.Refused, loader.TargetType, targetId, purpose: guard.Audit.Purpose, detail: detail);
+        db.Audit(action, AuditOutcome.Refused, loader.TargetType, targetId, subjects.Count > 0 ? subjects : null, guard.Audit.Purpose, detail);
         await db.SaveChangesAsync(ct);
     }
 }

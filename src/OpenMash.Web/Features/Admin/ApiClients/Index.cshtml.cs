@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 
+using OpenMash.Web.Security.Guards;
+
 namespace OpenMash.Web.Features.Admin.ApiClients;
 
+[AuditedAs(AuditActions.DisableApiClient)]
 public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageModel
 {
     public sealed record Row(Guid Id, string ClientId, string Name, string Agency, bool Disabled, DateTime CreatedAtUtc);
@@ -19,12 +22,7 @@ public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageM
     /// <summary>Takes effect on the client's next request: its tokens are checked against this flag every time.</summary>
     public async Task<IActionResult> OnPostDisableAsync(Guid id)
     {
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id && c.HubId == admin.HubId);
-        if (client is null)
-        {
-            return NotFound();
-        }
-
+        var client = await db.ApiClients.SingleAsync(c => c.Id == HttpContext.Record<ApiClient>().Id);
         client.IsDisabled = true;
         await db.SaveChangesAsync();
         return RedirectToPage();
