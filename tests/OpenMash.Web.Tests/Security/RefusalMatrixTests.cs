@@ -191,6 +191,8 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
             [typeof(HubApiClientLoader)] = (await db.ApiClients.Where(c => c.HubId == hub).Select(c => c.Id).FirstAsync(), null),
             [typeof(MergeLoader)] = (Guid.NewGuid(), null),
             [typeof(ReviewableGrantLoader)] = (Guid.NewGuid(), null),
+            [typeof(LiveGrantLoader)] = (Guid.NewGuid(), null),
+            [typeof(GrantedContactLoader)] = (contact, await ChildOf(contact)),
         };
     });
 

@@ -8,6 +8,9 @@ namespace OpenMash.Web.Features.Access;
 public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup lookup, TimeProvider time)
 {
     public const int GrantMinutes = 60;
+
+    /// <summary>At least a sentence: "x" or "urgent" is not an explanation another hub's reviewers can judge.</summary>
+    public const int MinimumJustification = 30;
     public const string NoticeKind = "BreakGlassNotice";
 
     public async Task<(BreakGlassGrant? Grant, List<ValidationError> Errors)> GrantAsync(
@@ -23,6 +26,10 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         if (string.IsNullOrWhiteSpace(justification))
         {
             errors.Add(new("Justification", "Explain what is happening and why it cannot wait for the other hub"));
+        }
+        else if (justification.Trim().Length < MinimumJustification)
+        {
+            errors.Add(new("Justification", $"Explain in at least a sentence ({MinimumJustification} characters or more) what is happening and why it cannot wait"));
         }
         else if (justification.Length > 2000)
         {

@@ -13,6 +13,7 @@ public static class AccessPages
     {
         // Only case-work roles may break glass; anyone else is refused (and audited) by the policy.
         ["/Access/BreakGlass"] = Policies.BreakGlass,
+        ["/Access/BreakGlassContact"] = Policies.BreakGlass,
         ["/Access/History"] = Policies.AccessHistory,
         ["/Access/Reviews"] = Policies.AuditSearch,
         ["/Access/SubjectAccess"] = Policies.AuditSearch,
@@ -32,6 +33,8 @@ public sealed class Conventions : IFeatureConventions
 
         conventions
             .GuardRecords<PersonLoader>("/Access", "id")
+            .GuardRecords<LiveGrantLoader>("/Access", "grantId")
+            .GuardRecords<GrantedContactLoader>("/Access", "contactId")
             .GuardPostedRecords<ReviewableGrantLoader>("/Access/Reviews", "grantId");
     }
 }
@@ -43,5 +46,7 @@ public static class AccessServiceCollectionExtensions
         .AddScoped<OtherHubLookup>()
         .AddScoped<BreakGlassService>()
         .AddScoped<SubjectAccessExport>()
-        .AddScoped<ReviewableGrantLoader>();
+        .AddScoped<ReviewableGrantLoader>()
+        .AddScoped<LiveGrantLoader>()
+        .AddScoped<GrantedContactLoader>();
 }

@@ -1,3 +1,3 @@
 namespace OpenMash.Web.Features.Access;
 
-public sealed record OtherHubContact(string Reference, DateTime ReceivedAtUtc, string Status);
+public sealed record OtherHubContact(Guid Id, string Reference, DateTime ReceivedAtUtc, string Status);

@@ -182,7 +182,7 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
             person.FullName,
             person.DateOfBirth,
             person.NhsNumber,
-            contacts.Select(c => new OtherHubContact(c.Reference, c.ReceivedAtUtc,
+            contacts.Select(c => new OtherHubContact(c.Id, c.Reference, c.ReceivedAtUtc,
                 outcomes.FirstOrDefault(o => o.ContactId == c.Id)?.Outcome.DisplayName() ?? c.State.DisplayName())).ToList(),
             viaGrant ? grant : null);
     }
