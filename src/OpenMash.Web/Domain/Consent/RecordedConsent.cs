@@ -54,5 +54,7 @@ public sealed class RecordedConsent : IHubScoped, IAuditSubjects
         new ConsentScope(AgencyTypes.ToHashSet(), AgencyIds.Select(a => new AgencyId(a)).ToHashSet(), Purposes.ToHashSet()),
         DateTime.SpecifyKind(RecordedAtUtc, DateTimeKind.Utc),
         ExpiresOn is { } e ? new DateTimeOffset(e.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-        GiverName is null ? GivenBy?.DisplayName() : $"{GiverName} ({GivenBy?.DisplayName()})");
+        // The gate's reasons are stored and shown beyond the consent record (sharing decisions, checks, the subject access
+        // export): they name who answered by their role, never by name (the name stays on the consent record).
+        GivenBy is { } giver ? (giver == ConsentGiver.YoungPerson ? giver.DisplayName() : "a " + giver.DisplayName()) : null);
 }

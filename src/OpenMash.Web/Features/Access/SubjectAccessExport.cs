@@ -72,6 +72,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
         var sections = new List<SarSection>();
         var redactions = new List<SarRedaction>();
+        var thirdParties = new SarThirdParties([person.GivenNames, person.FamilyName, person.OtherNames]);
         var agencyRows = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Type }).ToListAsync(ct);
         var agencies = agencyRows.ToDictionary(a => a.Id, a => a.Name);
         var agencyTypes = agencyRows.ToDictionary(a => a.Id, a => a.Type);
@@ -88,6 +89,13 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
             [new("From", PersonDisplay.Date(a.From)), new("To", a.To is null ? "Current" : PersonDisplay.Date(a.To))])).ToList()));
 
         var relationships = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId || r.RelatedPersonId == personId).ToListAsync(ct);
+        var relatedIds = relationships.Select(r => r.PersonId == personId ? r.RelatedPersonId : r.PersonId).ToList();
+        foreach (var related in await db.Persons.AsNoTracking().Where(p => relatedIds.Contains(p.Id)).Select(p => new { p.GivenNames, p.FamilyName, p.OtherNames }).ToListAsync(ct))
+        {
+            thirdParties.Add($"{related.GivenNames} {related.FamilyName}", "a related person");
+            thirdParties.Add(related.OtherNames, "a related person");
+        }
+
         sections.Add(new("Relationships", relationships.Select(r =>
         {
             var description = r.PersonId == personId
@@ -105,9 +113,21 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
         var contactIds = await db.ContactSubjects.AsNoTracking().Where(s => s.PersonId == personId).Select(s => s.ContactId).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().Include(c => c.Subjects).Include(c => c.Attachments)
             .Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.ReceivedAtUtc).ToListAsync(ct);
+        var otherSubjectIds = contacts.SelectMany(c => c.Subjects).Select(s => s.PersonId).Where(id => id != personId).Distinct().ToList();
+        foreach (var other in await db.Persons.AsNoTracking().Where(p => otherSubjectIds.Contains(p.Id)).Select(p => new { p.GivenNames, p.FamilyName, p.OtherNames, p.Email, p.Phone }).ToListAsync(ct))
+        {
+            thirdParties.Add($"{other.GivenNames} {other.FamilyName}", "another person named in the contact");
+            thirdParties.Add(other.OtherNames, "another person named in the contact");
+            thirdParties.AddContactDetail(other.Email, "another person's e-mail address");
+            thirdParties.AddContactDetail(other.Phone, "another person's phone number");
+        }
+
         var contactEntries = new List<SarEntry>();
         foreach (var c in contacts)
         {
+            thirdParties.Add(c.ReferrerName, "the person who raised the concern");
+            thirdParties.AddContactDetail(c.ReferrerEmail, "the e-mail address of the person who raised the concern");
+            thirdParties.AddContactDetail(c.ReferrerPhone, "the phone number of the person who raised the concern");
             var role = c.Subjects.Single(s => s.PersonId == personId).Role;
             var where = $"Contact {c.Reference}";
             redactions.Add(new("Third party: referrer identity", where, "The name, role, organisation and contact details of the person who raised the concern"));
@@ -160,7 +180,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
                 new("Screened", Time(s.ScreenedAtUtc)), new("Urgency", s.Rag.DisplayName()), new("Threshold", s.Threshold.DisplayName()),
                 new("Why", s.ThresholdRationale), new("Child spoken to", s.ChildSpokenTo ? "Yes" : "No"),
                 new("Child's views, or why not sought", childIn[s.ContactId] ? s.ChildViewsOrReason : "Withheld (third party)"),
-                new("Consent", s.ConsentView.ToString()), new("Consent reasoning", s.ConsentRationale),
+                new("Consent", s.ConsentView == SafeguardingThreshold.AboveThreshold ? "Risk of harm: information may be shared without consent" : "Below the threshold: consent needed to share"), new("Consent reasoning", s.ConsentRationale),
                 new("Lawful basis", s.LawfulBasis?.DisplayName() ?? "Not recorded"),
                 new("Why shared without consent", s.WithoutConsentReason?.DisplayName() ?? "Not applicable")]);
         }).ToList()));
@@ -213,7 +233,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
         var decisions = await db.Decisions.AsNoTracking().Where(d => contactIds.Contains(d.ContactId)).OrderBy(d => d.ProposedAtUtc).ToListAsync(ct);
         sections.Add(new("Decisions", decisions.Select(d => new SarEntry($"Decision on contact {reference[d.ContactId]}", [
-            new("Outcome", d.Outcome.DisplayName()), new("Status", d.Status.ToString()), new("Proposed", Time(d.ProposedAtUtc)),
+            new("Outcome", d.Outcome.DisplayName()), new("Status", d.Status switch { DecisionStatus.Approved => "Approved", DecisionStatus.Returned => "Returned for more work", _ => "Awaiting a manager" }), new("Proposed", Time(d.ProposedAtUtc)),
             new("Decided", d.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Reasons", d.Rationale), new("Team", d.Team ?? "None"),
             new("Primary need", d.PrimaryNeed.DisplayName()), new("Manager's comment", d.ManagerComment ?? "None"),
             new("Quality check note", d.DipSampleNote ?? "None")])).ToList()));
@@ -229,6 +249,11 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
         {
             var heading = $"Consent {c.Status.DisplayName().ToLowerInvariant()}, recorded {Time(c.RecordedAtUtc)}";
             var byYou = c.GivenBy == ConsentGiver.YoungPerson;
+            if (!byYou)
+            {
+                thirdParties.Add(c.GiverName, "the " + (c.GivenBy?.DisplayName() ?? "person") + " who answered");
+            }
+
             if (!byYou && !string.IsNullOrWhiteSpace(c.GiverName))
             {
                 redactions.Add(new("Third party: the name of the parent or carer who answered", "Consent: " + heading, "Information about another person"));
@@ -247,7 +272,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
         var overrides = await db.ConsentOverrides.AsNoTracking().Where(o => contactIds.Contains(o.ContactId)).OrderBy(o => o.RequestedAtUtc).ToListAsync(ct);
         sections.Add(new("Sharing without consent (overrides)", overrides.Select(o => new SarEntry($"Override for contact {reference[o.ContactId]}", [
-            new("Asked for", Time(o.RequestedAtUtc)), new("Why", Withheld(o.Justification, redactions, "Sharing without consent: override for contact " + reference[o.ContactId], "The practitioner's reasons for sharing without consent")), new("Status", o.Status.ToString()),
+            new("Asked for", Time(o.RequestedAtUtc)), new("Why", Withheld(o.Justification, redactions, "Sharing without consent: override for contact " + reference[o.ContactId], "The practitioner's reasons for sharing without consent")), new("Status", o.Status switch { OverrideStatus.Approved => "Approved", OverrideStatus.Rejected => "Rejected", _ => "Awaiting a decision" }),
             new("Took effect at once", o.TakesEffectAtOnce ? "Yes (urgent), approval due " + (o.ApprovalDueUtc is { } due ? Time(due) : "not set") : "No, only once approved"),
             new("Decided", o.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Manager's comment", o.DecisionComment ?? "None")])).ToList()));
 
@@ -256,6 +281,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
         foreach (var d in shares)
         {
             var heading = $"{(d.Share ? "Decision to share" : "Decision not to share")} with {d.RecipientOrganisation}, {Time(d.DecidedAtUtc)}";
+            thirdParties.Add(d.RecipientPerson, "the person at the receiving organisation");
             if (!string.IsNullOrWhiteSpace(d.RecipientPerson))
             {
                 redactions.Add(new("Third party: the name of the person at the receiving organisation", "Sharing decisions: " + heading, "Information about another person"));
@@ -310,7 +336,9 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
             new("Why", d.Purpose == "break-glass" ? "Emergency (break-glass) access" : "Under a data sharing agreement, for safeguarding screening")])).ToList()));
 
         var hubName = hubs[person.HubId];
-        return new SarDocument(personId, person.FullName, hubName, time.GetUtcNow().UtcDateTime, db.Actor.UserName ?? "unknown", sections, redactions);
+        // Last, over every section: other people's names wherever they appear in the text, typed or derived.
+        var scrubbed = thirdParties.Scrub(sections, redactions);
+        return new SarDocument(personId, person.FullName, hubName, time.GetUtcNow().UtcDateTime, db.Actor.UserName ?? "unknown", scrubbed, redactions);
     }
 
     /// <summary>The document's body content (sections and the list of withheld information), HTML-encoded.</summary>

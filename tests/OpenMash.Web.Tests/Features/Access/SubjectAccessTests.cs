@@ -120,6 +120,86 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
         Assert.Equal(4, gate.Count);
     }
 
+    /// <summary>The other people of <see cref="AddOneOfEverythingAsync"/>, as its structured fields name them.</summary>
+    private static readonly string[] ThirdParties = ["Gideon Thirdparty", "Referrer Secretname", "Sibling Otherchild", "Consenting Parentname", "Recipient Hiddenname"];
+
+    [Fact]
+    public async Task Export_WithAThirdPartysNameInEveryTextField_ShowsTheirRoleNeverTheirName()
+    {
+        var (personId, _) = await AddOneOfEverythingAsync();
+        await AllowPoliceForSubjectAccessAsync();
+        var seeded = await SeedThirdPartyNamesAsync(personId);
+        Assert.True(seeded > 30, $"only {seeded} text fields seeded: the seeding looks broken");
+        var ig = await AccessData.SignInAsync(factory, "staffs.ig");
+
+        var (response, preview) = await ig.GetPageAsync($"/Access/SubjectAccess/{personId}");
+        var download = await ig.Http.GetAsync(new Uri($"/Access/SubjectAccess/{personId}?handler=Download", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var file = await new HtmlParser().ParseDocumentAsync(await download.Content.ReadAsStringAsync());
+        foreach (var text in new[] { preview.QuerySelector("[data-testid=sar-preview]")!.TextContent, file.Body!.TextContent })
+        {
+            // A name as people write it (capitalised); "the sibling" in a sentence is not a name.
+            foreach (var part in ThirdParties.SelectMany(n => n.Split(' ')))
+            {
+                Assert.DoesNotContain(part, text, StringComparison.Ordinal);
+            }
+
+            Assert.Matches(@"\[(the|a|another) [a-z ,'-]+\]", text); // their role in their place
+            Assert.Contains("Sarah-Jo", text, StringComparison.Ordinal);
+            Assert.Contains("Everykind", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(file.QuerySelectorAll("tr[data-redaction]"), r => r.TextContent.Contains("another person's name or contact details in the text", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Appends one of the third parties' names to every text field of every record the export reads about the person
+    /// (free text, derived reasons, notes, names), as a careless or malicious writer could; returns how many.
+    /// </summary>
+    private Task<int> SeedThirdPartyNamesAsync(Guid personId) => factory.WithDbAsync(async db =>
+    {
+        var contactIds = await db.ContactSubjects.IgnoreQueryFilters().Where(s => s.PersonId == personId).Select(s => s.ContactId).ToListAsync();
+        var checkIds = await db.Checks.IgnoreQueryFilters().Where(c => contactIds.Contains(c.ContactId)).Select(c => c.Id).ToListAsync();
+        var key = personId.ToString();
+        var records = new List<object>();
+        records.AddRange(await db.Contacts.IgnoreQueryFilters().Where(c => contactIds.Contains(c.Id)).ToListAsync());
+        records.AddRange(await db.Screenings.IgnoreQueryFilters().Where(x => contactIds.Contains(x.ContactId)).ToListAsync());
+        records.AddRange(await db.Checks.IgnoreQueryFilters().Where(x => checkIds.Contains(x.Id)).ToListAsync());
+        records.AddRange(await db.CheckItems.IgnoreQueryFilters().Where(x => checkIds.Contains(x.CheckId)).ToListAsync());
+        records.AddRange(await db.Decisions.IgnoreQueryFilters().Where(x => contactIds.Contains(x.ContactId)).ToListAsync());
+        records.AddRange(await db.StrategyDiscussions.IgnoreQueryFilters().Where(x => contactIds.Contains(x.ContactId)).ToListAsync());
+        records.AddRange(await db.Consents.IgnoreQueryFilters().Where(x => x.PersonId == personId).ToListAsync());
+        records.AddRange(await db.ConsentOverrides.IgnoreQueryFilters().Where(x => contactIds.Contains(x.ContactId)).ToListAsync());
+        records.AddRange(await db.SharingDecisions.IgnoreQueryFilters().Where(x => contactIds.Contains(x.ContactId)).ToListAsync());
+        records.AddRange(await db.PersonMerges.IgnoreQueryFilters().Where(x => x.SurvivorId == personId).ToListAsync());
+        records.AddRange(await db.Involvements.IgnoreQueryFilters().Where(x => x.PersonId == personId).ToListAsync());
+        records.AddRange(await db.Set<BreakGlassGrant>().Where(g => g.PersonId == personId || (g.MatchedPersonIds != null && g.MatchedPersonIds.Contains(key))).ToListAsync());
+        records.AddRange(await db.Outbox.IgnoreQueryFilters().Where(x => x.ContactId != null && contactIds.Contains(x.ContactId.Value)).ToListAsync());
+
+        var n = 0;
+        foreach (var record in records)
+        {
+            var entity = db.Model.FindEntityType(record.GetType())!;
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) && !p.IsKey() && !p.IsForeignKey() && p.PropertyInfo?.CanWrite == true))
+            {
+                var value = (string?)property.PropertyInfo!.GetValue(record);
+                if (property.Name is "Reference" or "Kind" or "MatchedPersonIds" || (value is not null && (value.StartsWith('{') || value.StartsWith('['))))
+                {
+                    continue; // structure, codes and references, not text a person writes
+                }
+
+                var name = ThirdParties[n++ % ThirdParties.Length];
+                var seededValue = string.IsNullOrEmpty(value) ? $"Fictional: {name} said so." : $"{value} {name} said so.";
+                property.PropertyInfo.SetValue(record, property.GetMaxLength() is { } max && seededValue.Length > max ? name[..Math.Min(name.Length, max)] : seededValue);
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return n;
+    });
+
     [Fact]
     public void SubjectAccessExport_EveryEntityAboutAPerson_IsCovered()
     {
