@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Api;
 
 namespace OpenMash.Web.Features.Admin.ApiClients;
 
-public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageModel
+public sealed class IndexModel(AdminService admin, OpenMashDbContext db, ApiClientRegistry registry) : PageModel
 {
     public sealed record Row(Guid Id, string ClientId, string Name, string Agency, bool Disabled, DateTime CreatedAtUtc);
 
     public IReadOnlyList<Row> Clients { get; private set; } = [];
+
+    /// <summary>After a rotation: the client's id and its new secret, shown once; only the hash is kept.</summary>
+    public (string ClientId, string Secret)? NewSecret { get; private set; }
 
     public async Task OnGetAsync() =>
         Clients = await db.ApiClients.Where(c => c.HubId == admin.HubId).OrderBy(c => c.Name)
@@ -28,5 +32,22 @@ public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageM
         client.IsDisabled = true;
         await db.SaveChangesAsync();
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// A new secret for the client, shown once. Tokens issued under the old secret stop working on their next
+    /// request, so the agency's system must get a new token with the new secret.
+    /// </summary>
+    public async Task<IActionResult> OnPostRotateAsync(Guid id)
+    {
+        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id && c.HubId == admin.HubId && !c.IsDisabled);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        NewSecret = (client.ClientId, await registry.RotateSecretAsync(client));
+        await OnGetAsync();
+        return Page();
     }
 }
