@@ -46,7 +46,7 @@ public static class Startup
 
         // Platform: the database, sign-in and who may do what.
         services.AddOpenMashDatabase();
-        services.AddOpenMashKeyRing(configuration);
+        services.AddOpenMashKeyRing(configuration, builder.Environment);
         services.AddOpenMashSignIn();
         services.AddOpenMashAuthorization();
         services.AddOpenMashRateLimits();
