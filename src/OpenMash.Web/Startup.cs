@@ -125,6 +125,7 @@ public static class Startup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseOpenMashApiRouting();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
