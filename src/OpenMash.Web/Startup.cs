@@ -78,7 +78,7 @@ public static class Startup
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
-        });
+        }).AddMvcOptions(o => o.Filters.Add<NormaliseTextInputFilter>());
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
