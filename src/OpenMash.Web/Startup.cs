@@ -46,7 +46,7 @@ public static class Startup
 
         // Platform: the database, sign-in and who may do what.
         services.AddOpenMashDatabase();
-        services.AddOpenMashKeyRing(configuration);
+        services.AddOpenMashKeyRing(configuration, builder.Environment);
         services.AddOpenMashSignIn();
         services.AddOpenMashAuthorization();
         services.AddOpenMashRateLimits();
@@ -78,7 +78,7 @@ public static class Startup
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
-        });
+        }).AddMvcOptions(o => o.Filters.Add<NormaliseTextInputFilter>());
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
@@ -125,6 +125,7 @@ public static class Startup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseOpenMashApiRouting();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

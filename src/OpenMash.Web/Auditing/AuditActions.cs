@@ -34,7 +34,7 @@ public static class AuditActions
 
     public const string EditUser = "Edit User";
 
-    public const string DisableApiClient = "Disable API Client";
+    public const string ChangeApiClient = "Change API Client";
 
     public const string DipSampleContactDecision = "Dip sample ContactDecision";
 
@@ -160,7 +160,7 @@ public static class AuditActions
         [DecideConsentOverride] = "Decided a consent override",
         [EditAgency] = "Changed an agency",
         [EditUser] = "Changed a user",
-        [DisableApiClient] = "Turned off an agency system",
+        [ChangeApiClient] = "Changed an agency system",
         [DipSampleContactDecision] = "Dip-sampled a decision",
         [DownloadContactAttachment] = "Downloaded an attachment",
         [ListReferrals] = "Listed referrals",

@@ -65,6 +65,10 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
     public DbSet<NotDuplicate> NotDuplicates => Set<NotDuplicate>();

@@ -11,6 +11,9 @@ public static class OpenMashClaims
     public const string DisplayName = "om:name";
     public const string SecondFactor = "om:2fa";
     public const string SignedInAt = "om:signed-in-at";
+
+    /// <summary>The server-side session (<see cref="UserSession"/>) the sign-in cookie belongs to.</summary>
+    public const string SessionId = "om:session";
     public const string ApiClientId = "om:api-client";
 
     public const string SecondFactorTotp = "totp";

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,9 +17,13 @@ public static class SecurityServiceCollectionExtensions
 
     /// <summary>
     /// Sign-in cookies, antiforgery tokens and API access tokens are Data Protection payloads: every instance behind
-    /// one address must share the key ring, so production sets a shared directory.
+    /// one address must share the key ring, so production sets a shared directory. The keys are encrypted at rest
+    /// with the certificate (a PFX file and its password) named by <c>DataProtection:CertificatePath</c> and
+    /// <c>DataProtection:CertificatePassword</c>. Outside Development, the tests and demo mode the service refuses
+    /// to start without one: a readable key ring lets anyone forge sign-in cookies, so an operator should find out
+    /// at the first start, not from an incident (README, "Protecting the key ring").
     /// </summary>
-    public static IServiceCollection AddOpenMashKeyRing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOpenMashKeyRing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var keyRing = services.AddDataProtection().SetApplicationName("OpenMash");
         if (configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keysDirectory)
@@ -26,7 +31,37 @@ public static class SecurityServiceCollectionExtensions
             keyRing.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         }
 
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = LoadKeyRingCertificate(certificatePath, configuration["DataProtection:CertificatePassword"]);
+
+            // Decrypting with the loaded certificate, not one looked up in a machine store (Linux has none).
+            keyRing.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            return services;
+        }
+
+        if (!environment.IsDevelopment() && !environment.IsEnvironment(Startup.TestingEnvironment) && !configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            throw new InvalidOperationException(
+                "The Data Protection key ring must be encrypted at rest: set DataProtection:CertificatePath to a PFX file with a private key "
+                + "(kept outside the data and keys directories) and DataProtection:CertificatePassword to its password. See the README, \"Protecting the key ring\".");
+        }
+
+        services.AddHostedService<UnprotectedKeyRingWarning>();
         return services;
+    }
+
+    private static X509Certificate2 LoadKeyRingCertificate(string path, string? password)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"DataProtection:CertificatePath names a file that does not exist: {path}");
+        }
+
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException("The key ring certificate (DataProtection:CertificatePath) has no private key, so the keys could not be read back.");
     }
 
     public static IServiceCollection AddOpenMashSignIn(this IServiceCollection services)
@@ -133,4 +168,18 @@ public static class SecurityServiceCollectionExtensions
         context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Says at every start, in Development, the tests and demo mode, that the key ring is kept unencrypted.</summary>
+internal sealed class UnprotectedKeyRingWarning(ILogger<UnprotectedKeyRingWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning(
+            "The Data Protection key ring is not encrypted at rest (no DataProtection:CertificatePath). This is allowed only in Development, "
+            + "the tests and demo mode; anyone who can read the keys can forge sign-in cookies and API tokens.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

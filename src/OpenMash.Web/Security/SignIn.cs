@@ -76,7 +76,8 @@ public sealed class OpenMashSignInManager(
 
 /// <summary>
 /// Checks the session against the database on every request, so that disabling a user or changing their roles
-/// takes effect on their next request, and enforces the absolute session time-out.
+/// takes effect on their next request, that a cookie of an ended (signed-out) server-side session is refused, and
+/// enforces the absolute session time-out.
 /// </summary>
 public static class SessionValidator
 {
@@ -109,6 +110,13 @@ public static class SessionValidator
             _ => null,
         };
         if (reason is null
+            && !(Guid.TryParse(principal.FindFirstValue(OpenMashClaims.SessionId), out var sessionId)
+                && await db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAtUtc == null)))
+        {
+            reason = "session ended on the server (signed out)";
+        }
+
+        if (reason is null
             && long.TryParse(principal.FindFirstValue(OpenMashClaims.SignedInAt), CultureInfo.InvariantCulture, out var signedIn)
             && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(signedIn) > TimeSpan.FromHours(security.AbsoluteTimeoutHours))
         {
@@ -129,7 +137,7 @@ public static class SessionValidator
             var signIn = services.GetRequiredService<SignInManager<AppUser>>();
             var fresh = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(userId.ToString()))!);
             var identity = (ClaimsIdentity)fresh.Identity!;
-            foreach (var keep in principal.Claims.Where(c => c.Type is OpenMashClaims.SecondFactor or OpenMashClaims.SignedInAt))
+            foreach (var keep in principal.Claims.Where(c => c.Type is OpenMashClaims.SecondFactor or OpenMashClaims.SignedInAt or OpenMashClaims.SessionId))
             {
                 identity.AddClaim(new Claim(keep.Type, keep.Value));
             }
@@ -142,6 +150,12 @@ public static class SessionValidator
     private static async Task RejectAsync(CookieValidatePrincipalContext context, OpenMashDbContext db, Guid? userId, string reason)
     {
         var actor = Actor.FromPrincipal(context.Principal);
+        if (Guid.TryParse(context.Principal?.FindFirstValue(OpenMashClaims.SessionId), out var sessionId)
+            && await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.EndedAtUtc == null) is { } session)
+        {
+            session.End(context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, reason);
+        }
+
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         db.Audit(AuditActions.SessionEnded, AuditOutcome.Refused, "User", userId?.ToString(), detail: reason, actor: actor);

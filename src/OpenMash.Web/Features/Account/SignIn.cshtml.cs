@@ -42,19 +42,28 @@ public sealed class SignInModel(SignInFlow flow, SignInManager<AppUser> signIn, 
             return Page();
         }
 
+        // Every failure costs one password hash and gives one message, so that neither the time taken nor the words
+        // tell an unknown user name from a known one, a locked account or a disabled one.
         var user = await flow.Users.FindByNameAsync(UserName!.Trim());
         if (user is null)
         {
+            flow.VerifyAgainstDummyHash(Password!);
             await flow.AuditAsync(AuditActions.SignInFailed, AuditOutcome.Refused, null, "unknown user name", UserName);
             return Failed();
         }
 
+        // A disabled or already locked account is refused before its password is checked: hash anyway.
+        var passwordChecked = await signIn.CanSignInAsync(user) && !await flow.Users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
+        if (!passwordChecked)
+        {
+            flow.VerifyAgainstDummyHash(Password!);
+        }
+
         if (result.IsLockedOut)
         {
             await flow.AuditAsync(AuditActions.SignInLockedOut, AuditOutcome.Refused, user, "account locked after repeated failures");
-            ModelState.AddModelError(nameof(UserName), "This account is locked because of too many failed attempts. Try again in 15 minutes or ask your administrator");
-            return Page();
+            return Failed();
         }
 
         if (result.IsNotAllowed)
@@ -83,10 +92,14 @@ public sealed class SignInModel(SignInFlow flow, SignInManager<AppUser> signIn, 
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
+    /// <summary>The one message for a wrong name, a wrong password, a locked account and a disabled one.</summary>
+    public const string FailedMessage =
+        "Enter a correct user name and password. After 5 wrong attempts an account is locked for 15 minutes: wait, or ask your administrator";
+
     private PageResult Failed()
     {
         // The same message whatever went wrong, so that the page does not reveal which user names exist.
-        ModelState.AddModelError(nameof(UserName), "Enter a correct user name and password");
+        ModelState.AddModelError(nameof(UserName), FailedMessage);
         Password = null;
         return Page();
     }

@@ -7,11 +7,12 @@ using OpenMash.Web.Data;
 namespace OpenMash.Web.Features.Api;
 
 /// <summary>
-/// Bearer tokens for agency systems. The client is looked up on every request, so that disabling it (or its
-/// agency) takes effect at once, not when the token expires.
+/// Bearer tokens for agency systems. The client and the token's record are looked up on every request, so that
+/// disabling the client (or its agency) or rotating its secret takes effect at once, not when the token expires,
+/// and a token protected with the key ring but never issued (no record) is refused.
 /// </summary>
 public sealed class ApiBearerHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenService tokens, OpenMashDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenService tokens, OpenMashDbContext db, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Prefix = "Bearer ";
@@ -31,19 +32,28 @@ public sealed class ApiBearerHandler(
         }
 
         var client = await db.ApiClients.Where(c => c.ClientId == token.ClientId)
-            .Select(c => new { c.IsDisabled, c.AgencyId, c.HubId, AgencyDisabled = c.Agency.IsDisabled })
+            .Select(c => new { c.Id, c.IsDisabled, c.AgencyId, c.HubId, c.SecretVersion, AgencyDisabled = c.Agency.IsDisabled })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (client is null || client.AgencyId != token.AgencyId || client.HubId != token.HubId)
         {
             return AuthenticateResult.Fail("The access token's client is not registered.");
         }
 
-        if (client.IsDisabled || client.AgencyDisabled)
+        var record = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Id == token.TokenId, Context.RequestAborted);
+        var refusal = client switch
         {
-            db.Audit(AuditActions.ApiTokenRefused, AuditOutcome.Refused, "ApiClient", token.ClientId, detail: "client disabled",
+            { IsDisabled: true } or { AgencyDisabled: true } => "client disabled",
+            _ when record is null || record.ApiClientId != client.Id => "no record of issuing this token",
+            _ when record.SecretVersion != client.SecretVersion || token.SecretVersion != client.SecretVersion => "token issued before the client's secret was changed",
+            _ when !record.IsValidAt(time.GetUtcNow().UtcDateTime, client.SecretVersion) => "token expired",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            db.Audit(AuditActions.ApiTokenRefused, AuditOutcome.Refused, "ApiClient", token.ClientId, detail: refusal,
                 actor: ApiClientRegistry.ActorFor(token.ClientId, client.AgencyId, client.HubId));
             await db.SaveChangesAsync(Context.RequestAborted);
-            return AuthenticateResult.Fail("The client is disabled.");
+            return AuthenticateResult.Fail("The access token is not valid: " + refusal + ".");
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(ApiPrincipal.Create(token.ClientId, client.AgencyId, client.HubId, Scheme.Name), Scheme.Name));

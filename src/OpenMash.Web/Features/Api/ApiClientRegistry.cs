@@ -52,6 +52,18 @@ public sealed partial class ApiClientRegistry(OpenMashDbContext db, IPasswordHas
         return (client, secret);
     }
 
+    /// <summary>
+    /// Gives the client a new secret (returned once, only its hash kept) and a new secret version: every token
+    /// issued under the old secret is refused from its next request.
+    /// </summary>
+    public async Task<string> RotateSecretAsync(ApiClient client, CancellationToken ct = default)
+    {
+        var secret = NewSecret();
+        client.RotateSecret(hasher.HashPassword(client, secret));
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
     public bool SecretMatches(ApiClient client, string secret) =>
         hasher.VerifyHashedPassword(client, client.SecretHash, secret) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
 

@@ -73,6 +73,39 @@ public static class ApiSetup
         return services;
     }
 
+    /// <summary>
+    /// Requests under /api that match no route (404), or a route with another method (405) or media type (415), have
+    /// no endpoint policy, so the sign-in fallback would answer 401 even to a valid token. Between authentication and
+    /// authorisation, this authenticates them as an agency system: a missing or bad token is 401, a good one gets the
+    /// real status, all as problem details (status code pages).
+    /// </summary>
+    public static void UseOpenMashApiRouting(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var endpoint = context.GetEndpoint();
+        if (!context.Request.Path.StartsWithSegments("/api") || endpoint is RouteEndpoint)
+        {
+            await next(context);
+            return;
+        }
+
+        var result = await context.AuthenticateAsync(Policies.ApiClientScheme);
+        if (!result.Succeeded)
+        {
+            await context.ChallengeAsync(Policies.ApiClientScheme);
+            return;
+        }
+
+        context.User = result.Principal;
+        if (endpoint?.RequestDelegate is { } rejection)
+        {
+            // Routing's own 405 (with its Allow header) or 415 endpoint.
+            await rejection(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+    });
+
     public static void MapOpenMashApi(this WebApplication app)
     {
         app.MapOpenApi(OpenApiPath).AllowAnonymous();

@@ -1,3 +1,4 @@
 namespace OpenMash.Web.Features.Api;
 
-public sealed record ApiTokenPayload(string ClientId, Guid AgencyId, Guid HubId);
+/// <summary>What an access token carries: its record's id, the client, and the secret version it was issued under.</summary>
+public sealed record ApiTokenPayload(Guid TokenId, string ClientId, Guid AgencyId, Guid HubId, int SecretVersion);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Api;
 
@@ -24,6 +25,7 @@ public static partial class ContactsEndpoints
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Converters = { new NfcStringConverter() },
     };
 
     public static async Task<IResult> CreateAsync(HttpContext http, OpenMashDbContext db, ContactService contacts, TimeProvider time)

@@ -77,9 +77,13 @@ public static class TokenEndpoint
             return InvalidClient(http, basic);
         }
 
-        db.Audit(AuditActions.ApiTokenIssued, AuditOutcome.Allowed, "ApiClient", auditId, actor: actor);
+        // The token's record and its audit row are saved together: a token the service has no record of is refused.
+        var (token, record) = tokens.Issue(client!);
+        db.ApiTokens.Add(record);
+        db.Audit(AuditActions.ApiTokenIssued, AuditOutcome.Allowed, "ApiClient", auditId, actor: actor,
+            detail: FormattableString.Invariant($"token {record.Id}, secret version {record.SecretVersion}, expires {record.ExpiresAtUtc:yyyy-MM-ddTHH:mm:ssZ}"));
         await db.SaveChangesAsync(ct);
-        return Results.Json(new TokenResponse(tokens.Issue(client!), "Bearer", (int)ApiTokenService.Lifetime.TotalSeconds));
+        return Results.Json(new TokenResponse(token, "Bearer", (int)ApiTokenService.Lifetime.TotalSeconds));
     }
 
     /// <summary>RFC 6749 section 2.3.1: the id and secret are form-encoded before being joined with a colon.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using Agency = OpenMash.Web.Domain.Hubs.Agency;
 
 namespace OpenMash.Web.Features.Checks;
@@ -108,26 +109,11 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             errors.Add(new(nameof(input.Known), "Select whether your agency knows this child or family"));
         }
 
-        if (string.IsNullOrWhiteSpace(input.Summary))
-        {
-            errors.Add(new(nameof(input.Summary), "Enter a summary of what your agency holds"));
-        }
-        else if (input.Summary.Length > 2000)
-        {
-            errors.Add(new(nameof(input.Summary), "Summary must be 2,000 characters or fewer"));
-        }
-
-        if (input.Details?.Length > 20000)
-        {
-            errors.Add(new(nameof(input.Details), "Details must be 20,000 characters or fewer"));
-        }
-
+        errors.Require(input.Summary, nameof(input.Summary), "Enter a summary of what your agency holds", 2000, "Summary");
+        errors.Limit(input.Details, nameof(input.Details), 20000, "Details");
         for (var i = 0; i < input.Items.Count; i++)
         {
-            if (input.Items[i].Text?.Length > 5000)
-            {
-                errors.Add(new($"Items[{i}].Text", $"Item {i + 1} must be 5,000 characters or fewer"));
-            }
+            errors.Limit(input.Items[i].Text, $"Items[{i}].Text", 5000, $"Item {i + 1}");
 
             if (string.IsNullOrWhiteSpace(input.Items[i].Text) && input.Items[i].Restrictions != ItemRestrictions.None)
             {

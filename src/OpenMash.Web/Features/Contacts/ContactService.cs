@@ -174,6 +174,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         errors.Limit(c.ReferrerAgency, nameof(c.ReferrerAgency), 200, "Referrer's agency");
         errors.Limit(c.ReferrerRelationship, nameof(c.ReferrerRelationship), 200, "Relationship to the child");
         errors.Limit(c.ReferrerPhone, nameof(c.ReferrerPhone), 40, "Phone number");
+        errors.Limit(c.ReferrerEmail, nameof(c.ReferrerEmail), 200, "E-mail address");
         if (!string.IsNullOrWhiteSpace(c.ReferrerEmail) && !EmailPattern().IsMatch(c.ReferrerEmail.Trim()))
         {
             errors.Add(new(nameof(c.ReferrerEmail), "Enter an e-mail address in the correct format, like name@example.org"));
@@ -266,23 +267,10 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         }
 
         var who = p.Role == SubjectRole.Child ? "child" : "person";
-        if (string.IsNullOrWhiteSpace(p.GivenNames))
-        {
-            errors.Add(new($"{prefix}.GivenNames", $"Enter the {who}'s first name"));
-        }
-        else if (p.GivenNames.Length > 200)
-        {
-            errors.Add(new($"{prefix}.GivenNames", "First name must be 200 characters or fewer"));
-        }
-
-        if (string.IsNullOrWhiteSpace(p.FamilyName))
-        {
-            errors.Add(new($"{prefix}.FamilyName", $"Enter the {who}'s last name"));
-        }
-        else if (p.FamilyName.Length > 200)
-        {
-            errors.Add(new($"{prefix}.FamilyName", "Last name must be 200 characters or fewer"));
-        }
+        errors.Require(p.GivenNames, $"{prefix}.GivenNames", $"Enter the {who}'s first name", 200, "First name");
+        errors.Require(p.FamilyName, $"{prefix}.FamilyName", $"Enter the {who}'s last name", 200, "Last name");
+        errors.Limit(p.AddressLine1, $"{prefix}.AddressLine1", 200, "Address");
+        errors.Limit(p.Town, $"{prefix}.Town", 200, "Town");
 
         var today = DateOnly.FromDateTime(nowUtc);
         if (p.Role == SubjectRole.Child && p.DateOfBirth is null && p.ExpectedDeliveryDate is null)

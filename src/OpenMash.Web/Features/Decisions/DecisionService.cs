@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Features.Timeliness;
 
 namespace OpenMash.Web.Features.Decisions;
@@ -20,19 +21,8 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
             errors.Add(new(nameof(input.Outcome), "Select the outcome"));
         }
 
-        if (string.IsNullOrWhiteSpace(input.Rationale))
-        {
-            errors.Add(new(nameof(input.Rationale), "Enter the reasons for this decision"));
-        }
-        else if (input.Rationale.Length > 5000)
-        {
-            errors.Add(new(nameof(input.Rationale), "Reasons must be 5,000 characters or fewer"));
-        }
-
-        if (input.Team?.Length > 200)
-        {
-            errors.Add(new(nameof(input.Team), "Team must be 200 characters or fewer"));
-        }
+        errors.Require(input.Rationale, nameof(input.Rationale), "Enter the reasons for this decision", 5000, "Reasons");
+        errors.Limit(input.Team, nameof(input.Team), 200, "Team");
 
         if (input.PrimaryNeed is null || !Enum.IsDefined(input.PrimaryNeed.Value))
         {
@@ -166,14 +156,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
             return errors;
         }
 
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            errors.Add(new("Note", "Enter your dip sample findings"));
-        }
-        else if (note.Length > 5000)
-        {
-            errors.Add(new("Note", "Findings must be 5,000 characters or fewer"));
-        }
+        errors.Require(note, "Note", "Enter your dip sample findings", 5000, "Findings");
 
         if (errors.Count > 0)
         {
@@ -231,10 +214,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
             errors.Add(new(nameof(input.NotHeldReason), "Enter why no strategy discussion was held: harm was suspected"));
         }
 
-        if (input.NotHeldReason?.Length > 5000)
-        {
-            errors.Add(new(nameof(input.NotHeldReason), "Reason must be 5,000 characters or fewer"));
-        }
+        errors.Limit(input.NotHeldReason, nameof(input.NotHeldReason), 5000, "Reason");
 
         if (errors.Count > 0)
         {
@@ -284,10 +264,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
             errors.Add(new(string.Empty, "This proposal has already been dealt with"));
         }
 
-        if (comment?.Length > 5000)
-        {
-            errors.Add(new("Comment", "Comment must be 5,000 characters or fewer"));
-        }
+        errors.Limit(comment, "Comment", 5000, "Comment");
 
         return errors;
     }

@@ -1,12 +1,18 @@
 namespace OpenMash.Web.Features.Shared;
 
 /// <summary>
-/// The free-text rules every form shares: an answer that must be given, and an answer that must not be too long.
-/// The too-long message names the answer by its label, "Your answer" unless a form says otherwise.
+/// The free-text rules every form shares: an answer that must be given, an answer that must not be too long, and
+/// an answer made of text people write (<see cref="TextRules"/>: no control or text-direction characters). An answer
+/// of at most <see cref="SingleLineMax"/> characters is a single line (a name, a role, an organisation), so it may
+/// not hold line breaks either; longer answers are multi-line free text. The too-long message names the answer by
+/// its label, "Your answer" unless a form says otherwise.
 /// </summary>
 public static class Validation
 {
     public const string YourAnswer = "Your answer";
+
+    /// <summary>The longest answer that is one line: names, roles, organisations, phone numbers.</summary>
+    public const int SingleLineMax = 200;
 
     public static void Require(this List<ValidationError> errors, string? value, string field, string message, int max, string label = YourAnswer)
     {
@@ -25,6 +31,10 @@ public static class Validation
         if (value?.Length > max)
         {
             errors.Add(new(field, $"{label} must be {max:N0} characters or fewer"));
+        }
+        else if (TextRules.Problem(value, label, multiLine: max > SingleLineMax) is { } problem)
+        {
+            errors.Add(new(field, problem));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenMash.Web.Features.Account;
 using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Infrastructure;
 using OtpNet;
@@ -55,7 +56,7 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
         var page = await PageClient.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Enter a correct user name and password", page.QuerySelector(".govuk-error-summary__list a")?.TextContent);
+        Assert.Equal(SignInModel.FailedMessage, page.QuerySelector(".govuk-error-summary__list a")?.TextContent);
         Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
         var refused = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.SignInFailed && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused));
         Assert.True(refused >= 1);
@@ -72,7 +73,7 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task RepeatedFailures_LockTheAccount_EvenWithTheRightPassword()
+    public async Task RepeatedFailures_LockTheAccount_EvenWithTheRightPasswordAndWithTheWrongDetailsMessage()
     {
         await CreateUserAsync("lockout.user", "a-long-enough-password", twoFactor: false);
         var client = NewClient();
@@ -85,7 +86,8 @@ public sealed class SignInTests(ProductionHashingFactory factory) : IClassFixtur
         var page = await PageClient.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        // The same message as a wrong password or an unknown name (finding 9: no account-existence oracle).
+        Assert.Equal(SignInModel.FailedMessage, page.QuerySelector(".govuk-error-summary__list a")?.TextContent);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SignInLockedOut && e.UserName == "lockout.user")));
     }
 

@@ -352,6 +352,9 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("SecretVersion")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -362,6 +365,37 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasIndex("HubId");
 
                     b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SecretVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Api.IdempotencyRecord", b =>
@@ -1768,6 +1802,31 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
@@ -1834,6 +1893,15 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiToken", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Api.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
@@ -2023,6 +2091,15 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Navigation("Agency");
 
                     b.Navigation("Hub");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>

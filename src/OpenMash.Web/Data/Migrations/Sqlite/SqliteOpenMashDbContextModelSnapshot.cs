@@ -342,6 +342,9 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SecretVersion")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -352,6 +355,37 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasIndex("HubId");
 
                     b.ToTable("ApiClients");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecretVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Api.IdempotencyRecord", b =>
@@ -1758,6 +1792,31 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("OpenMash.Web.Domain.Users.AppRole", null)
@@ -1824,6 +1883,15 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Api.ApiToken", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Api.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
@@ -2013,6 +2081,15 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Navigation("Agency");
 
                     b.Navigation("Hub");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Features.Api;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin.ApiClients;
 
@@ -28,9 +29,14 @@ public sealed class CreateModel(AdminService admin, ApiClientRegistry registry) 
         {
             ModelState.AddModelError(nameof(Name), "Enter a name for the agency system");
         }
-        else if (Name.Trim().Length > 200)
+        else
         {
-            ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
+            var errors = new List<ValidationError>();
+            errors.Limit(Name.Trim(), nameof(Name), 200, "Name");
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(error.Field, error.Message);
+            }
         }
 
         if (AgencyId is null)
