@@ -88,6 +88,10 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
 
         await RelateAdultsToChildrenAsync(contact, hubId, ct);
 
+        // "The family consented" is the referrer's claim: kept as consent records marked not confirmed, which release
+        // no checks below threshold until a practitioner confirms them with the family.
+        db.Consents.AddRange(RecordedConsent.ReportedAtIntake(contact, now, source.RecordedByUserId ?? source.ReferrerUserId));
+
         foreach (var file in input.Attachments ?? [])
         {
             contact.Attachments.Add(new ContactAttachment
