@@ -6,6 +6,9 @@ public enum ConsentStatus
     Refused,
     Withdrawn,
     NotSought,
+
+    /// <summary>Consent was sought and the family has not answered yet: below threshold, checks wait for the answer.</summary>
+    Sought,
 }
 
 /// <summary>DPA 2018 Schedule 1 paragraph 18(c)(i)-(iii): why consent was not sought.</summary>
@@ -47,13 +50,18 @@ public sealed record ConsentScope(
         Purposes.Contains(purpose) && (AgencyTypes.Contains(type) || Agencies.Contains(agency));
 }
 
-/// <summary>One recorded consent event; a later record in scope supersedes earlier ones (e.g. a withdrawal).</summary>
+/// <summary>
+/// One recorded consent event; a later record in scope supersedes earlier ones (e.g. a withdrawal). A record that is
+/// not <paramref name="Confirmed"/> is a claim (the referrer reported that the family consented): it is never relied
+/// on and supersedes nothing until a practitioner confirms it.
+/// </summary>
 public sealed record ConsentRecord(
     ConsentStatus Status,
     ConsentScope Scope,
     DateTimeOffset RecordedAt,
     DateTimeOffset? ExpiresAt,
-    string? GivenBy);
+    string? GivenBy,
+    bool Confirmed = true);
 
 /// <summary>A manager's approval to proceed below threshold without consent; stored on the contact.</summary>
 public sealed record ConsentOverride(string ApprovedBy, DateTimeOffset ApprovedAt, string Reason);
@@ -67,7 +75,8 @@ public sealed record ConsentGateRequest(
     IReadOnlyList<ConsentRecord> Consents,
     ConsentOverride? Override,
     NotSoughtReason? NotSoughtReason,
-    string? SafeguardingJustification);
+    string? SafeguardingJustification,
+    AgencyType DiscloserAgencyType);
 
 public enum ConsentGateOutcome
 {
@@ -84,19 +93,23 @@ public sealed record ConsentGateResult(ConsentGateOutcome Outcome, LawfulBasis L
 /// Decides whether checks may go to a partner. Below threshold: consent in scope, given, not expired and not
 /// superseded by a refusal or withdrawal, unless a manager approved an override. Above threshold: the
 /// safeguarding condition without consent, which needs a recorded justification, and where consent was not
-/// sought, which of the three statutory reasons applies. The partner's type picks the condition: police
-/// process under DPA 2018 Part 3, so Schedule 8 paragraph 4; everyone else Schedule 1 paragraph 18.
+/// sought, which of the three statutory reasons applies. The condition is the discloser's, not the recipient's: a
+/// police discloser processes under DPA 2018 Part 3, so Schedule 8 paragraph 4; every other discloser (children's
+/// social care sending a check request to police included) Schedule 1 paragraph 18. A claim of consent that is not
+/// confirmed, and consent sought but not yet answered, never release checks below threshold.
 /// </summary>
 public static class ConsentGate
 {
     public static ConsentGateResult Evaluate(ConsentGateRequest request)
     {
-        var consent = request.Consents
+        var inScope = request.Consents
             .Where(c => c.RecordedAt <= request.At && c.Scope.Covers(request.DestinationAgency, request.DestinationAgencyType, request.Purpose))
-            .MaxBy(c => c.RecordedAt);
+            .ToList();
+        var consent = inScope.Where(c => c.Confirmed).MaxBy(c => c.RecordedAt);
+        var unconfirmed = inScope.Any(c => !c.Confirmed && (consent is null || c.RecordedAt > consent.RecordedAt));
         var expired = consent is { Status: ConsentStatus.Given, ExpiresAt: { } expires } && expires <= request.At;
         var status = consent is null || expired ? ConsentStatus.NotSought : consent.Status;
-        var safeguarding = request.DestinationAgencyType == AgencyType.Police
+        var safeguarding = request.DiscloserAgencyType == AgencyType.Police
             ? LawfulBasis.LawEnforcementSafeguarding
             : LawfulBasis.SafeguardingOfChildren;
         var condition = safeguarding == LawfulBasis.LawEnforcementSafeguarding
@@ -114,7 +127,9 @@ public static class ConsentGate
                 ConsentStatus.Given => "consent was given but is not relied on",
                 ConsentStatus.Refused => "consent was refused",
                 ConsentStatus.Withdrawn => "consent was withdrawn",
-                _ => $"consent not sought ({request.NotSoughtReason})",
+                ConsentStatus.Sought => "consent was sought and the answer is awaited",
+                _ when unconfirmed => $"the referrer reported consent, which is not confirmed and not relied on; consent not sought ({NotSoughtWords(request.NotSoughtReason)})",
+                _ => $"consent not sought ({NotSoughtWords(request.NotSoughtReason)})",
             };
             return new ConsentGateResult(ConsentGateOutcome.Proceed, safeguarding, status,
                 $"Above threshold: sharing without consent under {condition}; {consentNote}. Justification: {request.SafeguardingJustification}");
@@ -136,11 +151,24 @@ public static class ConsentGate
         {
             ConsentStatus.Refused => "consent was refused",
             ConsentStatus.Withdrawn => "consent was withdrawn",
+            ConsentStatus.Sought => "consent was sought and the family has not answered yet",
+            _ when unconfirmed => "the referrer reported that the family consented, but no practitioner has confirmed it with the family",
             _ when expired => "the consent on record has expired",
             _ => "no consent on record covers this agency and purpose",
         };
-        return Blocked(status, $"Below threshold: {why}. Seek consent, or ask a manager to approve an override if the child's protection requires it.");
+        var next = status == ConsentStatus.Sought
+            ? "Record the family's answer when it comes"
+            : unconfirmed ? "Confirm the reported consent with the family, or record what they say" : "Seek consent";
+        return Blocked(status, $"Below threshold: {why}. {next}, or ask a manager to approve an override if the child's protection requires it.");
     }
+
+    private static string NotSoughtWords(NotSoughtReason? reason) => reason switch
+    {
+        NotSoughtReason.CannotBeGiven => "it cannot be given",
+        NotSoughtReason.CannotReasonablyBeObtained => "it cannot reasonably be obtained",
+        NotSoughtReason.WouldPrejudiceProtection => "seeking it would prejudice the child's protection",
+        _ => "no reason recorded",
+    };
 
     private static ConsentGateResult Blocked(ConsentStatus status, string reason) =>
         new(ConsentGateOutcome.Blocked, LawfulBasis.None, status, reason);

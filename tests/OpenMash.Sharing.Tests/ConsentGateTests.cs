@@ -10,7 +10,7 @@ public class ConsentGateTests
         new HashSet<SharingPurpose> { SharingPurpose.EarlyHelp });
 
     private static ConsentGateRequest BelowThreshold(params ConsentRecord[] consents) => new(
-        SafeguardingThreshold.BelowThreshold, MidlandsTrust, AgencyType.Health, SharingPurpose.EarlyHelp, Now, consents, null, null, null);
+        SafeguardingThreshold.BelowThreshold, MidlandsTrust, AgencyType.Health, SharingPurpose.EarlyHelp, Now, consents, null, null, null, AgencyType.ChildrensSocialCare);
 
     private static ConsentRecord Consent(ConsentStatus status, int daysAgo, DateTimeOffset? expires = null) =>
         new(status, HealthForEarlyHelp, Now.AddDays(-daysAgo), expires, "Mother");
@@ -94,7 +94,7 @@ public class ConsentGateTests
     }
 
     [Fact]
-    public void Evaluate_AboveThresholdToPolice_UsesSchedule8()
+    public void Evaluate_SocialCareDisclosingToPolice_UsesSchedule1NotSchedule8()
     {
         var request = BelowThreshold() with
         {
@@ -108,7 +108,60 @@ public class ConsentGateTests
         var result = ConsentGate.Evaluate(request);
 
         Assert.True(result.MayProceed);
+        Assert.Equal(LawfulBasis.SafeguardingOfChildren, result.LawfulBasis);
+        Assert.Contains("Schedule 1 paragraph 18", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schedule 8", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PoliceDisclosingToHealth_UsesSchedule8()
+    {
+        var request = BelowThreshold() with
+        {
+            Threshold = SafeguardingThreshold.AboveThreshold,
+            DiscloserAgencyType = AgencyType.Police,
+            NotSoughtReason = NotSoughtReason.WouldPrejudiceProtection,
+            SafeguardingJustification = "Suspected exploitation",
+        };
+
+        var result = ConsentGate.Evaluate(request);
+
+        Assert.True(result.MayProceed);
         Assert.Equal(LawfulBasis.LawEnforcementSafeguarding, result.LawfulBasis);
+        Assert.Contains("Schedule 8 paragraph 4", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BelowThresholdConsentReportedNotConfirmed_IsBlocked()
+    {
+        var reported = Consent(ConsentStatus.Given, 1) with { Confirmed = false };
+
+        var result = ConsentGate.Evaluate(BelowThreshold(reported));
+
+        Assert.False(result.MayProceed);
+        Assert.Equal(ConsentStatus.NotSought, result.ConsentStatus);
+        Assert.Contains("no practitioner has confirmed it", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BelowThresholdUnconfirmedReportAfterARefusal_StaysBlockedOnTheRefusal()
+    {
+        var result = ConsentGate.Evaluate(BelowThreshold(Consent(ConsentStatus.Refused, 3), Consent(ConsentStatus.Given, 1) with { Confirmed = false }));
+
+        Assert.False(result.MayProceed);
+        Assert.Equal(ConsentStatus.Refused, result.ConsentStatus);
+    }
+
+    [Fact]
+    public void Evaluate_BelowThresholdConsentSoughtAwaitingAnswer_IsBlockedUntilGiven()
+    {
+        var awaiting = ConsentGate.Evaluate(BelowThreshold(Consent(ConsentStatus.Sought, 2)));
+        var answered = ConsentGate.Evaluate(BelowThreshold(Consent(ConsentStatus.Sought, 2), Consent(ConsentStatus.Given, 1)));
+
+        Assert.False(awaiting.MayProceed);
+        Assert.Equal(ConsentStatus.Sought, awaiting.ConsentStatus);
+        Assert.Contains("has not answered yet", awaiting.Reason, StringComparison.Ordinal);
+        Assert.True(answered.MayProceed);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public static class AuditActions
 
     public const string ChaseMultiAgencyCheck = "Chase MultiAgencyCheck";
 
+    public const string ConfirmConsent = "Confirm consent";
+
     public const string ConsentOverrideApproved = "Consent override approved";
 
     public const string ConsentOverrideRejected = "Consent override rejected";
@@ -154,6 +156,7 @@ public static class AuditActions
         [AuditSearch] = "Searched the audit log",
         [BreakGlass] = "Emergency access (break glass)",
         [ChaseMultiAgencyCheck] = "Chased a partner check",
+        [ConfirmConsent] = "Confirmed consent the referrer reported",
         [ConsentOverrideApproved] = "Approved a consent override",
         [ConsentOverrideRejected] = "Rejected a consent override",
         [ConsentOverrideRequested] = "Asked to share without consent",

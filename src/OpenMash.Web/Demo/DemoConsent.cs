@@ -10,8 +10,9 @@ namespace OpenMash.Web.Demo;
 /// <summary>
 /// Consent journeys in each demo hub, all below threshold (early help): one contact whose checks are blocked until
 /// consent or an approved override is recorded, one with consent recorded, and one red contact with an override in
-/// force awaiting a manager's retrospective approval. Gives each hub's senior practitioner the consent override
-/// permission. Names are invented.
+/// force awaiting a manager's retrospective approval; one whose referrer reported that the family consented (not
+/// confirmed, so checks wait until the screener confirms it) and one where consent was sought and the answer is awaited.
+/// Gives each hub's senior practitioner the consent override permission. Names are invented.
 /// </summary>
 public sealed class DemoConsent(OpenMashDbContext db, CurrentActor actor, UserManager<AppUser> users, TimeProvider time, IBankHolidayCalendar holidays)
 {
@@ -145,6 +146,33 @@ public sealed class DemoConsent(OpenMashDbContext db, CurrentActor actor, UserMa
             TakesEffectAtOnce = true,
             ApprovalDueUtc = calculator.For(RagRating.Red, new DateTimeOffset(requested, TimeSpan.Zero)).DecisionDue.UtcDateTime,
             Status = OverrideStatus.Pending,
+        });
+
+        // 4. The referrer said the family consented: a consent record reported by the referrer, not confirmed; checks
+        // below threshold wait until the screener confirms it with the family.
+        var reported = Family("Claimworth", "Daisy", "Robin", RagRating.Green, now.AddHours(-3), "Demo: child's attendance has fallen; the family support worker says the mother agreed to agencies being asked.");
+        reported.FamilyConsented = true;
+        reported.NoConsentReason = null;
+        db.Consents.AddRange(RecordedConsent.ReportedAtIntake(reported, now.AddHours(-3), screener.Id));
+
+        // 5. Consent sought from the father by phone, the answer awaited: checks below threshold wait for it.
+        var asked = Family("Askwith", "Mabel", "Jamie", RagRating.Amber, now.AddHours(-7), "Demo: child seems withdrawn at nursery; the family asked for parenting support.");
+        db.Consents.Add(new RecordedConsent
+        {
+            Id = Guid.NewGuid(),
+            HubId = hub.Id,
+            PersonId = asked.Subjects.First(s => s.Role == SubjectRole.Child).PersonId,
+            ContactId = asked.Id,
+            Status = ConsentStatus.Sought,
+            GivenBy = ConsentGiver.ParentWithParentalResponsibility,
+            GiverName = "Jamie Askwith",
+            AgencyTypes = [AgencyType.Health, AgencyType.Education],
+            Purposes = [SharingPurpose.SafeguardingScreening],
+            DecidedOn = today,
+            RecordedAtUtc = now.AddHours(-5),
+            Evidence = "Demo: phone call with the parent; they will ring back after talking it over.",
+            RecordedByUserId = screener.Id,
+            RecordedByName = screener.DisplayName,
         });
         await db.SaveChangesAsync(ct);
     }

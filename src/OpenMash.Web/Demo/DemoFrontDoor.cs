@@ -25,6 +25,10 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
         var police = agencies.Single(a => a.Type == AgencyType.Police);
         var health = agencies.First(a => a.Type == AgencyType.Health && a.IsLeadSafeguardingPartner);
         var school = agencies.First(a => a.Type == AgencyType.Education);
+        var screener = users["screener"];
+        var discloser = agencies.SingleOrDefault(a => a.Id == screener.AgencyId);
+        var screenings = new Dictionary<Guid, ContactScreening>();
+        var consents = new Dictionary<Guid, List<RecordedConsent>>();
         var number = 0L;
         var postcodePrefix = hub.Code == DemoSeeder.StaffordshireCode ? "ST16" : "ST4";
 
@@ -145,7 +149,19 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
             // moves on to the decision, as when the screener needs no checks.
             contact.MarkScreened(at, rag, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, noChecksNeeded: true);
             contact.FamilyConsented = true;
-            db.Screenings.Add(new ContactScreening
+
+            // The referrer's "the family consented" is a consent record reported by the referrer, which the screener
+            // confirmed with the parent at screening.
+            var reported = RecordedConsent.ReportedAtIntake(contact, contact.ReceivedAtUtc, screener.Id);
+            foreach (var consent in reported)
+            {
+                consent.Confirm(ConsentGiver.ParentWithParentalResponsibility, families[FamilyOf(contact)].Parent.FullName, null,
+                    "Demo: phone call with the parent at screening; agreed to checks with all partners.", at, screener.Id, screener.DisplayName);
+            }
+
+            db.Consents.AddRange(reported);
+            consents[contact.Id] = [.. reported];
+            var screening = new ContactScreening
             {
                 ContactId = contact.Id,
                 HubId = hub.Id,
@@ -160,6 +176,49 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 ConsentRationale = threshold >= ThresholdLevel.ChildInNeed ? "Harm suspected: sharing without consent is lawful." : "Parent consented to checks.",
                 LawfulBasis = Article6Basis.PublicTask,
                 WithoutConsentReason = threshold >= ThresholdLevel.ChildInNeed ? OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection : null,
+            };
+            db.Screenings.Add(screening);
+            screenings[contact.Id] = screening;
+        }
+
+        int FamilyOf(Contact contact) => families.FindIndex(f => contact.Subjects.Any(s => s.PersonId == f.Parent.Id));
+
+        // The sharing decision each check carries, as the check service writes it: the consent gate's verdict, with the
+        // condition of the discloser (the screener's agency, children's social care), not of the recipient.
+        void Decision(Contact contact, Agency agency, Guid checkId, DateTime requested)
+        {
+            var screening = screenings[contact.Id];
+            var threshold = screening.AllowsSharingWithoutConsent ? OpenMash.Sharing.SafeguardingThreshold.AboveThreshold : OpenMash.Sharing.SafeguardingThreshold.BelowThreshold;
+            var gate = OpenMash.Sharing.ConsentGate.Evaluate(new OpenMash.Sharing.ConsentGateRequest(
+                threshold, new OpenMash.Sharing.AgencyId(agency.Id), agency.Type, OpenMash.Sharing.SharingPurpose.SafeguardingScreening, new DateTimeOffset(requested, TimeSpan.Zero),
+                consents.GetValueOrDefault(contact.Id, []).Select(c => c.ToGateRecord()).ToList(), null, screening.WithoutConsentReason, screening.ConsentRationale,
+                discloser?.Type ?? AgencyType.ChildrensSocialCare));
+            db.SharingDecisions.Add(new SharingDecisionRecord
+            {
+                Id = Guid.NewGuid(),
+                HubId = hub.Id,
+                ContactId = contact.Id,
+                Origin = SharingDecisionOrigin.ChecksRequested,
+                CheckId = checkId,
+                DecidedByUserId = screener.Id,
+                DecidedByName = screener.DisplayName,
+                DecidedAtUtc = requested,
+                Share = true,
+                DiscloserAgencyId = discloser?.Id,
+                DiscloserOrganisation = discloser?.Name ?? "The hub's front door (children's social care)",
+                Reasons = gate.Reason,
+                Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories)}) and the question what the agency holds that is relevant.",
+                RecipientAgencyId = agency.Id,
+                RecipientOrganisation = agency.Name,
+                RecipientPerson = "The agency's MASH researchers",
+                Purpose = OpenMash.Sharing.SharingPurpose.SafeguardingScreening,
+                Article6 = screening.LawfulBasis,
+                Condition = gate.LawfulBasis,
+                ConsentStatus = gate.ConsentStatus,
+                NotSoughtReason = gate.ConsentStatus == OpenMash.Sharing.ConsentStatus.NotSought && screening.AllowsSharingWithoutConsent ? screening.WithoutConsentReason : null,
+                FamilyTold = contact.FamilyAware == true,
+                FamilyNotToldReason = contact.FamilyAware == true ? null : "Demo: not told before the checks.",
+                IdentitiesWithheld = "The referrer's name and contact details are not included in check requests.",
             });
         }
 
@@ -195,6 +254,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
             }
 
             db.Checks.Add(check);
+            Decision(contact, agency, check.Id, requested);
             return check;
         }
 

@@ -30,7 +30,10 @@ public sealed class OwnAgencyCheckRequirement : IExplainedRequirement, IHidesExi
     public string Refusal => "not a check for the user's agency in this hub";
 }
 
-/// <summary>A referrer sees only the referrals they made.</summary>
+/// <summary>
+/// A referrer sees the referrals they made, and those their colleagues at the same agency made on the referral page
+/// (a school sees its own staff's referrals); never a contact merely carrying their e-mail address.
+/// </summary>
 public sealed class OwnReferralRequirement : IExplainedRequirement, IHidesExistence
 {
     public string Refusal => "not a referral of this user";
@@ -66,13 +69,21 @@ public sealed class OwnReferralHandler : AuthorizationHandler<OwnReferralRequire
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnReferralRequirement requirement, Contact resource)
     {
-        if (context.User.UserId() is { } user && user == resource.ReferrerUserId)
+        if (IsReferralOf(context.User.UserId(), Guid.TryParse(context.User.FindFirstValue(OpenMashClaims.AgencyId), out var agency) ? agency : null, resource))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Made by this user, or made by a signed-in referrer of this user's agency: a referral made on the page carries the
+    /// maker's account and agency, both from their sign-in (an agency system's contact carries no account).
+    /// </summary>
+    public static bool IsReferralOf(Guid? userId, Guid? agencyId, Contact contact) =>
+        contact.ReferrerUserId is { } maker
+        && (maker == userId || (agencyId is not null && contact.SourceAgencyId == agencyId));
 }
 
 public static class AuthorizationServiceCollectionExtensions

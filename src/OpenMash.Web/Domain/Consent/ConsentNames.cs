@@ -26,8 +26,14 @@ public static class ConsentNames
         ConsentStatus.Given => "Given",
         ConsentStatus.Refused => "Refused",
         ConsentStatus.Withdrawn => "Withdrawn",
+        ConsentStatus.Sought => "Consent sought, awaiting an answer",
         _ => "Not sought",
     };
+
+    public const string ReportedNotConfirmed = "Reported by the referrer, not confirmed";
+
+    /// <summary>A consent record's status in words: a referrer's report that is not confirmed never reads as "Given".</summary>
+    public static string StatusText(this RecordedConsent consent) => consent.AwaitsConfirmation ? ReportedNotConfirmed : consent.Status.DisplayName();
 
     public static string DisplayName(this NotSoughtReason reason) => reason switch
     {
@@ -40,7 +46,7 @@ public static class ConsentNames
     {
         LawfulBasis.Consent => "Consent",
         LawfulBasis.SafeguardingOfChildren => "Safeguarding of children: DPA 2018 Schedule 1 paragraph 18",
-        LawfulBasis.LawEnforcementSafeguarding => "Police data: DPA 2018 Schedule 8 paragraph 4",
+        LawfulBasis.LawEnforcementSafeguarding => "Police disclosing (law enforcement processing): DPA 2018 Schedule 8 paragraph 4",
         _ => "No special category or police data",
     };
 

@@ -27,6 +27,12 @@ public sealed class SharingDecisionRecord : IHubScoped
 
     public bool Share { get; set; }
 
+    /// <summary>The agency disclosing (the decider's agency): its processing, not the recipient's, picks <see cref="Condition"/>.</summary>
+    public Guid? DiscloserAgencyId { get; set; }
+
+    /// <summary>The disclosing organisation's name; null on records written before it was kept.</summary>
+    public string? DiscloserOrganisation { get; set; }
+
     public required string Reasons { get; set; }
 
     public required string Items { get; set; }
@@ -41,7 +47,10 @@ public sealed class SharingDecisionRecord : IHubScoped
 
     public Article6Basis? Article6 { get; set; }
 
-    /// <summary>The condition for special category or police data: Schedule 1 para 18, Schedule 8 para 4, or consent.</summary>
+    /// <summary>
+    /// The discloser's condition for special category or police data: Schedule 8 para 4 when police disclose (Part 3),
+    /// Schedule 1 para 18 for every other discloser, consent, or none.
+    /// </summary>
     public LawfulBasis Condition { get; set; }
 
     public ConsentStatus ConsentStatus { get; set; }

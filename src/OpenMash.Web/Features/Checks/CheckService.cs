@@ -77,11 +77,12 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
 
         var now = time.GetUtcNow().UtcDateTime;
         var decidedBy = await consent.DisplayNameAsync(ct);
+        var discloser = await consent.DiscloserAsync(ct);
         foreach (var sent in gates)
         {
             var agencyId = sent.Agency.Id;
             var checkId = Guid.NewGuid();
-            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, checkId, now, decidedBy));
+            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, discloser, checkId, now, decidedBy));
             db.Checks.Add(new MultiAgencyCheck
             {
                 Id = checkId,

@@ -13,28 +13,22 @@ namespace OpenMash.Web.Features.Consent;
 /// </summary>
 public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, ConsentOverrideService overrides)
 {
-    public const string IntakeGiver = "the family, as reported by the referrer at intake";
-
-
     /// <summary>The people a contact's consent is about: its children, or everyone named when no child is.</summary>
-    public static IReadOnlyList<Guid> ConsentSubjects(Contact contact)
-    {
-        var children = contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
-        return children.Count > 0 ? children : contact.Subjects.Select(s => s.PersonId).ToList();
-    }
+    public static IReadOnlyList<Guid> ConsentSubjects(Contact contact) => RecordedConsent.SubjectsOf(contact);
 
     /// <summary>
-    /// The intake form's "family consented" answer, read as a consent to safeguarding checks with every partner,
-    /// recorded when the contact was received; any later record for the child supersedes it.
+    /// Who discloses when the signed-in practitioner shares: their own agency (the front door's children's social care
+    /// for a screener). The Schedule 8 or Schedule 1 condition follows the discloser, never the recipient. Someone with
+    /// no agency (a system task) discloses for the hub's front door, run by children's social care.
     /// </summary>
-    public static ConsentRecord? IntakeConsent(Contact contact) => contact.FamilyConsented == true
-        ? new ConsentRecord(
-            ConsentStatus.Given,
-            new ConsentScope(Enum.GetValues<AgencyType>().ToHashSet(), new HashSet<AgencyId>(), new HashSet<SharingPurpose> { SharingPurpose.SafeguardingScreening }),
-            DateTime.SpecifyKind(contact.ReceivedAtUtc, DateTimeKind.Utc),
-            null,
-            IntakeGiver)
-        : null;
+    public async Task<Discloser> DiscloserAsync(CancellationToken ct = default)
+    {
+        var agencyId = db.Actor.AgencyId;
+        var agency = agencyId is null ? null : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+        return agency is null
+            ? new Discloser(null, "The hub's front door (children's social care)", AgencyType.ChildrensSocialCare)
+            : new Discloser(agency.Id, agency.Name, agency.Type);
+    }
 
     /// <summary>Evaluates the consent gate for each agency, for every child of the contact: all must pass.</summary>
     public async Task<IReadOnlyList<AgencyGate>> GateAsync(Contact contact, ContactScreening screening, IReadOnlyList<Agency> agencies, SharingPurpose purpose, CancellationToken ct = default)
@@ -45,7 +39,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             .OrderByDescending(c => c.RecordedAtUtc)
             .ToList();
         var names = await db.Persons.Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
-        var intake = IntakeConsent(contact);
+        var discloser = await DiscloserAsync(ct);
         var open = await overrides.OpenOverridesAsync(contact.Id, ct);
         var inForce = ConsentOverrideService.InForce(open, now.UtcDateTime);
         var overdue = open.Where(o => o.IsOverdue(now.UtcDateTime)).OrderByDescending(o => o.RequestedAtUtc).FirstOrDefault();
@@ -65,15 +59,10 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             ConsentGateResult? blocked = null;
             foreach (var person in people)
             {
-                // Newest first, the intake report last: on a tie the explicitly recorded consent wins.
+                // A referrer's report of consent is among the records, marked not confirmed: the gate never relies on it.
                 var consents = records.Where(r => r.PersonId == person).Select(r => r.ToGateRecord()).ToList();
-                if (intake is not null)
-                {
-                    consents.Add(intake);
-                }
-
                 var verdict = ConsentGate.Evaluate(new ConsentGateRequest(
-                    threshold, new AgencyId(agency.Id), agency.Type, purpose, now, consents, gateOverride, screening.WithoutConsentReason, screening.ConsentRationale));
+                    threshold, new AgencyId(agency.Id), agency.Type, purpose, now, consents, gateOverride, screening.WithoutConsentReason, screening.ConsentRationale, discloser.Type));
                 first ??= verdict;
                 if (!verdict.MayProceed && blocked is null)
                 {
@@ -82,7 +71,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             }
 
             var chosen = blocked ?? first ?? ConsentGate.Evaluate(new ConsentGateRequest(
-                threshold, new AgencyId(agency.Id), agency.Type, purpose, now, intake is null ? [] : [intake], gateOverride, screening.WithoutConsentReason, screening.ConsentRationale));
+                threshold, new AgencyId(agency.Id), agency.Type, purpose, now, [], gateOverride, screening.WithoutConsentReason, screening.ConsentRationale, discloser.Type));
             if (!chosen.MayProceed && overdue is not null && threshold == SafeguardingThreshold.BelowThreshold)
             {
                 chosen = chosen with
@@ -115,18 +104,19 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
 
         if (input.Status is null || !Enum.IsDefined(input.Status.Value))
         {
-            errors.Add(new(nameof(input.Status), "Select whether consent was given, refused, withdrawn or not sought"));
+            errors.Add(new(nameof(input.Status), "Select whether consent was given, refused, withdrawn, sought and awaiting an answer, or not sought"));
         }
 
         var sought = input.Status is not ConsentStatus.NotSought;
+        var asked = input.Status is ConsentStatus.Sought;
         if (sought && (input.GivenBy is null || !Enum.IsDefined(input.GivenBy.Value)))
         {
-            errors.Add(new(nameof(input.GivenBy), "Select who gave, refused or withdrew consent"));
+            errors.Add(new(nameof(input.GivenBy), asked ? "Select who was asked for consent" : "Select who gave, refused or withdrew consent"));
         }
 
         if (sought && string.IsNullOrWhiteSpace(input.GiverName))
         {
-            errors.Add(new(nameof(input.GiverName), "Enter the name of the person who gave, refused or withdrew consent"));
+            errors.Add(new(nameof(input.GiverName), asked ? "Enter the name of the person asked for consent" : "Enter the name of the person who gave, refused or withdrew consent"));
         }
 
         errors.Limit(input.GiverName, nameof(input.GiverName), 200);
@@ -166,7 +156,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
         }
         else if (input.DecidedOn is null)
         {
-            errors.Add(new(nameof(input.DecidedOn), "Enter the date consent was given, refused, withdrawn or decided not to be sought"));
+            errors.Add(new(nameof(input.DecidedOn), asked ? "Enter the date consent was sought" : "Enter the date consent was given, refused, withdrawn or decided not to be sought"));
         }
         else if (input.DecidedOn > today)
         {
@@ -220,6 +210,60 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             });
         }
 
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>The consents the referrer reported for this contact that no practitioner has confirmed yet.</summary>
+    public async Task<IReadOnlyList<RecordedConsent>> AwaitingConfirmationAsync(Contact contact, CancellationToken ct = default) =>
+        (await db.Consents.Where(c => c.ContactId == contact.Id && c.ReportedByReferrer && c.ConfirmedAtUtc == null).ToListAsync(ct))
+            .OrderBy(c => c.PersonId)
+            .ToList();
+
+    /// <summary>
+    /// Confirms, for the people selected, the consent the referrer reported for this contact: who gave it and how the
+    /// practitioner confirmed it. Written with its audit row in one save; nothing is stored unless every rule passes.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationError>> ConfirmReportedAsync(Contact contact, ConfirmConsentInput input, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var reported = await AwaitingConfirmationAsync(contact, ct);
+        if (input.PersonIds.Count == 0)
+        {
+            errors.Add(new(nameof(input.PersonIds), "Select whose reported consent you confirmed"));
+        }
+        else if (!input.PersonIds.All(p => reported.Any(r => r.PersonId == p)))
+        {
+            errors.Add(new(nameof(input.PersonIds), "Select people whose consent the referrer reported and no one has confirmed"));
+        }
+
+        if (input.GivenBy is null || !Enum.IsDefined(input.GivenBy.Value))
+        {
+            errors.Add(new(nameof(input.GivenBy), "Select who gave consent"));
+        }
+
+        errors.Require(input.GiverName, nameof(input.GiverName), "Enter the name of the person who gave consent", 200);
+        if (input.GivenBy == ConsentGiver.YoungPerson)
+        {
+            errors.Require(input.CompetenceNote, nameof(input.CompetenceNote), "Enter why the young person is competent to decide for themselves", 2000);
+        }
+
+        errors.Require(input.Evidence, nameof(input.Evidence), "Enter how you confirmed the consent, for example \"phone call with mother 24/11: agreed to checks with all partners\"", 2000);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var by = await db.ActorDisplayNameAsync(ct);
+        var confirmed = reported.Where(r => input.PersonIds.Contains(r.PersonId)).ToList();
+        foreach (var consent in confirmed)
+        {
+            consent.Confirm(input.GivenBy!.Value, input.GiverName!.Trim(), input.CompetenceNote?.Trim(), input.Evidence!.Trim(), now, db.Actor.UserId ?? Guid.Empty, by);
+        }
+
+        db.Audit(AuditActions.ConfirmConsent, targetType: "Contact", targetId: contact.Id.ToString(), subjects: confirmed.Select(c => c.PersonId), purpose: "Consent",
+            detail: $"Confirmed the consent reported by the referrer for {confirmed.Count} of {reported.Count} people");
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -60,7 +60,8 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             ReferrerPhone = Clean(input.ReferrerPhone),
             ReferrerEmail = Clean(input.ReferrerEmail),
             ReferrerRelationship = Clean(input.ReferrerRelationship),
-            ReferrerUserId = source.ReferrerUserId ?? await ReferrerAccountAsync(input.ReferrerEmail, hubId, ct),
+            // Only the referrer's own signed-in account, never an account found by the e-mail typed in the contact.
+            ReferrerUserId = source.ReferrerUserId,
             SourceAgencyId = source.SourceAgencyId,
             RecordedByUserId = source.RecordedByUserId,
             ConcernCategories = input.ConcernCategories.Distinct().ToList(),
@@ -86,6 +87,10 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         }
 
         await RelateAdultsToChildrenAsync(contact, hubId, ct);
+
+        // "The family consented" is the referrer's claim: kept as consent records marked not confirmed, which release
+        // no checks below threshold until a practitioner confirms them with the family.
+        db.Consents.AddRange(RecordedConsent.ReportedAtIntake(contact, now, source.RecordedByUserId ?? source.ReferrerUserId));
 
         foreach (var file in input.Attachments ?? [])
         {
@@ -140,25 +145,6 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// A referrer with an account in the hub (found by the e-mail address the referrer gave) sees the outcome of
-    /// contacts made for them by phone or e-mail, as of those they submit themselves.
-    /// </summary>
-    private async Task<Guid?> ReferrerAccountAsync(string? email, Guid hubId, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return null;
-        }
-
-        var normalised = email.Trim().ToUpperInvariant();
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where u.HubId == hubId && !u.IsDisabled && u.NormalizedEmail == normalised && r.Name == Security.Roles.Referrer
-                      select (Guid?)u.Id).FirstOrDefaultAsync(ct);
     }
 
     public static List<ValidationError> Validate(NewContact c, DateTime nowUtc)

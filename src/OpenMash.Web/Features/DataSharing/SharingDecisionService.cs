@@ -10,10 +10,13 @@ namespace OpenMash.Web.Features.DataSharing;
 /// Sharing decisions: the one written with each check sent, and the one a practitioner records (to share or not to
 /// share, with the reasons, the lawful basis and the consent position).
 /// </summary>
-public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider time, ConsentOverrideService overrides)
+public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider time, ConsentOverrideService overrides, ConsentService consent)
 {
-    /// <summary>The sharing decision written with each check sent: filled from the screening, the contact and the gate.</summary>
-    public SharingDecisionRecord ForCheckSent(Contact contact, ContactScreening screening, AgencyGate gate, Guid checkId, DateTime nowUtc, string decidedByName)
+    /// <summary>
+    /// The sharing decision written with each check sent: filled from the screening, the contact and the gate. The
+    /// discloser is the front door practitioner's agency sending the request; the gate's condition is that discloser's.
+    /// </summary>
+    public SharingDecisionRecord ForCheckSent(Contact contact, ContactScreening screening, AgencyGate gate, Discloser discloser, Guid checkId, DateTime nowUtc, string decidedByName)
     {
         var record = new SharingDecisionRecord
         {
@@ -26,6 +29,8 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             DecidedByName = decidedByName,
             DecidedAtUtc = nowUtc,
             Share = true,
+            DiscloserAgencyId = discloser.AgencyId,
+            DiscloserOrganisation = discloser.Name,
             Reasons = gate.Result.Reason,
             Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories)}) and the question what the agency holds that is relevant.",
             RecipientAgencyId = gate.Agency.Id,
@@ -48,7 +53,11 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
         return record;
     }
 
-    public static List<ValidationError> Validate(SharingDecisionInput input, IReadOnlyCollection<Guid> agencies)
+    /// <summary>Schedule 8 paragraph 4 is the police's (DPA 2018 Part 3, law enforcement processing): only a police discloser relies on it.</summary>
+    public const string Schedule8OnlyForPolice =
+        "Schedule 8 paragraph 4 is for police disclosing under law enforcement processing; your agency is not police, so select Schedule 1 paragraph 18, consent or none";
+
+    public static List<ValidationError> Validate(SharingDecisionInput input, IReadOnlyCollection<Guid> agencies, AgencyType discloserType = AgencyType.ChildrensSocialCare)
     {
         var errors = new List<ValidationError>();
         if (input.Share is null)
@@ -93,6 +102,11 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             errors.Add(new(nameof(input.Condition), "Consent can only be the basis when consent was given"));
         }
 
+        if (input.Condition == LawfulBasis.LawEnforcementSafeguarding && discloserType != AgencyType.Police)
+        {
+            errors.Add(new(nameof(input.Condition), Schedule8OnlyForPolice));
+        }
+
         if (input.ConsentStatus == ConsentStatus.NotSought && (input.NotSoughtReason is null || !Enum.IsDefined(input.NotSoughtReason.Value)))
         {
             errors.Add(new(nameof(input.NotSoughtReason), "Select why consent was not sought"));
@@ -122,7 +136,8 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
     public async Task<IReadOnlyList<ValidationError>> RecordSharingDecisionAsync(Contact contact, SharingDecisionInput input, CancellationToken ct = default)
     {
         var agencies = await db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == contact.HubId)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var errors = Validate(input, agencies.Keys);
+        var discloser = await consent.DiscloserAsync(ct);
+        var errors = Validate(input, agencies.Keys, discloser.Type);
         if (errors.Count > 0)
         {
             return errors;
@@ -139,6 +154,8 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             DecidedByName = await db.ActorDisplayNameAsync(ct),
             DecidedAtUtc = time.GetUtcNow().UtcDateTime,
             Share = input.Share!.Value,
+            DiscloserAgencyId = discloser.AgencyId,
+            DiscloserOrganisation = discloser.Name,
             Reasons = input.Reasons!.Trim(),
             Items = input.Items!.Trim(),
             RecipientAgencyId = input.RecipientAgencyId,

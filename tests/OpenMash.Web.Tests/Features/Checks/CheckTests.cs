@@ -60,10 +60,19 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     }
 
     [Fact]
-    public async Task BelowThreshold_WithFamilyConsent_SendsChecks()
+    public async Task BelowThreshold_WithFamilyConsentOnlyReported_SendsChecksOnceTheScreenerConfirmsIt()
     {
+        // The referrer's "the family consented" is a claim: it used to send checks by itself (security finding 4).
         var (contactId, screener) = await ScreenedContactAsync("BelowThreshold", familyConsented: true);
+        var childId = await factory.WithDbAsync(db => db.ContactSubjects.IgnoreQueryFilters().Where(s => s.ContactId == contactId && s.Role == SubjectRole.Child).Select(s => s.PersonId).SingleAsync());
 
+        Assert.Equal(HttpStatusCode.OK, (await RequestAsync(screener, contactId, Police)).StatusCode);
+        Assert.Equal(ContactState.AwaitingScreening, (await ContactAsync(contactId)).State);
+        Assert.Equal(HttpStatusCode.Redirect, (await screener.PostFormAsync($"/Consent/Confirm/{contactId}",
+        [
+            new("PersonIds", childId.ToString()), new("GivenBy", "ParentWithParentalResponsibility"), new("GiverName", "Pat Checkwell"),
+            new("Evidence", "Phone call with the mother: agreed to checks (fictional)."),
+        ])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(screener, contactId, Police)).StatusCode);
 
         Assert.Equal(ContactState.AwaitingPartnerInformation, (await ContactAsync(contactId)).State);

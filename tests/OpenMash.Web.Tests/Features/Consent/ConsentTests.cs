@@ -61,6 +61,15 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         ];
     }
 
+    private static KeyValuePair<string, string>[] ConfirmForm(Guid personId) =>
+    [
+        new("PersonIds", personId.ToString()), new("GivenBy", "ParentWithParentalResponsibility"), new("GiverName", "Pat Consentcase"),
+        new("Evidence", "Phone call with mother: agreed to checks with all partners (fictional)."),
+    ];
+
+    private Task<List<RecordedConsent>> ConsentRowsAsync(Guid personId) =>
+        factory.WithDbAsync(db => db.Consents.IgnoreQueryFilters().Where(c => c.PersonId == personId).ToListAsync());
+
     private async Task RecordConsentAsync(PageClient screener, Guid contactId, Guid personId, string status, params AgencyType[] types)
     {
         // Each record is later than the one before, as it would be in real time.
@@ -135,6 +144,139 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         var (_, person) = await screener.GetPageAsync($"/People/{childId}");
         Assert.Equal(["Withdrawn", "Given"], person.QuerySelectorAll("[data-testid=consent-history] tbody tr").Select(r => r.GetAttribute("data-status")).ToList());
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewConsentHistory && e.TargetId == childId.ToString() && e.UserName == "staffs.screener")));
+    }
+
+    [Fact]
+    public async Task IntakeClaimOfConsent_BelowThreshold_IsARecordReportedNotConfirmedThatReleasesNoChecks()
+    {
+        // The contact form's "the family consented" (the same service the form and the API use).
+        var (contactId, childId, screener) = await BelowThresholdAsync("Clara", familyConsented: true);
+
+        var rows = await ConsentRowsAsync(childId);
+        var page = await PageClient.ParseAsync(await RequestChecksAsync(screener, contactId, Health, "Oakbrook Primary School (demo)"));
+
+        var row = Assert.Single(rows);
+        Assert.True(row.ReportedByReferrer);
+        Assert.Null(row.ConfirmedAtUtc);
+        Assert.Equal(ConsentStatus.Given, row.Status);
+        Assert.Equal(contactId, row.ContactId);
+        Assert.Equal([SharingPurpose.SafeguardingScreening], row.Purposes);
+        Assert.Contains("no practitioner has confirmed it", ErrorSummary(page), StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Health));
+        Assert.False(await CheckSentAsync(contactId, "Oakbrook Primary School (demo)"));
+        var (_, casePage) = await screener.GetPageAsync($"/Screening/{contactId}");
+        Assert.Equal("Reported by the referrer, not confirmed", casePage.QuerySelector("[data-testid=consents] tr[data-confirmed=false] [data-field=consent-status]")?.TextContent);
+        Assert.NotNull(casePage.QuerySelector($"[data-testid=confirm-reported][href='/Consent/Confirm/{contactId}']"));
+    }
+
+    [Fact]
+    public async Task ConfirmingReportedConsent_WithWhoAndHow_ReleasesChecksAndIsAudited()
+    {
+        var (contactId, childId, screener) = await BelowThresholdAsync("Cora", familyConsented: true);
+
+        var empty = await screener.PostFormAsync($"/Consent/Confirm/{contactId}", []);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal(["#PersonIds", "#GivenBy", "#GiverName", "#Evidence"], ErrorLinks(await PageClient.ParseAsync(empty)));
+        Assert.Null((await ConsentRowsAsync(childId)).Single().ConfirmedAtUtc);
+
+        var confirmed = await screener.PostFormAsync($"/Consent/Confirm/{contactId}", ConfirmForm(childId));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var row = (await ConsentRowsAsync(childId)).Single();
+        Assert.NotNull(row.ConfirmedAtUtc);
+        Assert.Equal("Demo Screener (Staffordshire)", row.ConfirmedByName);
+        Assert.Equal("Pat Consentcase", row.GiverName);
+        Assert.StartsWith("Phone call with mother", row.ConfirmationEvidence, StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.Action == AuditActions.ConfirmConsent && e.Outcome == AuditOutcome.Allowed && e.TargetId == contactId.ToString() && e.UserName == "staffs.screener")));
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Health)).StatusCode);
+        var decision = await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().SingleAsync(d => d.ContactId == contactId));
+        Assert.Equal(LawfulBasis.Consent, decision.Condition);
+        Assert.Contains("Pat Consentcase", decision.Reasons, StringComparison.Ordinal);
+
+        // Confirmed once: the page has nothing left to confirm, and a second post changes nothing.
+        var again = await screener.PostFormAsync($"/Consent/Record/{contactId}", ConfirmForm(childId), $"/Consent/Confirm/{contactId}");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("#PersonIds", ErrorLinks(await PageClient.ParseAsync(again)));
+        Assert.Equal(row.ConfirmedAtUtc, (await ConsentRowsAsync(childId)).Single().ConfirmedAtUtc);
+    }
+
+    [Fact]
+    public async Task ConfirmPage_ForAnotherHubsContact_IsNotFoundAndConfirmsNothing()
+    {
+        var (contactId, childId, _) = await BelowThresholdAsync("Cleo", familyConsented: true);
+        var (stokeContact, _) = await FrontDoorData.ContactAsync(factory, await FrontDoorData.HubIdAsync(factory, "STOKE"), [FrontDoorData.Child("Cleo", "Otherhub")]);
+        var otherHub = await SignInAsync("stoke.screener");
+
+        var response = await otherHub.PostFormAsync($"/Consent/Record/{stokeContact}", ConfirmForm(childId), $"/Consent/Confirm/{contactId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null((await ConsentRowsAsync(childId)).Single().ConfirmedAtUtc);
+    }
+
+    [Fact]
+    public async Task ConsentSought_AwaitingAnAnswer_BlocksChecksUntilTheAnswerIsRecorded()
+    {
+        var (contactId, childId, screener) = await BelowThresholdAsync("Sadie");
+
+        await RecordConsentAsync(screener, contactId, childId, "Sought", AgencyType.Health);
+        var page = await PageClient.ParseAsync(await RequestChecksAsync(screener, contactId, Health));
+
+        Assert.Contains("consent was sought and the family has not answered yet", ErrorSummary(page), StringComparison.Ordinal);
+        Assert.False(await CheckSentAsync(contactId, Health));
+        Assert.Equal(ConsentStatus.Sought, (await ConsentRowsAsync(childId)).Single().Status);
+        var (_, casePage) = await screener.GetPageAsync($"/Screening/{contactId}");
+        Assert.Equal("Consent sought, awaiting an answer", casePage.QuerySelector("[data-testid=consents] tr[data-status=Sought] [data-field=consent-status]")?.TextContent);
+
+        await RecordConsentAsync(screener, contactId, childId, "Given", AgencyType.Health);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Health)).StatusCode);
+        Assert.True(await CheckSentAsync(contactId, Health));
+    }
+
+    [Fact]
+    public async Task SharingDecision_BySocialCareCitingSchedule8_IsRefusedWithAClearError()
+    {
+        var (contactId, _, screener) = await BelowThresholdAsync("Polly");
+        var police = await FrontDoorData.AgencyIdAsync(factory, Police);
+
+        var response = await screener.PostFormAsync($"/Consent/Share/{contactId}",
+        [
+            new("Share", "true"), new("RecipientAgencyId", police.ToString()), new("Purpose", "SafeguardingScreening"), new("Items", "The referral summary."),
+            new("Reasons", "Police need to know of the risk (fictional)."), new("Article6", "PublicTask"), new("Condition", "LawEnforcementSafeguarding"),
+            new("ConsentStatus", "NotSought"), new("NotSoughtReason", "WouldPrejudiceProtection"), new("FamilyTold", "true"), new("IdentitiesWithheld", "false"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(["#Condition"], ErrorLinks(page));
+        Assert.Contains("your agency is not police", ErrorSummary(page), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().AnyAsync(x => x.ContactId == contactId)));
+    }
+
+    [Fact]
+    public void SharingDecisionRules_Schedule8_AreAllowedOnlyForAPoliceDiscloser()
+    {
+        var agency = Guid.NewGuid();
+        var input = new OpenMash.Web.Features.DataSharing.SharingDecisionInput
+        {
+            Share = true,
+            RecipientAgencyId = agency,
+            Purpose = SharingPurpose.SafeguardingScreening,
+            Items = "Police intelligence summary.",
+            Reasons = "Risk of exploitation (fictional).",
+            Article6 = Article6Basis.PublicTask,
+            Condition = LawfulBasis.LawEnforcementSafeguarding,
+            ConsentStatus = ConsentStatus.NotSought,
+            NotSoughtReason = NotSoughtReason.WouldPrejudiceProtection,
+            FamilyTold = true,
+            IdentitiesWithheld = false,
+        };
+
+        var byPolice = OpenMash.Web.Features.DataSharing.SharingDecisionService.Validate(input, [agency], AgencyType.Police);
+        var byHealth = OpenMash.Web.Features.DataSharing.SharingDecisionService.Validate(input, [agency], AgencyType.Health);
+
+        Assert.Empty(byPolice);
+        Assert.Equal(["Condition"], byHealth.Select(e => e.Field).ToList());
     }
 
     [Fact]
@@ -227,8 +369,9 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         var decisions = await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().Where(d => d.ContactId == contactId).ToListAsync());
         Assert.Equal(2, decisions.Count);
         Assert.All(decisions, d => Assert.Equal(request.Id, d.ConsentOverrideId));
-        Assert.Equal(LawfulBasis.LawEnforcementSafeguarding, decisions.Single(d => d.RecipientOrganisation == Police).Condition);
-        Assert.Equal(LawfulBasis.SafeguardingOfChildren, decisions.Single(d => d.RecipientOrganisation == Health).Condition);
+        // The condition is the discloser's (children's social care sends the request), not the recipient's: never Schedule 8 here.
+        Assert.All(decisions, d => Assert.Equal(LawfulBasis.SafeguardingOfChildren, d.Condition));
+        Assert.All(decisions, d => Assert.Equal(Csc, d.DiscloserOrganisation));
         Assert.All(decisions, d => Assert.Contains("override approved by Demo Manager (Staffordshire)", d.Reasons, StringComparison.Ordinal));
     }
 
@@ -486,10 +629,13 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Police)).StatusCode);
 
         var d = await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().SingleAsync(x => x.ContactId == contactId));
-        Assert.Equal(LawfulBasis.LawEnforcementSafeguarding, d.Condition);
+        // Social care discloses to police: Schedule 1 paragraph 18 (the discloser's), not Schedule 8 paragraph 4 (finding 14).
+        Assert.Equal(LawfulBasis.SafeguardingOfChildren, d.Condition);
+        Assert.Equal(Csc, d.DiscloserOrganisation);
         Assert.Equal(ConsentStatus.NotSought, d.ConsentStatus);
         Assert.Equal(NotSoughtReason.WouldPrejudiceProtection, d.NotSoughtReason);
-        Assert.Contains("Schedule 8 paragraph 4", d.Reasons, StringComparison.Ordinal);
+        Assert.Contains("Schedule 1 paragraph 18", d.Reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("Schedule 8", d.Reasons, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -514,9 +660,25 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         }
 
         var staffs = await FrontDoorData.HubIdAsync(factory);
+        Assert.True(await factory.WithDbAsync(db => db.Consents.IgnoreQueryFilters().AnyAsync(c => c.HubId == staffs && c.ReportedByReferrer && c.ConfirmedAtUtc == null)));
+        Assert.True(await factory.WithDbAsync(db => db.Consents.IgnoreQueryFilters().AnyAsync(c => c.HubId == staffs && c.Status == ConsentStatus.Sought)));
         var blocked = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.HubId == staffs && c.Subjects.Any(s => db.Persons.IgnoreQueryFilters().Any(p => p.Id == s.PersonId && p.FamilyName == "Waitforth"))));
         var screener = await SignInAsync("staffs.screener");
         var page = await PageClient.ParseAsync(await RequestChecksAsync(screener, blocked.Id, Police));
         Assert.Contains("no consent on record", ErrorSummary(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoChecks_EachCarryASharingDecision_WithTheDisclosersCondition()
+    {
+        var checks = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.RequestedByUserId == db.Users.Single(u => u.UserName == "staffs.screener").Id).Select(c => c.Id).ToListAsync());
+        var decisions = await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().Where(d => d.CheckId != null && checks.Contains(d.CheckId.Value)).ToListAsync());
+
+        Assert.NotEmpty(checks);
+        Assert.Equal(checks.Order().ToList(), decisions.Select(d => d.CheckId!.Value).Order().ToList());
+        Assert.All(decisions, d => Assert.Equal(Csc, d.DiscloserOrganisation));
+        Assert.All(decisions, d => Assert.NotEqual(LawfulBasis.LawEnforcementSafeguarding, d.Condition));
+        Assert.Contains(decisions, d => d.Condition == LawfulBasis.SafeguardingOfChildren && d.RecipientOrganisation == Police);
+        Assert.Contains(decisions, d => d.Condition == LawfulBasis.Consent);
     }
 }

@@ -16,6 +16,10 @@ internal sealed class RecordedConsentConfiguration : IEntityTypeConfiguration<Re
         builder.Property(c => c.CompetenceNote).HasMaxLength(2000);
         builder.Property(c => c.Evidence).HasMaxLength(2000);
         builder.Property(c => c.RecordedByName).HasMaxLength(200);
+        builder.Property(c => c.ConfirmedByName).HasMaxLength(200);
+        builder.Property(c => c.ConfirmationEvidence).HasMaxLength(2000);
+        builder.Ignore(c => c.IsConfirmed);
+        builder.Ignore(c => c.AwaitsConfirmation);
         builder.Ignore(c => c.AuditSubjects);
         builder.HasIndex(c => new { c.PersonId, c.RecordedAtUtc });
     }

@@ -18,6 +18,7 @@ internal sealed class SharingDecisionRecordConfiguration : IEntityTypeConfigurat
         builder.Property(d => d.Reasons).HasMaxLength(5000);
         builder.Property(d => d.Items).HasMaxLength(5000);
         builder.Property(d => d.RecipientOrganisation).HasMaxLength(200);
+        builder.Property(d => d.DiscloserOrganisation).HasMaxLength(200);
         builder.Property(d => d.RecipientPerson).HasMaxLength(200);
         builder.Property(d => d.FamilyNotToldReason).HasMaxLength(2000);
         builder.Property(d => d.IdentitiesWithheld).HasMaxLength(2000);

@@ -597,6 +597,20 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ConfirmationEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid");
 
@@ -643,6 +657,9 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("ReportedByReferrer")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1605,6 +1622,13 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("DecidedByUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DiscloserAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DiscloserOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("FamilyNotToldReason")
                         .HasMaxLength(2000)

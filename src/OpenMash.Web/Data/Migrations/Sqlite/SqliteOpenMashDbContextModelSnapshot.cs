@@ -587,6 +587,20 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmationEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -633,6 +647,9 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RecordedByUserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportedByReferrer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1594,6 +1611,13 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DiscloserAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscloserOrganisation")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyNotToldReason")

@@ -10,9 +10,12 @@ namespace OpenMash.Web.Features.Consent.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
 [AuditedAs(AuditActions.RecordSharingDecision, Purpose = "Consent")]
-public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecisionService decisions) : PageModel
+public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecisionService decisions, ConsentService consent) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
+
+    /// <summary>The agency disclosing: the signed-in practitioner's; its processing picks the condition.</summary>
+    public Discloser Discloser { get; private set; } = null!;
 
     public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
 
@@ -100,6 +103,7 @@ public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecision
         var contact = HttpContext.Record<Contact>();
         var contactId = contact.Id;
         Contact = contact;
+        Discloser = await consent.DiscloserAsync();
         var list = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
         Agencies = [(string.Empty, "Another organisation (enter it below)"), .. list.Select(a => (a.Id.ToString(), a.Name))];
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: AuditActions.RecordSharingDecision);
