@@ -54,9 +54,28 @@ public sealed class PasswordHashingTests
         Assert.Equal(1, app.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount);
     }
 
+    private const string KeyRingPassword = "test-pfx-password";
+
+    private static readonly Lazy<string> KeyRingCertificate = new(() =>
+    {
+        var dir = Directory.CreateTempSubdirectory("openmash-hashing-keyring-").FullName;
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=OpenMash key ring (test)", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(dir, "keyring.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, KeyRingPassword));
+        return path;
+    });
+
     private static WebApplication Build(string environment, string? iterations)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+
+        // Outside Development and the tests the service will not start without an encrypted key ring: give it one.
+        builder.Configuration["DataProtection:CertificatePath"] = KeyRingCertificate.Value;
+        builder.Configuration["DataProtection:CertificatePassword"] = KeyRingPassword;
+        builder.Configuration["DataProtection:KeysDirectory"] = Path.Combine(Path.GetDirectoryName(KeyRingCertificate.Value)!, "keys");
         if (iterations is not null)
         {
             builder.Configuration["Security:PasswordHashIterations"] = iterations;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Access;
@@ -31,9 +32,9 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         {
             errors.Add(new("Justification", $"Explain in at least a sentence ({MinimumJustification} characters or more) what is happening and why it cannot wait"));
         }
-        else if (justification.Length > 2000)
+        else
         {
-            errors.Add(new("Justification", "Explanation must be 2000 characters or fewer"));
+            errors.Limit(justification, "Justification", 2000, "Explanation");
         }
 
         var owning = await db.Hubs.AsNoTracking().Where(h => h.Id == owningHubId && h.Id != actor.HubId).Select(h => h.Name).SingleOrDefaultAsync(ct);
@@ -132,14 +133,16 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
             return [new("GrantId", "That break-glass access is not one your hub can review")];
         }
 
-        if (string.IsNullOrWhiteSpace(notes))
+        var problems = new List<ValidationError>();
+        problems.Require(notes, $"Notes_{grantId:N}", "Enter the outcome of your review", 2000, "The outcome of your review");
+        if (problems.Count > 0)
         {
-            return [new($"Notes_{grantId:N}", "Enter the outcome of your review")];
+            return problems;
         }
 
         grant.ReviewedAtUtc = time.GetUtcNow().UtcDateTime;
         grant.ReviewedByUserId = db.Actor.UserId;
-        grant.ReviewNotes = notes.Trim()[..Math.Min(notes.Trim().Length, 2000)];
+        grant.ReviewNotes = notes!.Trim();
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Duplicates;
@@ -44,13 +45,11 @@ public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, Me
             ModelState.AddModelError(nameof(Keep), "Select which record to keep");
         }
 
-        if (string.IsNullOrWhiteSpace(Reason))
+        var errors = new List<ValidationError>();
+        errors.Require(Reason, nameof(Reason), "Enter why these records are the same person", 2000, "Reason");
+        foreach (var error in errors)
         {
-            ModelState.AddModelError(nameof(Reason), "Enter why these records are the same person");
-        }
-        else if (Reason.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(Reason), "Reason must be 2,000 characters or fewer");
+            ModelState.AddModelError(error.Field, error.Message);
         }
 
         if (!ModelState.IsValid)

@@ -130,7 +130,9 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(ConsentStatus.Given, decision.ConsentStatus);
         Assert.Null(decision.ConsentOverrideId);
         Assert.Equal("Demo Screener (Staffordshire)", decision.DecidedByName);
-        Assert.Contains("Pat Consentcase", decision.Reasons, StringComparison.Ordinal);
+        // The reason names who answered by their role; their name stays on the consent record (it travels further).
+        Assert.DoesNotContain("Pat Consentcase", decision.Reasons, StringComparison.Ordinal);
+        Assert.Contains("consent given by a parent with parental responsibility", decision.Reasons, StringComparison.Ordinal);
         Assert.Contains("dates of birth", decision.Items, StringComparison.Ordinal);
         Assert.True(decision.FamilyTold);
         Assert.NotNull(decision.IdentitiesWithheld);
@@ -192,7 +194,9 @@ public sealed class ConsentTests(OpenMashFactory factory) : IClassFixture<OpenMa
         Assert.Equal(HttpStatusCode.Redirect, (await RequestChecksAsync(screener, contactId, Health)).StatusCode);
         var decision = await factory.WithDbAsync(db => db.SharingDecisions.IgnoreQueryFilters().SingleAsync(d => d.ContactId == contactId));
         Assert.Equal(LawfulBasis.Consent, decision.Condition);
-        Assert.Contains("Pat Consentcase", decision.Reasons, StringComparison.Ordinal);
+        // The reason names who answered by their role; their name stays on the consent record (it travels further).
+        Assert.DoesNotContain("Pat Consentcase", decision.Reasons, StringComparison.Ordinal);
+        Assert.Contains("consent given by a parent with parental responsibility", decision.Reasons, StringComparison.Ordinal);
 
         // Confirmed once: the page has nothing left to confirm, and a second post changes nothing.
         var again = await screener.PostFormAsync($"/Consent/Record/{contactId}", ConfirmForm(childId), $"/Consent/Confirm/{contactId}");
