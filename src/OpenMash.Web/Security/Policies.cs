@@ -9,6 +9,9 @@ public static class Policies
     public const string Administration = "Administration";
     public const string AuditSearch = "AuditSearch";
 
+    /// <summary>Data sharing agreements: a hub's administrators propose them; its administrators and IG officers approve and revoke.</summary>
+    public const string SharingAgreements = "SharingAgreements";
+
     /// <summary>Hub staff who record, screen and decide contacts and open person records.</summary>
     public const string CaseWork = "CaseWork";
 
@@ -56,6 +59,7 @@ public static class Policies
         options.FallbackPolicy = SignedInPolicy().Build();
         options.AddPolicy(SignedIn, SignedInPolicy().Build());
         options.AddPolicy(Administration, SignedInPolicy().RequireRole(Roles.Administrator).Build());
+        options.AddPolicy(SharingAgreements, SignedInPolicy().RequireRole(Roles.Administrator, Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(AuditSearch, SignedInPolicy().RequireRole(Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(CaseWork, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
         options.AddPolicy(Manager, SignedInPolicy().RequireRole(Roles.MashManager).Build());

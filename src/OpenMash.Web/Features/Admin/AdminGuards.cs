@@ -24,3 +24,14 @@ public sealed class HubAgencyLoader(AdminService admin) : RecordLoader<Agency>
     protected override Task<Agency?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         admin.HubAgencies.SingleOrDefaultAsync(a => a.Id == id, ct);
 }
+
+/// <summary>The newest version of an agreement that involves the signed-in user's hub (either side); any other is not found.</summary>
+public sealed class AgreementLoader(DataSharing.AgreementService agreements, Data.OpenMashDbContext db) : RecordLoader<DataSharingAgreement>
+{
+    public override string TargetType => nameof(DataSharingAgreement);
+
+    public override string NotFoundDetail => "not an agreement involving this hub";
+
+    protected override async Task<DataSharingAgreement?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        await agreements.CurrentAsync(id, ct) is { } current && db.Actor.HubId is { } hub && current.Involves(hub) ? current : null;
+}

@@ -7,10 +7,18 @@ namespace OpenMash.Web.Features.Admin;
 
 public sealed class Conventions : IFeatureConventions
 {
+    // Data sharing agreements are also approved and revoked by information governance officers, so that folder has
+    // its own policy; every other administration page is for administrators only.
     public void Configure(PageConventionCollection conventions) => conventions
-        .AuthorizeFolder("/Admin", Policies.Administration)
+        .AuthorizePage("/Admin/Index", Policies.Administration)
+        .AuthorizePage("/Admin/Settings", Policies.Administration)
+        .AuthorizeFolder("/Admin/Users", Policies.Administration)
+        .AuthorizeFolder("/Admin/Agencies", Policies.Administration)
+        .AuthorizeFolder("/Admin/ApiClients", Policies.Administration)
+        .AuthorizeFolder("/Admin/Sharing", Policies.SharingAgreements)
         .GuardRecords<HubUserLoader>("/Admin/Users", "id")
-        .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id");
+        .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id")
+        .GuardRecords<AgreementLoader>("/Admin/Sharing", "id");
 }
 
 public static class AdminServiceCollectionExtensions
@@ -18,5 +26,6 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdmin(this IServiceCollection services) => services
         .AddScoped<AdminService>()
         .AddScoped<HubUserLoader>()
-        .AddScoped<HubAgencyLoader>();
+        .AddScoped<HubAgencyLoader>()
+        .AddScoped<AgreementLoader>();
 }
