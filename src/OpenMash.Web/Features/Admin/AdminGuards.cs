@@ -35,3 +35,14 @@ public sealed class AgreementLoader(DataSharing.AgreementService agreements, Dat
     protected override async Task<DataSharingAgreement?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         await agreements.CurrentAsync(id, ct) is { } current && db.Actor.HubId is { } hub && current.Involves(hub) ? current : null;
 }
+
+/// <summary>A role grant of this hub (hub-filtered), waiting or decided.</summary>
+public sealed class RoleGrantLoader(Data.OpenMashDbContext db) : RecordLoader<RoleGrant>
+{
+    public override string TargetType => nameof(RoleGrant);
+
+    public override string NotFoundDetail => "not a role grant of this hub";
+
+    protected override Task<RoleGrant?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.Set<RoleGrant>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
+}

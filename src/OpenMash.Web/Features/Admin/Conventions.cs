@@ -15,10 +15,12 @@ public sealed class Conventions : IFeatureConventions
         .AuthorizeFolder("/Admin/Users", Policies.Administration)
         .AuthorizeFolder("/Admin/Agencies", Policies.Administration)
         .AuthorizeFolder("/Admin/ApiClients", Policies.Administration)
+        .AuthorizeFolder("/Admin/Grants", Policies.Administration)
         .AuthorizeFolder("/Admin/Sharing", Policies.SharingAgreements)
         .GuardRecords<HubUserLoader>("/Admin/Users", "id")
         .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id")
-        .GuardRecords<AgreementLoader>("/Admin/Sharing", "id");
+        .GuardRecords<AgreementLoader>("/Admin/Sharing", "id")
+        .GuardRecords<RoleGrantLoader>("/Admin/Grants", "id");
 }
 
 public static class AdminServiceCollectionExtensions
@@ -27,5 +29,7 @@ public static class AdminServiceCollectionExtensions
         .AddScoped<AdminService>()
         .AddScoped<HubUserLoader>()
         .AddScoped<HubAgencyLoader>()
-        .AddScoped<AgreementLoader>();
+        .AddScoped<AgreementLoader>()
+        .AddScoped<RoleGrantLoader>()
+        .AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondAdministratorHandler>();
 }
