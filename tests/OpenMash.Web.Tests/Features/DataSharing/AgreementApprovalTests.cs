@@ -89,7 +89,7 @@ public sealed class AgreementApprovalTests(OpenMashFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Revocation_ByTheOwner_IsImmediate_AndReinstatingAddsANewLinkedAgreement()
+    public async Task RevocationByTheOwner_IsImmediate_AndReinstatingAddsANewLinkedAgreement()
     {
         await using var app = new OpenMashFactory();
         var staffsChild = await AccessData.SharedChildAsync(app, "STAFFS");
