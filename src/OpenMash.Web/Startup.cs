@@ -87,6 +87,7 @@ public static class Startup
     public static readonly IReadOnlyList<string> AnonymousPages =
     [
         "/Account/SignIn", "/Account/TwoFactor", "/Account/SetUpTwoFactor", "/Error", "/Accessibility",
+        "/Account/SetUp",
     ];
 
     public static readonly IReadOnlyList<string> AnonymousEndpoints = ["/health/live", "/health/ready", TokenEndpoint.Path, ApiSetup.OpenApiPath];

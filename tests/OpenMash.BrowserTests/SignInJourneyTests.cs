@@ -18,11 +18,26 @@ public sealed class SignInJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("Demo Community Health NHS Trust").CheckAsync();
         await admin.GetByLabel("Agency researcher").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
-        var password = (await admin.Locator("[data-testid=initial-password]").TextContentAsync())!.Trim();
+        // No password is shown: a single-use set-up link, and the case role waits for a second administrator.
+        var link = (await admin.Locator("[data-testid=set-up-link]").TextContentAsync())!.Trim();
         await admin.AssertAccessibleAsync();
+        var second = await fixture.NewPageAsync();
+        await second.SignInAsync("staffs.admin2");
+        await second.GotoAsync("/Admin/Grants");
+        await second.AssertAccessibleAsync();
+        await second.GetByRole(AriaRole.Link, new() { Name = "Approve or decline Agency researcher for Alex Testperson" }).ClickAsync();
+        await second.GetByLabel("Approve: the person holds the role from their next request").CheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await second.AssertAccessibleAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Yes, approve the role" }).ClickAsync();
 
+        const string password = "alex-testperson-own-password";
         var user = await fixture.NewPageAsync();
-        await user.SignInAsync("alex.testperson", password);
+        await user.GotoAsync(new Uri(link).PathAndQuery);
+        await user.AssertAccessibleAsync();
+        await user.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await user.GetByLabel("Confirm password").FillAsync(password);
+        await user.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await user.WaitForURLAsync("**/Account/SetUpTwoFactor**");
         await user.AssertAccessibleAsync();
         var key = (await user.Locator("[data-testid=shared-key]").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal);

@@ -14,7 +14,37 @@ public static class AuditActions
 
     public const string ApiTokenRefused = "ApiTokenRefused";
 
+    public const string ApproveAgreement = "Approve data sharing agreement";
+
+    public const string ApproveAgreementRevocation = "Approve data sharing agreement revocation";
+
     public const string ApproveContactDecision = "Approve ContactDecision";
+
+    public const string ApproveRoleGrant = "Approve role grant";
+
+    public const string AccountSetUpCompleted = "Account set-up completed";
+
+    public const string AccountSetUpLinkIssued = "Account set-up link issued";
+
+    public const string AccountSetUpRefused = "Account set-up refused";
+
+    public const string DeclineAgreement = "Decline data sharing agreement";
+
+    public const string DeclineAgreementRevocation = "Decline data sharing agreement revocation";
+
+    public const string DeclineRoleGrant = "Decline role grant";
+
+    public const string ProposeAgreement = "Propose data sharing agreement";
+
+    public const string ReinstateAgreement = "Reinstate data sharing agreement";
+
+    public const string RequestAgreementRevocation = "Request data sharing agreement revocation";
+
+    public const string RequestRoleGrant = "Request role grant";
+
+    public const string RevokeAgreement = "Revoke data sharing agreement";
+
+    public const string ViewAgreement = "View data sharing agreement";
 
     public const string AuditSearch = "AuditSearch";
 
@@ -152,7 +182,22 @@ public static class AuditActions
         [AccessRefused] = "Refused a page",
         [ApiTokenIssued] = "Agency system given an access token",
         [ApiTokenRefused] = "Agency system refused an access token",
+        [ApproveAgreement] = "Approved a data sharing agreement",
+        [ApproveAgreementRevocation] = "Agreed to revoke a data sharing agreement",
         [ApproveContactDecision] = "Approved a decision",
+        [ApproveRoleGrant] = "Approved another administrator's role grant",
+        [AccountSetUpCompleted] = "Set up their account from a set-up link",
+        [AccountSetUpLinkIssued] = "Issued an account set-up link",
+        [AccountSetUpRefused] = "Account set-up link refused",
+        [DeclineAgreement] = "Declined a data sharing agreement",
+        [DeclineAgreementRevocation] = "Kept a data sharing agreement in force",
+        [DeclineRoleGrant] = "Declined another administrator's role grant",
+        [ProposeAgreement] = "Proposed a data sharing agreement",
+        [ReinstateAgreement] = "Proposed an ended data sharing agreement again",
+        [RequestAgreementRevocation] = "Asked the data owner to revoke an agreement",
+        [RequestRoleGrant] = "Asked for a role to be granted",
+        [RevokeAgreement] = "Revoked a data sharing agreement",
+        [ViewAgreement] = "Viewed a data sharing agreement",
         [AuditSearch] = "Searched the audit log",
         [BreakGlass] = "Emergency access (break glass)",
         [ChaseMultiAgencyCheck] = "Chased a partner check",

@@ -228,6 +228,8 @@ public sealed class DemoSeeder(
             list.Add(new($"{prefix}.analyst", $"Demo Partnership Analyst ({place})", Roles.PartnershipAnalyst, hub, csc));
             list.Add(new($"{prefix}.ig", $"Demo Information Governance Officer ({place})", Roles.InformationGovernanceOfficer, hub, csc));
             list.Add(new($"{prefix}.admin", $"Demo Administrator ({place})", Roles.Administrator, hub, csc));
+            // A second administrator: roles that open children's records are granted only with two (separation of duties).
+            list.Add(new($"{prefix}.admin2", $"Demo Second Administrator ({place})", Roles.Administrator, hub, csc));
         }
 
         list.Add(new("joint.cetg", "Demo Exploitation Task Group Member", Roles.ExploitationTaskGroup, StaffordshireCode, Police));

@@ -9,6 +9,9 @@ public static class Policies
     public const string Administration = "Administration";
     public const string AuditSearch = "AuditSearch";
 
+    /// <summary>Data sharing agreements: a hub's administrators propose them; its administrators and IG officers approve and revoke.</summary>
+    public const string SharingAgreements = "SharingAgreements";
+
     /// <summary>Hub staff who record, screen and decide contacts and open person records.</summary>
     public const string CaseWork = "CaseWork";
 
@@ -39,6 +42,9 @@ public static class Policies
     /// <summary>A MASH manager deciding a consent override: never one they requested (resource: the override).</summary>
     public const string DecideConsentOverride = "DecideConsentOverride";
 
+    /// <summary>An administrator deciding a role grant: never one they asked for, nor one for their own account (resource: the grant).</summary>
+    public const string DecideRoleGrant = "DecideRoleGrant";
+
     /// <summary>A researcher answering a check: only a check sent to their own agency (resource: the check).</summary>
     public const string AnswerCheck = "AnswerCheck";
 
@@ -56,6 +62,7 @@ public static class Policies
         options.FallbackPolicy = SignedInPolicy().Build();
         options.AddPolicy(SignedIn, SignedInPolicy().Build());
         options.AddPolicy(Administration, SignedInPolicy().RequireRole(Roles.Administrator).Build());
+        options.AddPolicy(SharingAgreements, SignedInPolicy().RequireRole(Roles.Administrator, Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(AuditSearch, SignedInPolicy().RequireRole(Roles.InformationGovernanceOfficer).Build());
         options.AddPolicy(CaseWork, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
         options.AddPolicy(Manager, SignedInPolicy().RequireRole(Roles.MashManager).Build());
@@ -67,6 +74,7 @@ public static class Policies
         options.AddPolicy(BreakGlass, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
         options.AddPolicy(ConsentOverride, SignedInPolicy().RequireRole(Roles.ConsentOverride).Build());
         options.AddPolicy(DecideConsentOverride, SignedInPolicy().RequireRole(Roles.MashManager).AddRequirements(new NotTheRequesterRequirement()).Build());
+        options.AddPolicy(DecideRoleGrant, SignedInPolicy().RequireRole(Roles.Administrator).AddRequirements(new SecondAdministratorRequirement()).Build());
         options.AddPolicy(AnswerCheck, SignedInPolicy().RequireRole(Roles.AgencyResearcher).AddRequirements(new OwnAgencyCheckRequirement()).Build());
         options.AddPolicy(OwnReferral, SignedInPolicy().RequireRole(Roles.Referrer).AddRequirements(new OwnReferralRequirement()).Build());
         options.AddPolicy(ApiClient, new AuthorizationPolicyBuilder(ApiClientScheme).RequireAuthenticatedUser().RequireClaim(OpenMashClaims.ApiClientId).Build());

@@ -26,6 +26,13 @@ public static class Roles
     /// <summary>Roles that open children's records; an administrator may hold none of them.</summary>
     public static readonly IReadOnlyList<string> CaseRoles = [ScreeningSocialWorker, MashManager, AgencyResearcher, Referrer, ExploitationTaskGroup];
 
+    /// <summary>
+    /// Roles an administrator may only ask for: the account holds one once a second administrator of the hub approves
+    /// it (separation of duties). The case roles and consent override open children's records; administrator gives
+    /// the power to approve, so one administrator cannot make a second to approve their own requests.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeedSecondAdministrator = [.. CaseRoles, ConsentOverride, Administrator];
+
     /// <summary>Why this combination of roles is not allowed, or null when it is.</summary>
     public static string? CombinationProblem(IReadOnlyCollection<string> roles) =>
         roles.Contains(Administrator) && roles.Any(CaseRoles.Contains)

@@ -35,3 +35,25 @@ public sealed class HubApiClientLoader(AdminService admin) : RecordLoader<ApiCli
     protected override Task<ApiClient?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         admin.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
 }
+
+/// <summary>The newest version of an agreement that involves the signed-in user's hub (either side); any other is not found.</summary>
+public sealed class AgreementLoader(DataSharing.AgreementService agreements, Data.OpenMashDbContext db) : RecordLoader<DataSharingAgreement>
+{
+    public override string TargetType => nameof(DataSharingAgreement);
+
+    public override string NotFoundDetail => "not an agreement involving this hub";
+
+    protected override async Task<DataSharingAgreement?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        await agreements.CurrentAsync(id, ct) is { } current && db.Actor.HubId is { } hub && current.Involves(hub) ? current : null;
+}
+
+/// <summary>A role grant of this hub (hub-filtered), waiting or decided.</summary>
+public sealed class RoleGrantLoader(Data.OpenMashDbContext db) : RecordLoader<RoleGrant>
+{
+    public override string TargetType => nameof(RoleGrant);
+
+    public override string NotFoundDetail => "not a role grant of this hub";
+
+    protected override Task<RoleGrant?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.Set<RoleGrant>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
+}

@@ -7,11 +7,21 @@ namespace OpenMash.Web.Features.Admin;
 
 public sealed class Conventions : IFeatureConventions
 {
+    // Data sharing agreements are also approved and revoked by information governance officers, so that folder has
+    // its own policy; every other administration page is for administrators only.
     public void Configure(PageConventionCollection conventions) => conventions
-        .AuthorizeFolder("/Admin", Policies.Administration)
+        .AuthorizePage("/Admin/Index", Policies.Administration)
+        .AuthorizePage("/Admin/Settings", Policies.Administration)
+        .AuthorizeFolder("/Admin/Users", Policies.Administration)
+        .AuthorizeFolder("/Admin/Agencies", Policies.Administration)
+        .AuthorizeFolder("/Admin/ApiClients", Policies.Administration)
+        .AuthorizeFolder("/Admin/Grants", Policies.Administration)
+        .AuthorizeFolder("/Admin/Sharing", Policies.SharingAgreements)
         .GuardRecords<HubUserLoader>("/Admin/Users", "id")
         .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id")
-        .GuardPostedRecords<HubApiClientLoader>("/Admin/ApiClients/Index", "id");
+        .GuardPostedRecords<HubApiClientLoader>("/Admin/ApiClients/Index", "id")
+        .GuardRecords<AgreementLoader>("/Admin/Sharing", "id")
+        .GuardRecords<RoleGrantLoader>("/Admin/Grants", "id");
 }
 
 public static class AdminServiceCollectionExtensions
@@ -20,5 +30,8 @@ public static class AdminServiceCollectionExtensions
         .AddScoped<AdminService>()
         .AddScoped<HubUserLoader>()
         .AddScoped<HubAgencyLoader>()
-        .AddScoped<HubApiClientLoader>();
+        .AddScoped<HubApiClientLoader>()
+        .AddScoped<AgreementLoader>()
+        .AddScoped<RoleGrantLoader>()
+        .AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondAdministratorHandler>();
 }

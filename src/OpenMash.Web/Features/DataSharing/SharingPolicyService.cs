@@ -56,8 +56,15 @@ public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder hold
         return new SharingPolicyInputs(
             revision,
             agencies.Select(a => new SharingAgency(new AgencyId(a.Id), a.Type)).ToList(),
-            rows.Select(ToAgreement).ToList());
+            Honoured(rows).Select(ToAgreement).ToList());
     }
+
+    /// <summary>
+    /// The newest version of each agreement, and only while approved: a proposal waiting for the data owner, a
+    /// declined one and an ended one are never honoured (a pending newer version does not revive an older one either).
+    /// </summary>
+    public static IEnumerable<DataSharingAgreement> Honoured(IEnumerable<DataSharingAgreement> rows) =>
+        rows.GroupBy(r => r.Id).Select(g => g.MaxBy(r => r.Version)!).Where(r => r.IsHonoured);
 
     public static SharingAgreement ToAgreement(DataSharingAgreement r) => new(
         new AgreementId(r.Id),

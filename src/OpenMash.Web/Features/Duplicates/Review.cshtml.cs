@@ -45,11 +45,11 @@ public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, Me
             ModelState.AddModelError(nameof(Keep), "Select which record to keep");
         }
 
-        var errors = new List<ValidationError>();
-        errors.Require(Reason, nameof(Reason), "Enter why these records are the same person", 2000, "Reason");
-        foreach (var error in errors)
+        var reasonErrors = new List<ValidationError>();
+        reasonErrors.Require(Reason, nameof(Reason), "Enter why these records are the same person", 2000, "Reason");
+        foreach (var problem in reasonErrors)
         {
-            ModelState.AddModelError(error.Field, error.Message);
+            ModelState.AddModelError(problem.Field, problem.Message);
         }
 
         if (!ModelState.IsValid)

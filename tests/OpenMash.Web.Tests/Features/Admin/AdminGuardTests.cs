@@ -74,4 +74,20 @@ public sealed class AdminGuardTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Agencies/Edit/{ownSchool}", [new("Status", "disabled")])).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Agencies.Where(a => a.Id == ownSchool).Select(a => a.IsDisabled).SingleAsync()));
     }
+
+    [Fact]
+    public async Task EnableAgency_ThatAlsoServesTheOtherHub_IsRefusedLikeDisabling()
+    {
+        // Disabled for every hub (by the system administrator); one hub's administrator may not bring it back alone.
+        await using var app = new OpenMashFactory();
+        var probation = await app.WithDbAsync(db => db.Agencies.Where(a => a.Name == "Probation Service (Staffordshire and Stoke-on-Trent)").Select(a => a.Id).SingleAsync());
+        await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == probation).ExecuteUpdateAsync(u => u.SetProperty(a => a.IsDisabled, true)));
+        var admin = new PageClient(app.CreateBrowserlessClient());
+        await admin.SignInAsDemoAsync("staffs.admin");
+
+        var page = await PageClient.ParseAsync(await admin.PostFormAsync($"/Admin/Agencies/Edit/{probation}", [new("Status", "active")]));
+
+        Assert.Contains("re-enabling it needs the agreement of every hub it serves", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == probation).Select(a => a.IsDisabled).SingleAsync()));
+    }
 }

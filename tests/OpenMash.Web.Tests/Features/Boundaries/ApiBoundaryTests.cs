@@ -86,7 +86,7 @@ public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var admin = new Infrastructure.PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
-        await admin.PostFormAsync("/Admin/Sharing", [new("AgreementId", agreement.Id.ToString())], "/Admin/Sharing?handler=Revoke");
+        await Infrastructure.AgreementSteps.RevokeAsync(admin, agreement.Id);
 
         var after = await BoundaryFailClosedTests.PartnerInformationAsync(http, token, own);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);

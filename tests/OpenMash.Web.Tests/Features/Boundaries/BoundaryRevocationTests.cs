@@ -27,15 +27,17 @@ public sealed class BoundaryRevocationTests(OpenMashFactory factory) : IClassFix
         Assert.Contains("shouting reported by neighbours", (await referrer.GetPageAsync($"/Referrals/{screeningContact}")).Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull((await member.GetPageAsync("/TaskGroup")).Document.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']"));
 
-        var admin = await SignInAsync(factory, "staffs.admin");
-        foreach (var name in new[]
+        // Each agreement is revoked by the hub that owns its data (the source hub).
+        var staffsAdmin = await SignInAsync(factory, "staffs.admin");
+        var stokeAdmin = await SignInAsync(factory, "stoke.admin");
+        foreach (var (name, admin) in new[]
         {
-            "Screening: police incidents to health (STAFFS, demo)",
-            "Operation Encompass: police incidents to schools for screening (STAFFS, demo)",
-            "Exploitation task group: known to social care (STOKE, demo)",
+            ("Screening: police incidents to health (STAFFS, demo)", staffsAdmin),
+            ("Operation Encompass: police incidents to schools for screening (STAFFS, demo)", staffsAdmin),
+            ("Exploitation task group: known to social care (STOKE, demo)", stokeAdmin),
         })
         {
-            await admin.PostFormAsync("/Admin/Sharing", [new("AgreementId", (await AgreementIdAsync(factory, name)).ToString())], "/Admin/Sharing?handler=Revoke");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await AgreementSteps.RevokeAsync(admin, await AgreementIdAsync(factory, name))).StatusCode);
         }
 
         var (_, research) = await health.GetPageAsync(researchPage);

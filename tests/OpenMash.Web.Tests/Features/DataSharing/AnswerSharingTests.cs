@@ -39,7 +39,7 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
         var incidents = await factory.WithDbAsync(db => db.DataSharingAgreements.Where(a => a.Name.StartsWith("Police incidents") && a.SourceHubId == hub).Select(a => a.Id).FirstAsync());
-        await admin.PostFormAsync("/Admin/Sharing", [new("AgreementId", incidents.ToString())], "/Admin/Sharing?handler=Revoke");
+        await AgreementSteps.RevokeAsync(admin, incidents);
 
         var (_, after) = await screener.GetPageAsync($"/Screening/{contactId}");
         var police = after.QuerySelector($"[data-testid=answer][data-agency='{Police}']")!;

@@ -46,7 +46,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
         var admin = new PageClient(factory.CreateBrowserlessClient());
         await admin.SignInAsDemoAsync("staffs.admin");
         var id = await factory.WithDbAsync(db => db.DataSharingAgreements.Where(a => a.Name.StartsWith("Police intelligence") && a.SourceHubId == staffs).Select(a => a.Id).FirstAsync());
-        var revoked = await admin.PostFormAsync("/Admin/Sharing", [new("AgreementId", id.ToString())], "/Admin/Sharing?handler=Revoke");
+        var revoked = await AgreementSteps.RevokeAsync(admin, id);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         var here = await DecideAsync(factory, police, staffs, csc, staffs, DataCategory.PoliceIntelligence, SharingPurpose.SafeguardingScreening);
@@ -81,7 +81,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
         Assert.Equal(SharingOutcome.Deny, (await DecideAsync(factory, school, stoke, health, stoke, DataCategory.EducationAttendance, SharingPurpose.EarlyHelp)).Outcome);
 
         var page = await PageClient.ParseAsync(await admin.PostFormAsync("/Admin/Sharing/Create", [new("ValidFrom.Day", ""), new("ValidFrom.Month", ""), new("ValidFrom.Year", "")]));
-        Assert.Equal(["#Name", "#Effect", "#Source", "#SourceHub", "#Destination", "#DestinationHub", "#Category", "#Purpose", "#Mode", "#ValidFrom"],
+        Assert.Equal(["#Name", "#Effect", "#Source", "#SourceHub", "#Destination", "#DestinationHub", "#Category", "#Purpose", "#Mode", "#ValidFrom", "#Reason"],
             page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
 
         var today = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
@@ -90,7 +90,7 @@ public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixtu
             new("Name", "School attendance to health for early help (test)"), new("Effect", "Allow"), new("Source", $"agency:{school}"), new("SourceHub", stoke.ToString()),
             new("Destination", "type:Health"), new("DestinationHub", stoke.ToString()), new("Category", "EducationAttendance"), new("Purpose", "EarlyHelp"), new("Mode", "Content"),
             new("ValidFrom.Day", today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ValidFrom.Month", today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("ValidFrom.Year", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("ValidFrom.Year", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Reason", "Fictional test: early help needs attendance."), new("Confirmed", "true"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var decision = await DecideAsync(factory, school, stoke, health, stoke, DataCategory.EducationAttendance, SharingPurpose.EarlyHelp);

@@ -15,5 +15,11 @@ internal sealed class DataSharingAgreementConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+
+        // Rows from before approvals existed were all in force; Active is also the enum's default, so EF never
+        // leaves a Proposed row to the column default.
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(30).HasDefaultValue(AgreementStatus.Active);
+        builder.Property(a => a.ChangeReason).HasMaxLength(1000);
+        builder.Ignore(a => a.IsHonoured);
     }
 }

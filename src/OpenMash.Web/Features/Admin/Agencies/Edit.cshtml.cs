@@ -38,11 +38,14 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
             return Page();
         }
 
-        // Disabling applies in every hub the agency serves, so one hub's administrator may not do it for a shared agency.
+        // Disabling and re-enabling apply in every hub the agency serves, so one hub's administrator may do neither
+        // for a shared agency: a change of status needs every hub it serves.
         var otherHubs = await db.AgencyHubs.Where(h => h.AgencyId == agency.Id && h.HubId != admin.HubId).Select(h => h.Hub.Name).ToListAsync();
-        if (Status == "disabled" && !agency.IsDisabled && otherHubs.Count > 0)
+        var disabling = Status == "disabled" && !agency.IsDisabled;
+        var enabling = Status == "active" && agency.IsDisabled;
+        if ((disabling || enabling) && otherHubs.Count > 0)
         {
-            ModelState.AddModelError(nameof(Status), $"This agency also serves {string.Join(" and ", otherHubs)}: disabling it needs the agreement of every hub it serves, so ask the system administrator");
+            ModelState.AddModelError(nameof(Status), $"This agency also serves {string.Join(" and ", otherHubs)}: {(disabling ? "disabling" : "re-enabling")} it needs the agreement of every hub it serves, so ask the system administrator");
             return Page();
         }
 

@@ -8,9 +8,26 @@ using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
 
+/// <summary>
+/// Proposes an agreement in two steps: the form, then a check of the answers (confirm). It takes effect at once only
+/// when this hub owns the data (the source hub); otherwise it waits for the data owner's administrator or IG officer.
+/// </summary>
 public sealed class CreateModel(AgreementService agreements, OpenMashDbContext db, TimeProvider time) : PageModel
 {
-    public static readonly string[] FieldOrder = ["Name", "Effect", "Source", "SourceHub", "Destination", "DestinationHub", "Category", "Purpose", "Mode", "ValidFrom", "ValidUntil"];
+    public static readonly string[] FieldOrder = ["Name", "Effect", "Source", "SourceHub", "Destination", "DestinationHub", "Category", "Purpose", "Mode", "ValidFrom", "ValidUntil", "Reason"];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>Set by the check-your-answers step's button: without it a valid form shows that step.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>Showing the check-your-answers step.</summary>
+    public bool Checking { get; private set; }
+
+    /// <summary>Whether this hub owns the data, so that the agreement would take effect without another hub's approval.</summary>
+    public bool OwnedHere { get; private set; }
 
     [BindProperty]
     public string? Name { get; set; }
@@ -46,6 +63,8 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
     public IReadOnlyList<(string Value, string Text)> Parties { get; private set; } = [];
 
     public IReadOnlyList<(string Value, string Text)> Hubs { get; private set; } = [];
+
+    public string Text(IEnumerable<(string Value, string Text)> options, string? value) => options.FirstOrDefault(o => o.Value == value).Text ?? string.Empty;
 
     public async Task OnGetAsync()
     {
@@ -93,12 +112,19 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
             ModelState.AddModelError(nameof(ValidUntil), "The end date must be after the start date");
         }
 
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
         {
+            ModelState.AddModelError(nameof(Reason), "Enter why the agreement is needed, 1,000 characters or fewer");
+        }
+
+        if (!ModelState.IsValid || !Confirmed || Request.Form.ContainsKey("Edit"))
+        {
+            Checking = ModelState.IsValid && !Request.Form.ContainsKey("Edit");
+            OwnedHere = sourceHub == db.Actor.HubId;
             return Page();
         }
 
-        await agreements.AddAsync(new DataSharingAgreement
+        var outcome = await agreements.ProposeAsync(new DataSharingAgreement
         {
             Name = Name!.Trim(),
             Effect = effect!.Value,
@@ -113,8 +139,8 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
             Mode = mode!.Value,
             ValidFromUtc = from!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             ValidUntilUtc = until?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        });
-        return RedirectToPage("Index");
+        }, Reason!);
+        return RedirectToPage("Done", new { id = outcome.Agreement.Id, change = "Propose", queued = outcome.EmailsQueued });
     }
 
     private T? Parse<T>(string? value, string field, string message)

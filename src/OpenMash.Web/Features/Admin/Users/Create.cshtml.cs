@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +20,14 @@ public sealed class CreateModel(AdminService admin) : PageModel
 
     public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
 
-    /// <summary>Shown once, after the user is added: the administrator passes it on, and the user sets up two-factor sign-in.</summary>
-    public string? InitialPassword { get; private set; }
+    /// <summary>
+    /// Shown once, after the user is added: a single-use link with which the person sets their own password and
+    /// two-factor sign-in. The administrator never sees a password.
+    /// </summary>
+    public string? SetUpLink { get; private set; }
+
+    /// <summary>Roles asked for that wait for a second administrator's approval.</summary>
+    public IReadOnlyList<string> PendingRoles { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -55,8 +60,7 @@ public sealed class CreateModel(AdminService admin) : PageModel
 
         if (ModelState.IsValid)
         {
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
-            var (user, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), AgencyId!.Value, SelectedRoles, password);
+            var (user, token, pending, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), AgencyId!.Value, SelectedRoles);
             foreach (var error in errors)
             {
                 var field = error.Contains("administrator", StringComparison.OrdinalIgnoreCase) ? nameof(SelectedRoles)
@@ -66,7 +70,8 @@ public sealed class CreateModel(AdminService admin) : PageModel
 
             if (user is not null)
             {
-                InitialPassword = password;
+                SetUpLink = $"{Request.Scheme}://{Request.Host}/Account/SetUp?token={token}";
+                PendingRoles = pending;
             }
         }
 

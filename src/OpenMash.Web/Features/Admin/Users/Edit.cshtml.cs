@@ -21,12 +21,17 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
 
     public string DisplayName { get; private set; } = string.Empty;
 
+    /// <summary>Roles asked for that wait for a second administrator (ticked, and named in the hint).</summary>
+    public IReadOnlyList<string> PendingRoles { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = HttpContext.Record<AppUser>();
         DisplayName = user.DisplayName;
         Status = user.IsDisabled ? "disabled" : "active";
         SelectedRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == Id select r.Name!).ToListAsync();
+        PendingRoles = await db.Set<RoleGrant>().Where(g => g.UserId == Id && g.Status == RoleGrantStatus.Pending).Select(g => g.Role).ToListAsync();
+        SelectedRoles.AddRange(PendingRoles.Except(SelectedRoles));
         return Page();
     }
 
@@ -64,7 +69,7 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
             return Page();
         }
 
-        await admin.UpdateUserAsync(Id, SelectedRoles, Status == "disabled");
-        return RedirectToPage("Index");
+        var pending = await admin.UpdateUserAsync(Id, SelectedRoles, Status == "disabled");
+        return RedirectToPage("Index", new { pending = pending?.Count ?? 0 });
     }
 }

@@ -1,0 +1,8 @@
+namespace OpenMash.Web.Domain.Users;
+
+public enum RoleGrantStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Admin.Grants;
+
+/// <summary>Roles asked for in this hub that wait for a second administrator.</summary>
+public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageModel
+{
+    public IReadOnlyList<GrantRow> Grants { get; private set; } = [];
+
+    public Guid Me { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Me = db.Actor.UserId!.Value;
+        Grants = await GrantRow.ForAsync(db, await admin.PendingGrantsAsync());
+    }
+}

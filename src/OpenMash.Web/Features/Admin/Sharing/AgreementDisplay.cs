@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Data;
+
+namespace OpenMash.Web.Features.Admin.Sharing;
+
+/// <summary>How the agreement pages name parties, hubs and an agreement's standing.</summary>
+public static class AgreementDisplay
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Agency and hub names by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(OpenMashDbContext db)
+    {
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync();
+        var hubs = await db.Hubs.AsNoTracking().Select(h => new { h.Id, h.Name }).ToListAsync();
+        return agencies.Select(a => (a.Id, a.Name)).Concat(hubs.Select(h => (h.Id, h.Name))).ToDictionary(x => x.Id, x => x.Name);
+    }
+
+    public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) =>
+        agency is { } id ? names.GetValueOrDefault(id, "Unknown agency") : $"Any {Agencies.AgencyTypes.DisplayName(type!.Value).ToLowerInvariant()} agency";
+
+    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", Uk);
+
+    /// <summary>The status tag's text and colour: approval state first, then the dates of an approved one.</summary>
+    public static (string Text, string Colour) Standing(DataSharingAgreement a, DateTime now) => a.Status switch
+    {
+        AgreementStatus.Proposed => ("Awaiting approval", "yellow"),
+        AgreementStatus.Declined => ("Declined", "red"),
+        AgreementStatus.Ended => ("Ended", "grey"),
+        AgreementStatus.RevocationRequested => ("In force, asked to end", "orange"),
+        _ when a.ValidUntilUtc is { } until && until <= now => ("Ended", "grey"),
+        _ when a.ValidFromUtc > now => ($"Approved, from {Date(a.ValidFromUtc)}", "blue"),
+        _ => ("In force", "green"),
+    };
+}
