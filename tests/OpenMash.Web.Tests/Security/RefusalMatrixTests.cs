@@ -192,6 +192,8 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
             [typeof(MergeLoader)] = (Guid.NewGuid(), null),
             [typeof(ReviewableGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(LiveGrantLoader)] = (Guid.NewGuid(), null),
+            [typeof(AgreementLoader)] = (await db.DataSharingAgreements.Where(a => a.SourceHubId == hub && a.DestinationHubId == hub).Select(a => a.Id).FirstAsync(), null),
+            [typeof(RoleGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(GrantedContactLoader)] = (contact, await ChildOf(contact)),
         };
     });
