@@ -39,9 +39,14 @@ public sealed class AccessAccessibilityTests(BrowserFixture fixture)
         Assert.True(await screener.Locator(".govuk-error-summary").IsVisibleAsync());
         await screener.AssertAccessibleAsync();
         await screener.GetByLabel("The child is missing").CheckAsync();
-        await screener.GetByLabel("What is happening, and why can it not wait?").FillAsync("Fictional: browser test.");
+        await screener.GetByLabel("What is happening, and why can it not wait?").FillAsync("Fictional: browser test, the child ran away from home tonight.");
         await screener.GetByRole(AriaRole.Button, new() { Name = "Break glass" }).ClickAsync();
         Assert.True(await screener.Locator("[data-testid=other-hub-content]").IsVisibleAsync());
+        await screener.AssertAccessibleAsync();
+
+        // The other hub's contact the grant opens: read only, with its banner.
+        await screener.Locator("[data-testid=break-glass-contact]").First.ClickAsync();
+        Assert.True(await screener.Locator("[data-testid=break-glass-banner]").IsVisibleAsync());
         await screener.AssertAccessibleAsync();
 
         // Content by agreement, on the record and in search results.

@@ -30,15 +30,19 @@ public sealed class PendingAudit(TimeProvider time)
             HubId = who.HubId,
             Role = who.Roles,
             Action = action,
-            TargetType = targetType,
-            TargetId = targetId,
+            TargetType = Clamp(targetType, 100),
+            TargetId = Clamp(targetId, 100),
             Subjects = subjects is null ? null : string.Join(',', subjects),
-            Purpose = purpose,
+            Purpose = Clamp(purpose, 200),
             Outcome = outcome,
-            Detail = detail,
+            // A target too long for its column (an address typed by whoever was refused) is kept whole in the detail.
+            Detail = Clamp(targetId?.Length > 100 ? $"target {targetId}" + (detail is null ? string.Empty : "; " + detail) : detail, 2000),
             PreviousHash = string.Empty,
             Hash = string.Empty,
         };
+
+    /// <summary>A value cut to its column's length (marked with an ellipsis), so that no audit row fails to save.</summary>
+    private static string? Clamp(string? value, int max) => value is null || value.Length <= max ? value : value[..(max - 1)] + "…";
 
     /// <summary>Every queued row, emptying the queue.</summary>
     public List<AuditEntry> TakeAll()

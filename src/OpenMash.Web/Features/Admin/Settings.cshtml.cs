@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin;
 
@@ -78,6 +79,9 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
         {
             ModelState.AddModelError(nameof(SupportContact), "Support contact must be 400 characters or fewer");
         }
+
+        ModelState.CheckText(ThresholdGuidance, nameof(ThresholdGuidance), 8000, "Threshold guidance");
+        ModelState.CheckText(SupportContact, nameof(SupportContact), 400, "Support contact");
 
         var start = Time(WorkingDayStart, nameof(WorkingDayStart), "the time the working day starts");
         var end = Time(WorkingDayEnd, nameof(WorkingDayEnd), "the time the working day ends");

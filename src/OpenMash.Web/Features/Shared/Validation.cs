@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
 namespace OpenMash.Web.Features.Shared;
 
 /// <summary>
@@ -23,6 +25,19 @@ public static class Validation
         else
         {
             errors.Limit(value, field, max, label);
+        }
+    }
+
+    /// <summary>
+    /// For a page that checks its own fields: the text rules of <see cref="Limit"/> (control and text-direction
+    /// characters; line breaks in a one-line answer) on an answer that has no other error yet.
+    /// </summary>
+    public static void CheckText(this ModelStateDictionary modelState, string? value, string field, int max, string label = YourAnswer)
+    {
+        if (value is not null && value.Length <= max && modelState.GetFieldValidationState(field) != ModelValidationState.Invalid
+            && TextRules.Problem(value, label, multiLine: max > SingleLineMax) is { } problem)
+        {
+            modelState.AddModelError(field, problem);
         }
     }
 

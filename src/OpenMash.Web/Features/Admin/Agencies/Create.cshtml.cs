@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin.Agencies;
 
@@ -29,6 +30,10 @@ public sealed class CreateModel(AdminService admin, OpenMashDbContext db) : Page
         else if (Name.Trim().Length > 200)
         {
             ModelState.AddModelError(nameof(Name), "Name must be 200 characters or fewer");
+        }
+        else if (TextRules.Problem(Name, "Name", multiLine: false) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Name), problem);
         }
         else if (await db.Agencies.AnyAsync(a => a.Name == Name.Trim()))
         {

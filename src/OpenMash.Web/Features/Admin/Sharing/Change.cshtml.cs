@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
@@ -43,6 +44,12 @@ public sealed class ChangeModel(AgreementService agreements, OpenMashDbContext d
         if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
         {
             ModelState.AddModelError(nameof(Reason), "Enter the reason for this change, 1,000 characters or fewer");
+            return Page();
+        }
+
+        ModelState.CheckText(Reason, nameof(Reason), 1000, "The reason");
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 

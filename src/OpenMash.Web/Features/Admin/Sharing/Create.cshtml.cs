@@ -83,6 +83,8 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
             ModelState.AddModelError(nameof(Name), "Enter a name for the agreement, 200 characters or fewer");
         }
 
+        ModelState.CheckText(Name, nameof(Name), 200, "The agreement's name");
+
         var effect = Parse<AgreementEffect>(Effect, nameof(Effect), "Select whether the agreement allows or denies sharing");
         var source = Party(Source, nameof(Source), "Select who shares");
         var destination = Party(Destination, nameof(Destination), "Select who receives");
@@ -116,6 +118,8 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
         {
             ModelState.AddModelError(nameof(Reason), "Enter why the agreement is needed, 1,000 characters or fewer");
         }
+
+        ModelState.CheckText(Reason, nameof(Reason), 1000, "The reason");
 
         if (!ModelState.IsValid || !Confirmed || Request.Form.ContainsKey("Edit"))
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin.Users;
 
@@ -46,6 +47,9 @@ public sealed class CreateModel(AdminService admin) : PageModel
         {
             ModelState.AddModelError(nameof(DisplayName), "Enter the person's full name");
         }
+
+        ModelState.CheckText(UserName, nameof(UserName), 100, "User name");
+        ModelState.CheckText(DisplayName, nameof(DisplayName), 200, "Full name");
 
         if (AgencyId is null)
         {
