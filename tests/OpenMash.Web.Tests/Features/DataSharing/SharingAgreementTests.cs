@@ -11,6 +11,24 @@ namespace OpenMash.Web.Tests.Features.DataSharing;
 public sealed class SharingAgreementTests(OpenMashFactory factory) : IClassFixture<OpenMashFactory>
 {
     [Fact]
+    public async Task AgreementsPage_ForAnAdministrator_SaysWhatEachAgreementDoesInWords()
+    {
+        var admin = new PageClient(factory.CreateBrowserlessClient());
+        await admin.SignInAsDemoAsync("staffs.admin");
+
+        var (response, page) = await admin.GetPageAsync("/Admin/Sharing");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("Shares police incidents in full, for safeguarding screening", text, StringComparison.Ordinal);
+        Assert.Contains("Does not share health records, nor whether any is held", text, StringComparison.Ordinal);
+        foreach (var code in new[] { "PoliceIncidents", "SafeguardingScreening", "HealthRecords", "Allow Content", "Deny Existence" })
+        {
+            Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task DemoAgreements_WithinAndAcrossHubs_AllowContentWithinAHubAsymmetricScreeningAcrossAndNothingElse()
     {
         var (staffs, stoke) = (await HubAsync("STAFFS"), await HubAsync("STOKE"));

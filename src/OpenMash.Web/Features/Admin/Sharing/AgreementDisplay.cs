@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenMash.Sharing;
 using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
@@ -19,6 +20,20 @@ public static class AgreementDisplay
 
     public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) =>
         agency is { } id ? names.GetValueOrDefault(id, "Unknown agency") : $"Any {Agencies.AgencyTypes.DisplayName(type!.Value).ToLowerInvariant()} agency";
+
+    /// <summary>What the agreement does, in words: "Shares police incidents in full, for safeguarding screening".</summary>
+    public static string What(DataSharingAgreement a)
+    {
+        var category = DataSharing.SharingGate.Describe(a.Category);
+        var purpose = a.Purpose.DisplayName().ToLowerInvariant();
+        return (a.Effect, a.Mode) switch
+        {
+            (AgreementEffect.Allow, SharingMode.Content) => $"Shares {category} in full, for {purpose}",
+            (AgreementEffect.Allow, _) => $"Says only whether {category} is held, for {purpose}",
+            (_, SharingMode.Existence) => $"Does not share {category}, nor whether any is held, for {purpose}",
+            _ => $"Does not share {category} itself, for {purpose}",
+        };
+    }
 
     public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", Uk);
 
