@@ -12,6 +12,13 @@ public static class DecisionNames
         _ => "Immediate protection",
     };
 
+    public static string DisplayName(this DecisionStatus status) => status switch
+    {
+        DecisionStatus.Approved => "Approved",
+        DecisionStatus.Returned => "Returned to the screener",
+        _ => "Awaiting a manager",
+    };
+
     public static string DisplayName(this PrimaryNeed need) => need switch
     {
         PrimaryNeed.N0 => "N0 Not stated",

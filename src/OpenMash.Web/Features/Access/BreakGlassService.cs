@@ -75,30 +75,14 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
             $" Grant reference {grant.Id}.";
 
         // Managers of the owning hub: a notice on their home page and an e-mail through the outbox, in one transaction.
-        var managers = await (from u in db.Users.AsNoTracking()
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where u.HubId == owningHubId && r.Name == Roles.MashManager && u.Email != null
-                              select u.Email!).Distinct().ToListAsync(ct);
+        var managers = await db.EmailsInRolesAsync(owningHubId, [Roles.MashManager], except: null, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Set<BreakGlassGrant>().Add(grant);
         db.Set<AccessNotice>().Add(new AccessNotice { Id = Guid.NewGuid(), HubId = owningHubId, GrantId = grant.Id, Text = text, CreatedAtUtc = now });
-        foreach (var email in managers)
-        {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                HubId = owningHubId,
-                Kind = NoticeKind,
-                ToAddress = email,
-                Subject = "Break-glass access to your hub's records",
-                Body = text,
-                CreatedAtUtc = now,
-            });
-        }
+        db.QueueEmails(owningHubId, NoticeKind, managers, "Break-glass access to your hub's records", text, now);
 
         db.Audit(AuditActions.BreakGlass, AuditOutcome.Allowed, nameof(BreakGlassGrant), grant.Id.ToString(), grant.AuditSubjects, "break-glass",
-            $"reason {grant.Reason}; owning hub {owningHubId}; expires {grant.ExpiresAtUtc:O}; managers told: {managers.Count}");
+            $"reason {grant.Reason}; owning hub {owningHubId}; expires {grant.ExpiresAtUtc:O}; notice on the owning hub's home page; e-mails to its managers queued (not yet sent): {managers.Count}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (grant, []);

@@ -233,7 +233,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
         var decisions = await db.Decisions.AsNoTracking().Where(d => contactIds.Contains(d.ContactId)).OrderBy(d => d.ProposedAtUtc).ToListAsync(ct);
         sections.Add(new("Decisions", decisions.Select(d => new SarEntry($"Decision on contact {reference[d.ContactId]}", [
-            new("Outcome", d.Outcome.DisplayName()), new("Status", d.Status switch { DecisionStatus.Approved => "Approved", DecisionStatus.Returned => "Returned for more work", _ => "Awaiting a manager" }), new("Proposed", Time(d.ProposedAtUtc)),
+            new("Outcome", d.Outcome.DisplayName()), new("Status", d.Status.DisplayName()), new("Proposed", Time(d.ProposedAtUtc)),
             new("Decided", d.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Reasons", d.Rationale), new("Team", d.Team ?? "None"),
             new("Primary need", d.PrimaryNeed.DisplayName()), new("Manager's comment", d.ManagerComment ?? "None"),
             new("Quality check note", d.DipSampleNote ?? "None")])).ToList()));
@@ -272,7 +272,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
         var overrides = await db.ConsentOverrides.AsNoTracking().Where(o => contactIds.Contains(o.ContactId)).OrderBy(o => o.RequestedAtUtc).ToListAsync(ct);
         sections.Add(new("Sharing without consent (overrides)", overrides.Select(o => new SarEntry($"Override for contact {reference[o.ContactId]}", [
-            new("Asked for", Time(o.RequestedAtUtc)), new("Why", Withheld(o.Justification, redactions, "Sharing without consent: override for contact " + reference[o.ContactId], "The practitioner's reasons for sharing without consent")), new("Status", o.Status switch { OverrideStatus.Approved => "Approved", OverrideStatus.Rejected => "Rejected", _ => "Awaiting a decision" }),
+            new("Asked for", Time(o.RequestedAtUtc)), new("Why", Withheld(o.Justification, redactions, "Sharing without consent: override for contact " + reference[o.ContactId], "The practitioner's reasons for sharing without consent")), new("Status", o.StatusText(time.GetUtcNow().UtcDateTime)),
             new("Took effect at once", o.TakesEffectAtOnce ? "Yes (urgent), approval due " + (o.ApprovalDueUtc is { } due ? Time(due) : "not set") : "No, only once approved"),
             new("Decided", o.DecidedAtUtc is { } at ? Time(at) : "Not yet"), new("Manager's comment", o.DecisionComment ?? "None")])).ToList()));
 

@@ -92,12 +92,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         var text = $"{who} ({hubs.GetValueOrDefault(hub)}) {what}: \"{version.Name}\" (version {version.Version}). Reason: {version.ChangeReason}";
 
         // The other side's administrators and information governance officers (the same hub's, within one hub).
-        var recipients = await (from u in db.Users.AsNoTracking()
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where u.HubId == other && !u.IsDisabled && u.Id != db.Actor.UserId && u.Email != null
-                                      && (r.Name == Roles.Administrator || r.Name == Roles.InformationGovernanceOfficer)
-                                select u.Email!).Distinct().ToListAsync(ct);
+        var recipients = await db.EmailsInRolesAsync(other, [Roles.Administrator, Roles.InformationGovernanceOfficer], except: db.Actor.UserId, ct);
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.DataSharingAgreements.Add(version);
@@ -111,19 +106,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
             EmailsQueued = recipients.Count,
             CreatedAtUtc = now,
         });
-        foreach (var email in recipients)
-        {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                HubId = other,
-                Kind = NoticeKind,
-                ToAddress = email,
-                Subject = "A data sharing agreement involving your hub has changed",
-                Body = text,
-                CreatedAtUtc = now,
-            });
-        }
+        db.QueueEmails(other, NoticeKind, recipients, "A data sharing agreement involving your hub has changed", text, now);
 
         // Queued, not sent: the outbox records sending separately, so the audit says only what happened here.
         db.Audit(action, AuditOutcome.Allowed, nameof(DataSharingAgreement), version.Id.ToString(), purpose: "Administration",

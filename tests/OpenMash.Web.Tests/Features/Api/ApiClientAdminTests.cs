@@ -62,6 +62,24 @@ public sealed class ApiClientAdminTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task NewSecret_ForATurnedOffClient_IsRefusedWithAnErrorSummaryAndKeepsTheOldSecret()
+    {
+        await RegisterClientAsync(factory, "probation-rotate-off-test", "Probation Service (Staffordshire and Stoke-on-Trent)");
+        await factory.WithDbAsync(db => db.ApiClients.Where(c => c.ClientId == "probation-rotate-off-test").ExecuteUpdateAsync(u => u.SetProperty(c => c.IsDisabled, true)));
+        var (id, hash) = await factory.WithDbAsync(async db => await db.ApiClients.Where(c => c.ClientId == "probation-rotate-off-test").Select(c => new { c.Id, c.SecretHash }).SingleAsync() is var c ? (c.Id, c.SecretHash) : default);
+        var admin = new PageClient(factory.CreateBrowserlessClient());
+        await admin.SignInAsDemoAsync("staffs.admin");
+
+        var rotate = await admin.PostFormAsync("/Admin/ApiClients", [], action: $"/Admin/ApiClients?handler=Rotate&id={id}");
+
+        Assert.Equal(HttpStatusCode.OK, rotate.StatusCode);
+        var page = await PageClient.ParseAsync(rotate);
+        Assert.Contains("cannot be given a new secret", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-testid=new-secret-panel]"));
+        Assert.Equal(hash, await factory.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.SecretHash).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Administrator_DisablesAClient_AndItsTokenStopsWorkingAtOnce()
     {
         var secret = await RegisterClientAsync(factory, "probation-disable-test", "Probation Service (Staffordshire and Stoke-on-Trent)");
