@@ -54,7 +54,7 @@ public sealed class PersonIndex : IDisposable
 
     /// <summary>
     /// Likely and possible persons of <paramref name="hubId"/>, which may be another hub: only
-    /// <c>Access.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
+    /// <c>People.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
     /// </summary>
     public async Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default)
     {
