@@ -109,6 +109,31 @@ public sealed partial class HouseRulesTests
         Assert.True(offences.Count == 0, "Use the other feature's service or the DbContext, not its page model:\n" + string.Join('\n', offences.Distinct()));
     }
 
+    /// <summary>
+    /// Each code list has its people's words in one place, beside its values in Domain: a method outside Domain that
+    /// turns a code into text is a second copy that will drift (issue 9 found agency types and contact states twice).
+    /// </summary>
+    [Fact]
+    public void CodeListNames_AreWrittenOnce_InDomain()
+    {
+        var codeLists = typeof(Program).Assembly.GetTypes().Concat(typeof(OpenMash.Sharing.AgencyType).Assembly.GetTypes())
+            .Where(t => t.IsEnum && t.IsPublic).ToHashSet();
+        var namers = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ } only] && codeLists.Contains(Nullable.GetUnderlyingType(only.ParameterType) ?? only.ParameterType))
+            .Select(m => (Method: m, List: Nullable.GetUnderlyingType(m.GetParameters()[0].ParameterType) ?? m.GetParameters()[0].ParameterType))
+            .ToList();
+
+        // Audit action names are identifiers, not people's words (AuditActions.DisplayName gives those).
+        var outside = namers.Where(n => n.Method.DeclaringType!.Namespace is { } ns && !ns.StartsWith("OpenMash.Web.Domain", StringComparison.Ordinal) && ns != "OpenMash.Web.Auditing" && !n.Method.DeclaringType.Name.StartsWith('<'))
+            .Select(n => $"{n.Method.DeclaringType!.FullName}.{n.Method.Name}({n.List.Name})").ToList();
+        var twice = namers.Where(n => n.Method.Name == "DisplayName").GroupBy(n => n.List).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Name}: {string.Join(", ", g.Select(n => n.Method.DeclaringType!.FullName))}").ToList();
+
+        Assert.True(outside.Count == 0, "Name a code in Domain, beside its list (Domain/<Area>/<Area>Names.cs), and call that:\n" + string.Join('\n', outside));
+        Assert.True(twice.Count == 0, "A code list named in two places:\n" + string.Join('\n', twice));
+    }
+
     [Fact]
     public void AuditActions_AreNamedConstants_NeverStringLiterals()
     {

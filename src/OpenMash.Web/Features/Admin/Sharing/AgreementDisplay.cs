@@ -19,12 +19,12 @@ public static class AgreementDisplay
     }
 
     public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) =>
-        agency is { } id ? names.GetValueOrDefault(id, "Unknown agency") : $"Any {Agencies.AgencyTypes.DisplayName(type!.Value).ToLowerInvariant()} agency";
+        agency is { } id ? names.GetValueOrDefault(id, "Unknown agency") : type!.Value.AnyOfType();
 
     /// <summary>What the agreement does, in words: "Shares police incidents in full, for safeguarding screening".</summary>
     public static string What(DataSharingAgreement a)
     {
-        var category = DataSharing.SharingGate.Describe(a.Category);
+        var category = a.Category.InSentence();
         var purpose = a.Purpose.DisplayName().ToLowerInvariant();
         return (a.Effect, a.Mode) switch
         {
