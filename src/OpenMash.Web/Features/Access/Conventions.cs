@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -47,5 +48,6 @@ public static class AccessServiceCollectionExtensions
         .AddScoped<SubjectAccessExport>()
         .AddScoped<ReviewableGrantLoader>()
         .AddScoped<LiveGrantLoader>()
-        .AddScoped<GrantedContactLoader>();
+        .AddScoped<GrantedContactLoader>()
+        .AddScoped<ISubjectAccessSection, AccessSubjectAccess>();
 }

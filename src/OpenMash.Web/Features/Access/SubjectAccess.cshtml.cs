@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -18,6 +19,7 @@ public static class ChecksServiceCollectionExtensions
     public static IServiceCollection AddChecks(this IServiceCollection services) => services
         .AddScoped<CheckService>()
         .AddScoped<CheckLoader>()
+        .AddScoped<ISubjectAccessSection, ChecksSubjectAccess>()
         .AddSingleton<CheckChaser>()
         .AddHostedService(sp => sp.GetRequiredService<CheckChaser>());
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -21,5 +22,6 @@ public static class ConsentServiceCollectionExtensions
     public static IServiceCollection AddConsent(this IServiceCollection services) => services
         .AddScoped<ConsentService>()
         .AddScoped<ConsentOverrideService>()
-        .AddScoped<OverrideLoader>();
+        .AddScoped<OverrideLoader>()
+        .AddScoped<ISubjectAccessSection, ConsentSubjectAccess>();
 }

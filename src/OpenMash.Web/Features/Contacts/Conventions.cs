@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -20,5 +21,6 @@ public static class ContactsServiceCollectionExtensions
         .AddScoped<ContactService>()
         .AddScoped<New.DraftStore>()
         .AddScoped<ContactLoader>()
-        .AddScoped<AttachmentLoader>();
+        .AddScoped<AttachmentLoader>()
+        .AddScoped<ISubjectAccessSection, ContactsSubjectAccess>();
 }

@@ -1,3 +1,5 @@
+using OpenMash.Web.Features.Shared.SubjectAccess;
+
 namespace OpenMash.Web.Features.DataSharing;
 
 public static class DataSharingServiceCollectionExtensions
@@ -8,5 +10,6 @@ public static class DataSharingServiceCollectionExtensions
         .AddScoped<SharingPolicyService>()
         .AddScoped<SharingGate>()
         .AddScoped<AgreementService>()
-        .AddScoped<SharingDecisionService>();
+        .AddScoped<SharingDecisionService>()
+        .AddScoped<ISubjectAccessSection, SharingDecisionsSubjectAccess>();
 }

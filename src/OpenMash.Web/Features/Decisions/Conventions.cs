@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -30,5 +31,6 @@ public static class DecisionsServiceCollectionExtensions
 {
     public static IServiceCollection AddDecisions(this IServiceCollection services) => services
         .AddScoped<DecisionService>()
-        .AddScoped<DecisionLoader>();
+        .AddScoped<DecisionLoader>()
+        .AddScoped<ISubjectAccessSection, DecisionsSubjectAccess>();
 }

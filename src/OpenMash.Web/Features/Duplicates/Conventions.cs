@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -25,5 +26,6 @@ public static class DuplicatesServiceCollectionExtensions
         .AddScoped<DuplicateFinder>()
         .AddScoped<PossibleMatches>()
         .AddScoped<LivePersonLoader>()
-        .AddScoped<MergeLoader>();
+        .AddScoped<MergeLoader>()
+        .AddScoped<ISubjectAccessSection, DuplicatesSubjectAccess>();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -17,5 +18,6 @@ public static class PeopleServiceCollectionExtensions
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<IPersonSearch, PlainPersonSearch>()
         .AddScoped<PersonLoader>()
-        .AddScoped<OtherHubLookup>();
+        .AddScoped<OtherHubLookup>()
+        .AddScoped<ISubjectAccessSection, PeopleSubjectAccess>();
 }

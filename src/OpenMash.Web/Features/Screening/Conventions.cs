@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Features.Shared.SubjectAccess;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -15,5 +16,7 @@ public sealed class Conventions : IFeatureConventions
 
 public static class ScreeningServiceCollectionExtensions
 {
-    public static IServiceCollection AddScreening(this IServiceCollection services) => services.AddScoped<ScreeningService>();
+    public static IServiceCollection AddScreening(this IServiceCollection services) => services
+        .AddScoped<ScreeningService>()
+        .AddScoped<ISubjectAccessSection, ScreeningSubjectAccess>();
 }

@@ -1,3 +1,3 @@
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.Shared.SubjectAccess;
 
 public sealed record SarField(string Label, string Value);

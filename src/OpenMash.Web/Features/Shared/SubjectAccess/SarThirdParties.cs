@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.Shared.SubjectAccess;
 
 /// <summary>
 /// The other people the records about a child name in their structured fields (who raised a concern, who answered

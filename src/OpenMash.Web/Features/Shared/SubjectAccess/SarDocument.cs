@@ -1,4 +1,4 @@
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.Shared.SubjectAccess;
 
 public sealed record SarDocument(Guid PersonId, string PersonName, string HubName, DateTime PreparedAtUtc, string PreparedBy, IReadOnlyList<SarSection> Sections, IReadOnlyList<SarRedaction> Redactions)
 {
