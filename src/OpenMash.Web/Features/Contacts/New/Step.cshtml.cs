@@ -252,7 +252,7 @@ public sealed class StepModel(DraftStore drafts, ContactService contacts, TimePr
         await upload.CopyToAsync(buffer, ct);
         var content = buffer.ToArray();
         var name = Path.GetFileName(upload.FileName);
-        var probe = new NewContact(default, null, null, null, null, null, null, null, [], null, null, null, null, null, null, null, null, null, [], [new NewAttachment(name, upload.ContentType, content)]);
+        var probe = new NewContact { Attachments = [new NewAttachment(name, upload.ContentType, content)] };
         var error = ContactService.Validate(probe, now).FirstOrDefault(e => e.Field == "Attachments[0]");
         if (error is not null)
         {
