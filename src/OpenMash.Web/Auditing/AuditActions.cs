@@ -280,4 +280,16 @@ public static class AuditActions
     /// <summary>"MultiAgencyCheck" as "multi agency check".</summary>
     private static string SplitWords(string typeName) =>
         string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The action recorded for a change to a sharing agreement.</summary>
+    public static string For(AgreementChange change) => change switch
+    {
+        AgreementChange.Approve => ApproveAgreement,
+        AgreementChange.Decline => DeclineAgreement,
+        AgreementChange.Revoke => RevokeAgreement,
+        AgreementChange.RequestRevocation => RequestAgreementRevocation,
+        AgreementChange.ApproveRevocation => ApproveAgreementRevocation,
+        AgreementChange.DeclineRevocation => DeclineAgreementRevocation,
+        _ => ReinstateAgreement,
+    };
 }

@@ -58,13 +58,4 @@ public static class ConsentNames
         _ => "Early help support",
     };
 
-    public static string DisplayName(this AgencyType type) => type switch
-    {
-        AgencyType.ChildrensSocialCare => "Children's social care",
-        AgencyType.Police => "Police",
-        AgencyType.Health => "Health (including GPs)",
-        AgencyType.Education => "Education (schools)",
-        AgencyType.Probation => "Probation",
-        _ => type.ToString(),
-    };
 }

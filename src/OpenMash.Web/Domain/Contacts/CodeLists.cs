@@ -95,4 +95,11 @@ public static class CodeLists
         ContactState.AwaitingDecision => "Awaiting decision",
         _ => "Decided",
     };
+
+    public static string DisplayName(this SubjectRole role) => role switch
+    {
+        SubjectRole.Child => "Child",
+        SubjectRole.HouseholdMember => "Household member",
+        _ => "Associated adult",
+    };
 }

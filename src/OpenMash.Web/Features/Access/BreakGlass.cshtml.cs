@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.People;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;

@@ -35,7 +35,7 @@ public sealed class BreakGlassContactModel(OpenMashDbContext db) : PageModel
             .Where(p => subjectIds.Contains(p.Id) && p.HubId == Grant.OwningHubId)
             .Select(p => new { p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth }).ToListAsync(ct);
         People = Contact.Subjects
-            .Join(people, s => s.PersonId, p => p.Id, (s, p) => (s.Role, Person: new Named($"{p.GivenNames} {p.FamilyName}", RoleName(s.Role), p.DateOfBirth)))
+            .Join(people, s => s.PersonId, p => p.Id, (s, p) => (s.Role, Person: new Named($"{p.GivenNames} {p.FamilyName}", s.Role.DisplayName(), p.DateOfBirth)))
             .OrderBy(x => x.Role).ThenBy(x => x.Person.Name, StringComparer.Ordinal).Select(x => x.Person).ToList();
         OwningHub = await db.Hubs.AsNoTracking().Where(h => h.Id == Grant.OwningHubId).Select(h => h.Name).SingleAsync(ct);
         Outcome = (await db.Decisions.IgnoreQueryFilters().AsNoTracking()
@@ -48,10 +48,4 @@ public sealed class BreakGlassContactModel(OpenMashDbContext db) : PageModel
         return Page();
     }
 
-    private static string RoleName(SubjectRole role) => role switch
-    {
-        SubjectRole.Child => "Child",
-        SubjectRole.HouseholdMember => "Household member",
-        _ => "Associated adult",
-    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security;
 

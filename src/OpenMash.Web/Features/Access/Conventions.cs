@@ -43,7 +43,6 @@ public static class AccessServiceCollectionExtensions
 {
     /// <summary>Other hubs' records (as the agreements allow), break glass, and subject access.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services) => services
-        .AddScoped<OtherHubLookup>()
         .AddScoped<BreakGlassService>()
         .AddScoped<SubjectAccessExport>()
         .AddScoped<ReviewableGrantLoader>()

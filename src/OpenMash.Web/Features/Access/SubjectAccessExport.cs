@@ -140,11 +140,11 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
             var aboutAChild = role == SubjectRole.Child;
             if (!aboutAChild)
             {
-                redactions.Add(new("Third party: the child's views and additional needs", where, "Information about another person (you are named as " + Role(role) + ")"));
+                redactions.Add(new("Third party: the child's views and additional needs", where, "Information about another person (you are named as " + role.DisplayName().ToLowerInvariant() + ")"));
             }
             foreach (var other in c.Subjects.Where(s => s.PersonId != personId))
             {
-                redactions.Add(new($"Third party: another person named in the contact ({Role(other.Role)})", where, "Information about another person"));
+                redactions.Add(new($"Third party: another person named in the contact ({other.Role.DisplayName().ToLowerInvariant()})", where, "Information about another person"));
             }
 
             foreach (var a in c.Attachments)
@@ -153,7 +153,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
             }
 
             contactEntries.Add(new(where, [
-                new("Received", Time(c.ReceivedAtUtc)), new("How", c.Channel.DisplayName()), new("You are named as", Role(role)),
+                new("Received", Time(c.ReceivedAtUtc)), new("How", c.Channel.DisplayName()), new("You are named as", role.DisplayName().ToLowerInvariant()),
                 new("Who raised it", individual ? "Withheld" : c.ReferralSource.DisplayName() + " (identity withheld)"),
                 new("Concerns", string.Join(", ", c.ConcernCategories.Select(x => x.DisplayName()))),
                 new("What happened", c.WhatHappened), new("What the referrer asked for", individual ? "Withheld" : c.ReferrerRequest ?? "Not recorded"),
@@ -222,7 +222,7 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
                 else
                 {
                     fields.Add(new($"Item {n}", "Withheld by " + agency));
-                    redactions.Add(new($"Item {n} supplied by {agency}", where, $"Withheld by {agency}: {Describe(decision.BlockedBy)}"));
+                    redactions.Add(new($"Item {n} supplied by {agency}", where, $"Withheld by {agency}: {decision.BlockedBy.DisplayName()}"));
                 }
             }
 
@@ -415,41 +415,5 @@ public sealed class SubjectAccessExport(OpenMashDbContext db, SharingGate gate, 
 
     private static string YesNo(bool? value) => value switch { true => "Yes", false => "No", _ => "Not recorded" };
 
-    private static string Role(SubjectRole role) => role switch
-    {
-        SubjectRole.Child => "child",
-        SubjectRole.HouseholdMember => "household member",
-        _ => "associated adult",
-    };
 
-    private static string Describe(ItemRestrictions blocked)
-    {
-        var why = new List<string>();
-        if (blocked.HasFlag(ItemRestrictions.NotForFamily))
-        {
-            why.Add("not for family");
-        }
-
-        if (blocked.HasFlag(ItemRestrictions.SupplyingAgencyOnly))
-        {
-            why.Add("supplying agency only");
-        }
-
-        if (blocked.HasFlag(ItemRestrictions.MashSocialWorkersOnly))
-        {
-            why.Add("MASH social workers only");
-        }
-
-        if (blocked.HasFlag(ItemRestrictions.NoOnwardSharing))
-        {
-            why.Add("no onward sharing");
-        }
-
-        if (blocked.HasFlag(ItemRestrictions.NotForReferrer))
-        {
-            why.Add("not for the referrer");
-        }
-
-        return string.Join(", ", why);
-    }
 }

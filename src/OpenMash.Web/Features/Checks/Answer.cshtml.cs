@@ -21,15 +21,6 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
 {
     public const int ItemSlots = 3;
 
-    public static readonly IReadOnlyList<(ItemRestrictions Value, string Text)> RestrictionOptions =
-    [
-        (ItemRestrictions.NotForFamily, "Not for the family"),
-        (ItemRestrictions.NotForReferrer, "Not for the referrer"),
-        (ItemRestrictions.MashSocialWorkersOnly, "MASH social workers only"),
-        (ItemRestrictions.SupplyingAgencyOnly, "My agency only"),
-        (ItemRestrictions.NoOnwardSharing, "No onward sharing outside the hub"),
-    ];
-
     public MultiAgencyCheck Check { get; private set; } = null!;
 
     public Contact Contact { get; private set; } = null!;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
-using Agency = OpenMash.Web.Domain.Hubs.Agency;
 
 namespace OpenMash.Web.Features.Checks;
 
@@ -12,18 +11,11 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
     public const string ConsentNeededMessage = "Consent is needed before partner checks";
 
     /// <summary>Agencies serving the hub that a screener may ask, other than their own.</summary>
-    public IQueryable<Agency> RequestableAgencies()
-    {
-        var hubId = db.Actor.HubId;
-        var own = db.Actor.AgencyId;
-        return db.Agencies.Where(a => !a.IsDisabled && a.Id != own && a.Hubs.Any(h => h.HubId == hubId));
-    }
-
     public async Task<IReadOnlyList<ValidationError>> RequestAsync(Contact contact, IReadOnlyCollection<Guid> agencyIds, CancellationToken ct = default)
     {
         var errors = new List<ValidationError>();
         var screening = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
-        var allowed = await RequestableAgencies().Where(a => agencyIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var allowed = await db.RequestableAgencies().Where(a => agencyIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         var already = await db.Checks.Where(c => c.ContactId == contact.Id).Select(c => c.AgencyId).ToListAsync(ct);
         if (screening is null)
         {
@@ -58,7 +50,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         }
 
         // The consent gate, per destination agency: below threshold consent (or an override in force) must cover it.
-        var destinations = await RequestableAgencies().Where(a => agencyIds.Contains(a.Id) && !already.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
+        var destinations = await db.RequestableAgencies().Where(a => agencyIds.Contains(a.Id) && !already.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
         var gates = await consent.GateAsync(contact, screening!, destinations, SharingPurpose.SafeguardingScreening, ct);
         foreach (var blocked in gates.Where(g => !g.Result.MayProceed))
         {

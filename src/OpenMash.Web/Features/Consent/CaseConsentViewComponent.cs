@@ -6,7 +6,7 @@ using OpenMash.Web.Data;
 namespace OpenMash.Web.Features.Consent;
 
 /// <summary>The consent, override and sharing-decision section of the screening case page.</summary>
-public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, Checks.CheckService checks, TimeProvider time, IAuthorizationService authorization) : ViewComponent
+public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentService consent, TimeProvider time, IAuthorizationService authorization) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid contactId)
     {
@@ -21,7 +21,7 @@ public sealed class CaseConsentViewComponent(OpenMashDbContext db, ConsentServic
         if (screening is not null && contact.State != ContactState.Decided)
         {
             var asked = await db.Checks.Where(c => c.ContactId == contactId).Select(c => c.AgencyId).ToListAsync();
-            var agencies = await checks.RequestableAgencies().Where(a => !asked.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
+            var agencies = await db.RequestableAgencies().Where(a => !asked.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
             gates = await consent.GateAsync(contact, screening, agencies, OpenMash.Sharing.SharingPurpose.SafeguardingScreening);
         }
 

@@ -39,7 +39,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
         }
 
         var next = current.Apply(change, hub, db.Actor.UserId, reason, Now);
-        return await SaveAsync(next, hub, change, ActionFor(change), ct);
+        return await SaveAsync(next, hub, change, AuditActions.For(change), ct);
     }
 
     /// <summary>The newest version of one agreement, or null.</summary>
@@ -65,16 +65,6 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private static string ActionFor(AgreementChange change) => change switch
-    {
-        AgreementChange.Approve => AuditActions.ApproveAgreement,
-        AgreementChange.Decline => AuditActions.DeclineAgreement,
-        AgreementChange.Revoke => AuditActions.RevokeAgreement,
-        AgreementChange.RequestRevocation => AuditActions.RequestAgreementRevocation,
-        AgreementChange.ApproveRevocation => AuditActions.ApproveAgreementRevocation,
-        AgreementChange.DeclineRevocation => AuditActions.DeclineAgreementRevocation,
-        _ => AuditActions.ReinstateAgreement,
-    };
 
     private async Task<Outcome> SaveAsync(DataSharingAgreement version, Guid hub, AgreementChange? change, string action, CancellationToken ct)
     {

@@ -61,8 +61,8 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
 
     private static string WhyNot(SharingDecision decision, ShareRequest request, string? ruleName)
     {
-        var category = Describe(request.Category);
-        var purpose = Describe(request.Purpose);
+        var category = request.Category.InSentence();
+        var purpose = request.Purpose.InSentence();
         return decision.Reason switch
         {
             _ when decision.Outcome == SharingOutcome.Content => string.Empty,
@@ -82,24 +82,5 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
         };
     }
 
-    public static string Describe(DataCategory category) => category switch
-    {
-        DataCategory.PoliceIntelligence => "police intelligence",
-        DataCategory.PoliceIncidents => "police incidents",
-        DataCategory.HealthRecords => "health records",
-        DataCategory.EducationAttendance => "education information",
-        DataCategory.SocialCareHistory => "social care history",
-        DataCategory.ContactDetails => "contact details",
-        DataCategory.ReferralContent => "referral content",
-        _ => category.ToString(),
-    };
 
-    public static string Describe(SharingPurpose purpose) => purpose switch
-    {
-        SharingPurpose.SafeguardingScreening => "safeguarding screening",
-        SharingPurpose.ChildExploitationTaskGroup => "the child exploitation task group",
-        SharingPurpose.SubjectAccess => "a subject access request",
-        SharingPurpose.EarlyHelp => "early help",
-        _ => purpose.ToString(),
-    };
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;

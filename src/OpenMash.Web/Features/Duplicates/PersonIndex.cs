@@ -54,7 +54,7 @@ public sealed class PersonIndex : IDisposable
 
     /// <summary>
     /// Likely and possible persons of <paramref name="hubId"/>, which may be another hub: only
-    /// <c>Access.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
+    /// <c>People.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
     /// </summary>
     public async Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default)
     {
@@ -88,6 +88,9 @@ public sealed class PersonIndex : IDisposable
         return hub.FindCandidates(probe, max).Where(c => c.Band != MatchBand.None).ToList();
     }
 
+    /// <summary>The census sex code (M, F, U) as the matcher's; the one place the two lists meet.</summary>
+    public static MatchSex ToMatchSex(Sex sex) => sex switch { Sex.M => MatchSex.Male, Sex.F => MatchSex.Female, _ => MatchSex.Unknown };
+
     public static MatchRecord ToRecord(Person p)
     {
         var address = p.Addresses.OrderByDescending(a => a.To is null).ThenByDescending(a => a.From).FirstOrDefault();
@@ -97,7 +100,7 @@ public sealed class PersonIndex : IDisposable
             FamilyName = p.FamilyName,
             OtherNames = p.OtherNames?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             DateOfBirth = p.DateOfBirth is { } dob ? PartialDate.FromDate(dob) : default,
-            Sex = p.Sex switch { Sex.M => MatchSex.Male, Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
+            Sex = ToMatchSex(p.Sex),
             NhsNumber = p.NhsNumber,
             Postcode = address?.Postcode,
             AddressLine = address?.Line1,

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
-using MatchSex = OpenMash.Matching.Sex;
-using Sex = OpenMash.Web.Domain.People.Sex;
 
 namespace OpenMash.Web.Features.Duplicates;
 
@@ -21,7 +19,7 @@ public sealed class PossibleMatches(OpenMashDbContext db, PersonIndex index)
             GivenNames = p.GivenNames,
             FamilyName = p.FamilyName,
             DateOfBirth = p.DateOfBirth is { } dob ? PartialDate.FromDate(dob) : default,
-            Sex = p.Sex switch { Sex.M => MatchSex.Male, Sex.F => MatchSex.Female, _ => MatchSex.Unknown },
+            Sex = PersonIndex.ToMatchSex(p.Sex),
             NhsNumber = string.IsNullOrWhiteSpace(p.NhsNumber) ? null : Identifiers.Normalise(p.NhsNumber),
             Postcode = p.Postcode,
             AddressLine = p.AddressLine1,

@@ -16,5 +16,6 @@ public static class PeopleServiceCollectionExtensions
 {
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<IPersonSearch, PlainPersonSearch>()
-        .AddScoped<PersonLoader>();
+        .AddScoped<PersonLoader>()
+        .AddScoped<OtherHubLookup>();
 }

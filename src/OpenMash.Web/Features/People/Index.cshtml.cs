@@ -6,9 +6,9 @@ using OpenMash.Web.Features.Shared;
 namespace OpenMash.Web.Features.People;
 
 /// <summary>Search for a person; details are posted, never put in the address.</summary>
-public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db, Access.OtherHubLookup otherHubs) : PageModel
+public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db, OtherHubLookup otherHubs) : PageModel
 {
-    public Access.OtherHubPanel? OtherHubs { get; private set; }
+    public OtherHubPanel? OtherHubs { get; private set; }
 
     [BindProperty]
     public string? Name { get; set; }
@@ -61,7 +61,7 @@ public sealed class IndexModel(IPersonSearch search, OpenMashDbContext db, Acces
         }
 
         Results = await search.SearchAsync(query, ct);
-        OtherHubs = new Access.OtherHubPanel(
+        OtherHubs = new OtherHubPanel(
             await otherHubs.ForSearchAsync(Results.Select(r => r.Id).ToList(), NhsNumber, ct), null, false, false,
             Results.ToDictionary(r => r.Id, r => $"{r.GivenNames} {r.FamilyName}"));
         db.Audit(AuditActions.SearchPeople, targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "Screening",

@@ -10,9 +10,9 @@ namespace OpenMash.Web.Features.People;
 
 /// <summary>One person's record: who they are, where they live, who they are linked to, and the contacts about them.</summary>
 [AuditedAs(AuditActions.ViewPerson, Purpose = "Screening")]
-public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup otherHubs, IAuthorizationService authorization) : PageModel
+public sealed class RecordModel(OpenMashDbContext db, OtherHubLookup otherHubs, IAuthorizationService authorization) : PageModel
 {
-    public Access.OtherHubPanel OtherHubs { get; private set; } = null!;
+    public OtherHubPanel OtherHubs { get; private set; } = null!;
 
     public Person Person { get; private set; } = null!;
 
@@ -50,7 +50,7 @@ public sealed class RecordModel(OpenMashDbContext db, Access.OtherHubLookup othe
             .OrderByDescending(c => c.ReceivedAtUtc)
             .ToList();
 
-        OtherHubs = new Access.OtherHubPanel(
+        OtherHubs = new OtherHubPanel(
             await otherHubs.ForPersonAsync(person, ct),
             id,
             (await authorization.AuthorizeAsync(User, Policies.BreakGlass)).Succeeded,

@@ -139,7 +139,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         ThresholdGuidance = await db.HubSettings.Select(s => s.ThresholdGuidance).SingleOrDefaultAsync() ?? string.Empty;
         Answers = await checks.AnswersForAsync(contactId);
         var asked = Answers.Select(a => a.Check.AgencyId).ToHashSet();
-        Agencies = (await checks.RequestableAgencies().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
+        Agencies = (await db.RequestableAgencies().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync())
             .Where(a => !asked.Contains(a.Id))
             .Select(a => (a.Id.ToString(), a.Name))
             .ToList();

@@ -13,14 +13,6 @@ public static class CaseDisplay
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), UkTime).ToString("d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))
         : "Not set";
 
-    public static string StateName(ContactState state) => state switch
-    {
-        ContactState.AwaitingScreening => "Awaiting screening",
-        ContactState.AwaitingPartnerInformation => "Awaiting partner information",
-        ContactState.AwaitingDecision => "Awaiting decision",
-        _ => "Decided",
-    };
-
     public static IHtmlContent StateBadge(ContactState state)
     {
         var colour = state switch
@@ -30,7 +22,7 @@ public static class CaseDisplay
             ContactState.AwaitingDecision => "moj-badge--black",
             _ => "moj-badge--green",
         };
-        return new HtmlString($"<strong class=\"moj-badge {colour}\">{StateName(state)}</strong>");
+        return new HtmlString($"<strong class=\"moj-badge {colour}\">{state.DisplayName()}</strong>");
     }
 
     public static IHtmlContent RagTag(RagRating? rag) => rag switch

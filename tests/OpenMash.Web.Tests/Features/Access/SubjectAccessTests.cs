@@ -87,7 +87,7 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
             "Third party: message to the referrer",
             "Third party: the name of the parent or carer who answered",
             "Third party: the name of the person at the receiving organisation",
-            $"Withheld by {Police}: not for family",
+            $"Withheld by {Police}: not for the family",
             $"Withheld by {Police}: supplying agency only",
             $"Information from {Health}Information from {Health} for contact",
             $"No data sharing agreement lets {Health} share health records with your agency for a subject access request. Ask",

@@ -13,6 +13,6 @@ public sealed class IndexModel(AdminService admin) : PageModel
         Agencies = (await admin.HubAgencies.OrderBy(a => a.Name)
                 .Select(a => new { a.Id, a.Name, a.Type, a.IsLeadSafeguardingPartner, a.IsDisabled, Hubs = a.Hubs.Select(h => h.Hub.Name).ToList() })
                 .ToListAsync())
-            .Select(a => new Row(a.Id, a.Name, AgencyTypes.DisplayName(a.Type), a.IsLeadSafeguardingPartner, a.IsDisabled, a.Hubs))
+            .Select(a => new Row(a.Id, a.Name, a.Type.DisplayName(), a.IsLeadSafeguardingPartner, a.IsDisabled, a.Hubs))
             .ToList();
 }

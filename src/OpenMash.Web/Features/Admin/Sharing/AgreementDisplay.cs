@@ -21,14 +21,14 @@ public static class AgreementDisplay
     public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) => (agency, type) switch
     {
         ({ } id, _) => names.GetValueOrDefault(id, "Unknown agency"),
-        (null, { } anyOf) => $"Any {Agencies.AgencyTypes.DisplayName(anyOf).ToLowerInvariant()} agency",
+        (null, { } anyOf) => anyOf.AnyOfType(),
         _ => throw new InvalidOperationException("An agreement's side names an agency or a type of agency."),
     };
 
     /// <summary>What the agreement does, in words: "Shares police incidents in full, for safeguarding screening".</summary>
     public static string What(DataSharingAgreement a)
     {
-        var category = DataSharing.SharingGate.Describe(a.Category);
+        var category = a.Category.InSentence();
         var purpose = a.Purpose.DisplayName().ToLowerInvariant();
         return (a.Effect, a.Mode) switch
         {

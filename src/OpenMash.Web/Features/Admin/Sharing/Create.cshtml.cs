@@ -196,7 +196,7 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
     private async Task LoadAsync()
     {
         var agencies = await db.Agencies.OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync();
-        Parties = Enum.GetValues<OpenMash.Sharing.AgencyType>().Select(t => ($"type:{t}", $"Any {Agencies.AgencyTypes.DisplayName(t).ToLowerInvariant()} agency"))
+        Parties = Enum.GetValues<OpenMash.Sharing.AgencyType>().Select(t => ($"type:{t}", t.AnyOfType()))
             .Concat(agencies.Select(a => ($"agency:{a.Id}", a.Name))).ToList();
         Hubs = (await db.Hubs.OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync()).Select(h => (h.Id.ToString(), h.Name)).ToList();
     }

@@ -5,7 +5,7 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Duplicates;
 
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.People;
 
 /// <summary>
 /// The one place that looks into another hub's records (and the only use of <c>IgnoreQueryFilters</c> for that).

@@ -1,4 +1,4 @@
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.People;
 
 public enum OtherHubAccess
 {

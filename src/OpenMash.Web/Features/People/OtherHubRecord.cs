@@ -1,4 +1,4 @@
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.People;
 
 /// <summary>
 /// What the viewer may see of one record another hub holds about a child of their own hub. With

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Consent;
 using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
-namespace OpenMash.Web.Features.Consent.Case;
+namespace OpenMash.Web.Features.DataSharing.Case;
 
 /// <summary>A screener records a decision to share, or not to share, outside the checks (a GP, a school).</summary>
 [AuditedAs(AuditActions.RecordSharingDecision, Purpose = "Consent")]
-public sealed class ShareModel(OpenMashDbContext db, DataSharing.SharingDecisionService decisions, ConsentService consent) : PageModel
+public sealed class ShareModel(OpenMashDbContext db, SharingDecisionService decisions, ConsentService consent) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 

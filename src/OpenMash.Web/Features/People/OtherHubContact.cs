@@ -1,3 +1,3 @@
-namespace OpenMash.Web.Features.Access;
+namespace OpenMash.Web.Features.People;
 
 public sealed record OtherHubContact(Guid Id, string Reference, DateTime ReceivedAtUtc, string Status);
