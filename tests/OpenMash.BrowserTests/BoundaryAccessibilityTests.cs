@@ -23,9 +23,20 @@ public sealed class BoundaryAccessibilityTests(BrowserFixture fixture)
         var referrer = await db.Users.Where(u => u.UserName == "staffs.referrer").Select(u => u.Id).SingleAsync();
         actor.Set(Actor.System("browser-test", hub));
         var (contact, errors) = await sp.GetRequiredService<ContactService>().CreateAsync(
-            new NewContact(ContactChannel.Phone, null, "Sam Referrer", null, "Oakbrook Primary School (demo)", "01234 000999", null, null,
-                [ConcernCategory.ChildSexualExploitation], "Seen getting into cars after school (fictional).", null, null, null, true, true, null, true, ReferralSource.Schools,
-                [new NewPerson(SubjectRole.Child, GivenNames: "Bella", FamilyName: "Boundary", DateOfBirth: new DateOnly(2011, 5, 5))]),
+            new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Sam Referrer",
+                ReferrerAgency = "Oakbrook Primary School (demo)",
+                ReferrerPhone = "01234 000999",
+                ConcernCategories = [ConcernCategory.ChildSexualExploitation],
+                WhatHappened = "Seen getting into cars after school (fictional).",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: "Bella", FamilyName: "Boundary", DateOfBirth: new DateOnly(2011, 5, 5))],
+            },
             new ContactSource(ReferrerUserId: referrer));
         Assert.Empty(errors);
         var now = DateTime.UtcNow;

@@ -25,23 +25,56 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
         var screenerUser = await db.Users.SingleAsync(u => u.UserName == "staffs.screener");
         actor.Set(new Actor(screenerUser.Id, screenerUser.UserName, screenerUser.AgencyId, hub, Roles.ScreeningSocialWorker));
         var (contact, errors) = await sp.GetRequiredService<ContactService>().CreateAsync(
-            new NewContact(ContactChannel.Phone, null, "Sam Referrer", null, "Oakbrook Primary School (demo)", "01234 000999", "dsl@oakbrook.example.org", null,
-                [ConcernCategory.Neglect], "Arrived hungry (fictional).", null, null, null, true, true, null, true, ReferralSource.Schools,
-                [new NewPerson(SubjectRole.Child, GivenNames: "Axel", FamilyName: "Accessible", DateOfBirth: new DateOnly(2017, 3, 3)),
-                 new NewPerson(SubjectRole.HouseholdMember, GivenNames: "Alex", FamilyName: "Accessible")]),
+            new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Sam Referrer",
+                ReferrerAgency = "Oakbrook Primary School (demo)",
+                ReferrerPhone = "01234 000999",
+                ReferrerEmail = "dsl@oakbrook.example.org",
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "Arrived hungry (fictional).",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: "Axel", FamilyName: "Accessible", DateOfBirth: new DateOnly(2017, 3, 3)), new NewPerson(SubjectRole.HouseholdMember, GivenNames: "Alex", FamilyName: "Accessible")],
+            },
             new ContactSource());
         Assert.Empty(errors);
-        Assert.Empty(await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Amber, ThresholdLevel.ChildInNeed, "Fictional", true, "Fictional", SafeguardingThreshold.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection)));
+        Assert.Empty(await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput
+        {
+            Rag = RagRating.Amber,
+            Threshold = ThresholdLevel.ChildInNeed,
+            ThresholdRationale = "Fictional",
+            ChildSpokenTo = true,
+            ChildViewsOrReason = "Fictional",
+            ConsentView = SafeguardingThreshold.AboveThreshold,
+            ConsentRationale = "Fictional",
+            NoChecksNeeded = false,
+            LawfulBasis = Article6Basis.PublicTask,
+            WithoutConsentReason = OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection,
+        }));
         var police = await db.Agencies.Where(a => a.Name == "Staffordshire Police").Select(a => a.Id).SingleAsync();
         var checks = sp.GetRequiredService<CheckService>();
         Assert.Empty(await checks.RequestAsync(contact!, [police]));
         var check = await db.Checks.SingleAsync(c => c.ContactId == contact!.Id);
         var policeUser = await db.Users.SingleAsync(u => u.UserName == "staffs.police");
         actor.Set(new Actor(policeUser.Id, policeUser.UserName, policeUser.AgencyId, hub, Roles.AgencyResearcher));
-        Assert.Empty(await checks.AnswerAsync(check, new CheckAnswerInput(true, "Known (fictional)", null, [new CheckItemInput("An incident (fictional)", OpenMash.Sharing.ItemRestrictions.NotForFamily)])));
+        Assert.Empty(await checks.AnswerAsync(check, new CheckAnswerInput
+        {
+            Known = true,
+            Summary = "Known (fictional)",
+            Items = [new CheckItemInput { Text = "An incident (fictional)", Restrictions = OpenMash.Sharing.ItemRestrictions.NotForFamily }],
+        }));
         actor.Set(new Actor(screenerUser.Id, screenerUser.UserName, screenerUser.AgencyId, hub, Roles.ScreeningSocialWorker));
         var tracked = await db.Contacts.SingleAsync(c => c.Id == contact!.Id);
-        var (decision, proposeErrors) = await sp.GetRequiredService<DecisionService>().ProposeAsync(tracked, new ProposalInput(DecisionOutcome.EarlyHelp, "Fictional", null, PrimaryNeed.N4));
+        var (decision, proposeErrors) = await sp.GetRequiredService<DecisionService>().ProposeAsync(tracked, new ProposalInput
+        {
+            Outcome = DecisionOutcome.EarlyHelp,
+            Rationale = "Fictional",
+            PrimaryNeed = PrimaryNeed.N4,
+        });
         Assert.Empty(proposeErrors);
         return (contact!.Id, check.Id, decision!.Id);
     }
@@ -105,10 +138,33 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
         var hub = await db.Hubs.Where(h => h.Code == "STAFFS").Select(h => h.Id).SingleAsync();
         actor.Set(new Actor(null, "browser-test", null, hub, null));
         var (contact, _) = await sp.GetRequiredService<ContactService>().CreateAsync(
-            new NewContact(ContactChannel.Phone, null, "Sam Referrer", null, null, "01234 000999", null, null, [ConcernCategory.Neglect], "Fictional.", null, null, null, true, true, null, true, ReferralSource.Schools,
-                [new NewPerson(SubjectRole.Child, GivenNames: "Bea", FamilyName: "Accessible", DateOfBirth: new DateOnly(2018, 3, 3))]),
+            new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Sam Referrer",
+                ReferrerPhone = "01234 000999",
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "Fictional.",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: "Bea", FamilyName: "Accessible", DateOfBirth: new DateOnly(2018, 3, 3))],
+            },
             new ContactSource());
-        await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput(RagRating.Red, ThresholdLevel.ChildProtection, "Fictional", false, "Too young (fictional)", SafeguardingThreshold.AboveThreshold, "Fictional", false, Article6Basis.PublicTask, OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection));
+        await sp.GetRequiredService<ScreeningService>().SaveAsync(contact!, new ScreeningInput
+        {
+            Rag = RagRating.Red,
+            Threshold = ThresholdLevel.ChildProtection,
+            ThresholdRationale = "Fictional",
+            ChildSpokenTo = false,
+            ChildViewsOrReason = "Too young (fictional)",
+            ConsentView = SafeguardingThreshold.AboveThreshold,
+            ConsentRationale = "Fictional",
+            NoChecksNeeded = false,
+            LawfulBasis = Article6Basis.PublicTask,
+            WithoutConsentReason = OpenMash.Sharing.NotSoughtReason.WouldPrejudiceProtection,
+        });
         var health = await db.Agencies.Where(a => a.Name == "Demo Community Health NHS Trust").Select(a => a.Id).SingleAsync();
         await sp.GetRequiredService<CheckService>().RequestAsync(contact!, [health]);
         var checkId = await db.Checks.Where(c => c.ContactId == contact!.Id).Select(c => c.Id).SingleAsync();

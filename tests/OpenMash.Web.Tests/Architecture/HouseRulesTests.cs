@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
@@ -132,6 +134,30 @@ public sealed partial class HouseRulesTests
 
         Assert.True(outside.Count == 0, "Name a code in Domain, beside its list (Domain/<Area>/<Area>Names.cs), and call that:\n" + string.Join('\n', outside));
         Assert.True(twice.Count == 0, "A code list named in two places:\n" + string.Join('\n', twice));
+    }
+
+    [Fact]
+    public void Inputs_AreClassesWithNamedInitProperties_NeverPositionalRecords()
+    {
+        var inputs = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("OpenMash.Web", StringComparison.Ordinal) == true
+                && !t.IsDefined(typeof(CompilerGeneratedAttribute), false)
+                && (t.Name.EndsWith("Input", StringComparison.Ordinal) || t.Name == nameof(OpenMash.Web.Features.Contacts.NewContact)))
+            .ToList();
+        var offences = (
+            from type in inputs
+            let problem = !type.IsClass ? "is not a class"
+                : type.GetMethod("<Clone>$") is not null ? "is a record"
+                : type.GetConstructors().Any(c => c.GetParameters().Length > 0) ? "has a constructor with parameters"
+                : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.SetMethod is { IsPublic: true } set
+                    && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit))) is { } settable ? $"lets {settable.Name} be set after it is made"
+                : null
+            where problem is not null
+            select $"{type.FullName} {problem}").ToList();
+
+        Assert.Contains(typeof(OpenMash.Web.Features.Contacts.NewContact), inputs);
+        Assert.Contains(typeof(OpenMash.Web.Features.Screening.ScreeningInput), inputs);
+        Assert.True(offences.Count == 0, "An input is a sealed class with named { get; init; } properties, validated once (Features/Shared/Validation.cs):\n" + string.Join('\n', offences));
     }
 
     [Fact]

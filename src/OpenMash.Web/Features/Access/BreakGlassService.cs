@@ -20,10 +20,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
     {
         var actor = db.Actor;
         var errors = new List<ValidationError>();
-        if (reason is null)
-        {
-            errors.Add(new("Reason", "Select why you need the other hub's records now"));
-        }
+        var chosenReason = errors.Require(reason, "Reason", "Select why you need the other hub's records now");
 
         if (string.IsNullOrWhiteSpace(justification))
         {
@@ -56,14 +53,14 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         var grant = new BreakGlassGrant
         {
             Id = Guid.NewGuid(),
-            UserId = actor.UserId!.Value,
+            UserId = actor.RequiredUserId,
             UserName = actor.UserName ?? "unknown",
-            AgencyId = actor.AgencyId!.Value,
-            HubId = actor.HubId!.Value,
+            AgencyId = actor.RequiredAgencyId,
+            HubId = actor.RequiredHubId,
             PersonId = person.Id,
             OwningHubId = owningHubId,
             MatchedPersonIds = matched.Count == 0 ? null : string.Join(',', matched),
-            Reason = reason!.Value,
+            Reason = chosenReason,
             Justification = justification!.Trim(),
             GrantedAtUtc = now,
             ExpiresAtUtc = now.AddMinutes(GrantMinutes),

@@ -41,8 +41,8 @@ public sealed class HistoryModel(OpenMashDbContext db) : PageModel
         TotalPages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page ?? 1, 1, TotalPages);
         var entries = await rows.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var agencyIds = entries.Where(e => e.AgencyId != null).Select(e => e.AgencyId!.Value).Distinct().ToList();
-        var hubIds = entries.Where(e => e.HubId != null).Select(e => e.HubId!.Value).Distinct().ToList();
+        var agencyIds = entries.Select(e => e.AgencyId).OfType<Guid>().Distinct().ToList();
+        var hubIds = entries.Select(e => e.HubId).OfType<Guid>().Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var hubs = await db.Hubs.AsNoTracking().Where(h => hubIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         Rows = entries.Select(e => new AccessRow(

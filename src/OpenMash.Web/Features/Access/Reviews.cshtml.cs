@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Access;
@@ -43,7 +43,7 @@ public sealed class ReviewsModel(OpenMashDbContext db, BreakGlassService service
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var hub = db.Actor.HubId!.Value;
+        var hub = db.Actor.RequiredHubId;
         var waiting = await service.ForReviewAsync(hub, reviewed: false, ct);
         var reviewed = await service.ForReviewAsync(hub, reviewed: true, ct);
         var ours = await service.OfOurRecordsAsync(hub, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Admin;
 
@@ -100,7 +101,9 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
             ModelState.AddModelError(nameof(RedAroundTheClock), "Select whether red contacts run around the clock");
         }
 
-        if (!ModelState.IsValid)
+        // Each answer below is given unless the model state holds its error.
+        if (!ModelState.IsValid
+            || (start, end, redHours, amberDays, greenDays, feedbackDays, dipSample) is not ({ } dayStart, { } dayEnd, { } red, { } amber, { } green, { } feedback, { } dip))
         {
             return Page();
         }
@@ -108,20 +111,20 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
         var settings = await db.HubSettings.SingleOrDefaultAsync();
         if (settings is null)
         {
-            settings = new HubSettings { HubId = db.Actor.HubId!.Value, ThresholdGuidance = ThresholdGuidance! };
+            settings = new HubSettings { HubId = db.Actor.RequiredHubId, ThresholdGuidance = ThresholdGuidance! };
             db.HubSettings.Add(settings);
         }
 
         settings.ThresholdGuidance = ThresholdGuidance!.Trim();
         settings.SupportContact = string.IsNullOrWhiteSpace(SupportContact) ? null : SupportContact.Trim();
-        settings.WorkingDayStart = start!.Value;
-        settings.WorkingDayEnd = end!.Value;
-        settings.RedDecisionHours = redHours!.Value;
+        settings.WorkingDayStart = dayStart;
+        settings.WorkingDayEnd = dayEnd;
+        settings.RedDecisionHours = red;
         settings.RedAroundTheClock = RedAroundTheClock == "yes";
-        settings.AmberDecisionWorkingDays = amberDays!.Value;
-        settings.GreenDecisionWorkingDays = greenDays!.Value;
-        settings.FeedbackWithinWorkingDays = feedbackDays!.Value;
-        settings.NoFurtherActionDipSamplePercent = dipSample!.Value;
+        settings.AmberDecisionWorkingDays = amber;
+        settings.GreenDecisionWorkingDays = green;
+        settings.FeedbackWithinWorkingDays = feedback;
+        settings.NoFurtherActionDipSamplePercent = dip;
         await db.SaveChangesAsync();
         Saved = true;
         return Page();

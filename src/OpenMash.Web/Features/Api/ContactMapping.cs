@@ -110,27 +110,29 @@ public static partial class ContactMapping
             }
         }
 
-        var contact = new NewContact(
-            ContactChannel.AgencySystem,
-            receivedAt,
-            r.ReferrerName,
-            r.ReferrerRole,
-            r.ReferrerAgency,
-            r.ReferrerPhone,
-            r.ReferrerEmail,
-            r.ReferrerRelationship,
-            categories,
-            r.WhatHappened,
-            r.ReferrerRequest,
-            r.ChildsVoice,
-            r.AdditionalNeeds,
-            r.FamilyAware,
-            r.FamilyConsented,
-            r.NoConsentReason,
-            r.ReferrerSpokenTo,
-            source,
-            people,
-            attachments);
+        var contact = new NewContact
+        {
+            Channel = ContactChannel.AgencySystem,
+            ReceivedAtUtc = receivedAt,
+            ReferrerName = r.ReferrerName,
+            ReferrerRole = r.ReferrerRole,
+            ReferrerAgency = r.ReferrerAgency,
+            ReferrerPhone = r.ReferrerPhone,
+            ReferrerEmail = r.ReferrerEmail,
+            ReferrerRelationship = r.ReferrerRelationship,
+            ConcernCategories = categories,
+            WhatHappened = r.WhatHappened,
+            ReferrerRequest = r.ReferrerRequest,
+            ChildsVoice = r.ChildsVoice,
+            AdditionalNeeds = r.AdditionalNeeds,
+            FamilyAware = r.FamilyAware,
+            FamilyConsented = r.FamilyConsented,
+            NoConsentReason = r.NoConsentReason,
+            ReferrerSpokenTo = r.ReferrerSpokenTo,
+            ReferralSource = source,
+            People = people,
+            Attachments = attachments,
+        };
 
         string FieldName(string field)
         {
@@ -176,8 +178,7 @@ public static partial class ContactMapping
     }
 
     public static ReferralSource? ParseReferralSource(string value) =>
-        Enum.GetValues<ReferralSource>().Cast<ReferralSource?>()
-            .FirstOrDefault(s => string.Equals(s!.Value.Code(), value, StringComparison.OrdinalIgnoreCase))
+        Enum.GetValues<ReferralSource>().Where(s => string.Equals(s.Code(), value, StringComparison.OrdinalIgnoreCase)).Cast<ReferralSource?>().FirstOrDefault()
         ?? ParseName<ReferralSource>(value);
 
     /// <summary>Names only: Enum.TryParse would also take "17" as a number.</summary>

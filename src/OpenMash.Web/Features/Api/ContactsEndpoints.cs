@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Api;
 
@@ -32,7 +33,7 @@ public static partial class ContactsEndpoints
     {
         var ct = http.RequestAborted;
         var clientId = ApiPrincipal.ClientId(http.User);
-        var agencyId = db.Actor.AgencyId!.Value;
+        var agencyId = db.Actor.RequiredAgencyId;
 
         string? key = null;
         if (http.Request.Headers.TryGetValue(IdempotencyHeader, out var keys))

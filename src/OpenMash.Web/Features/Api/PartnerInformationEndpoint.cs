@@ -2,6 +2,7 @@ using OpenMash.Sharing;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Api;
 
@@ -15,7 +16,7 @@ public static class PartnerInformationEndpoint
     public static async Task<IResult> GetAsync(Guid id, HttpContext http, OpenMashDbContext db, CheckService checks, SharingPolicyService policy)
     {
         var ct = http.RequestAborted;
-        var agencyId = db.Actor.AgencyId!.Value;
+        var agencyId = db.Actor.RequiredAgencyId;
         var (contact, refused) = await ContactsEndpoints.OwnContactAsync(id, db, AuditActions.ViewPartnerInformation, "Referral feedback", ct);
         if (contact is null)
         {

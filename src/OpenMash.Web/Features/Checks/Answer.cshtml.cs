@@ -47,9 +47,13 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
     {
         await LoadAsync();
 
-        var input = new CheckAnswerInput(
-            Known, Summary, Details,
-            Items.Take(ItemSlots).Select(i => new CheckItemInput(i.Text, i.Restrictions.Where(Enum.IsDefined).Aggregate(ItemRestrictions.None, (a, r) => a | r))).ToList());
+        var input = new CheckAnswerInput
+        {
+            Known = Known,
+            Summary = Summary,
+            Details = Details,
+            Items = Items.Take(ItemSlots).Select(i => new CheckItemInput { Text = i.Text, Restrictions = i.Restrictions.Where(Enum.IsDefined).Aggregate(ItemRestrictions.None, (a, r) => a | r) }).ToList(),
+        };
         var errors = await checks.AnswerAsync(Check, input);
         if (errors.Count == 0)
         {

@@ -102,10 +102,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             errors.Add(new(nameof(input.PersonIds), "Select people named in this contact"));
         }
 
-        if (input.Status is null || !Enum.IsDefined(input.Status.Value))
-        {
-            errors.Add(new(nameof(input.Status), "Select whether consent was given, refused, withdrawn, sought and awaiting an answer, or not sought"));
-        }
+        var status = errors.Require(input.Status, nameof(input.Status), "Select whether consent was given, refused, withdrawn, sought and awaiting an answer, or not sought");
 
         var sought = input.Status is not ConsentStatus.NotSought;
         var asked = input.Status is ConsentStatus.Sought;
@@ -150,17 +147,22 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var decidedOn = today;
         if (!input.DecidedOnValid)
         {
             errors.Add(new(nameof(input.DecidedOn), "Date must be a real date, for example 24 11 2026"));
         }
-        else if (input.DecidedOn is null)
+        else if (input.DecidedOn is not { } decided)
         {
             errors.Add(new(nameof(input.DecidedOn), asked ? "Enter the date consent was sought" : "Enter the date consent was given, refused, withdrawn or decided not to be sought"));
         }
-        else if (input.DecidedOn > today)
+        else if (decided > today)
         {
             errors.Add(new(nameof(input.DecidedOn), "Date must be today or in the past"));
+        }
+        else
+        {
+            decidedOn = decided;
         }
 
         if (!input.ExpiresOnValid)
@@ -193,14 +195,14 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
                 HubId = contact.HubId,
                 PersonId = person,
                 ContactId = contact.Id,
-                Status = input.Status!.Value,
+                Status = status,
                 GivenBy = sought ? input.GivenBy : null,
                 GiverName = sought ? input.GiverName!.Trim() : null,
                 CompetenceNote = sought && input.GivenBy == ConsentGiver.YoungPerson ? input.CompetenceNote!.Trim() : null,
                 AgencyTypes = input.AgencyTypes.Distinct().ToList(),
                 AgencyIds = input.AgencyIds.Distinct().ToList(),
                 Purposes = input.Purposes.Distinct().ToList(),
-                DecidedOn = input.DecidedOn!.Value,
+                DecidedOn = decidedOn,
                 RecordedAtUtc = now,
                 ExpiresOn = input.ExpiresOn,
                 Evidence = input.Evidence!.Trim(),
@@ -237,18 +239,14 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
             errors.Add(new(nameof(input.PersonIds), "Select people whose consent the referrer reported and no one has confirmed"));
         }
 
-        if (input.GivenBy is null || !Enum.IsDefined(input.GivenBy.Value))
-        {
-            errors.Add(new(nameof(input.GivenBy), "Select who gave consent"));
-        }
-
-        errors.Require(input.GiverName, nameof(input.GiverName), "Enter the name of the person who gave consent", 200);
+        var givenBy = errors.Require(input.GivenBy, nameof(input.GivenBy), "Select who gave consent");
+        var giverName = errors.Require(input.GiverName, nameof(input.GiverName), "Enter the name of the person who gave consent", 200);
         if (input.GivenBy == ConsentGiver.YoungPerson)
         {
             errors.Require(input.CompetenceNote, nameof(input.CompetenceNote), "Enter why the young person is competent to decide for themselves", 2000);
         }
 
-        errors.Require(input.Evidence, nameof(input.Evidence), "Enter how you confirmed the consent, for example \"phone call with mother 24/11: agreed to checks with all partners\"", 2000);
+        var evidence = errors.Require(input.Evidence, nameof(input.Evidence), "Enter how you confirmed the consent, for example \"phone call with mother 24/11: agreed to checks with all partners\"", 2000);
         if (errors.Count > 0)
         {
             return errors;
@@ -259,7 +257,7 @@ public sealed class ConsentService(OpenMashDbContext db, TimeProvider time, Cons
         var confirmed = reported.Where(r => input.PersonIds.Contains(r.PersonId)).ToList();
         foreach (var consent in confirmed)
         {
-            consent.Confirm(input.GivenBy!.Value, input.GiverName!.Trim(), input.CompetenceNote?.Trim(), input.Evidence!.Trim(), now, db.Actor.UserId ?? Guid.Empty, by);
+            consent.Confirm(givenBy, giverName, input.CompetenceNote?.Trim(), evidence, now, db.Actor.UserId ?? Guid.Empty, by);
         }
 
         db.Audit(AuditActions.ConfirmConsent, targetType: "Contact", targetId: contact.Id.ToString(), subjects: confirmed.Select(c => c.PersonId), purpose: "Consent",

@@ -5,7 +5,6 @@ using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Contacts;
 
-
 /// <summary>
 /// Records a new contact: checks every rule first and stores nothing unless all pass; then the contact, its
 /// people and attachments and their audit rows are written in one transaction.
@@ -29,7 +28,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
     {
         var hubId = db.Actor.HubId ?? throw new InvalidOperationException("A contact can only be recorded by someone working in a hub.");
         var errors = Validate(input, time.GetUtcNow().UtcDateTime);
-        var existingIds = input.People.Where(p => p.ExistingPersonId is not null).Select(p => p.ExistingPersonId!.Value).ToList();
+        var existingIds = input.People.Select(p => p.ExistingPersonId).OfType<Guid>().ToList();
         var found = await db.Persons.Where(p => existingIds.Contains(p.Id) && p.MergedIntoId == null).Select(p => p.Id).ToListAsync(ct);
         for (var i = 0; i < input.People.Count; i++)
         {
@@ -39,7 +38,8 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             }
         }
 
-        if (errors.Count > 0)
+        // Validate refuses a contact without a referral source; here it is read once, as the value written.
+        if (errors.Count > 0 || input.ReferralSource is not { } referralSource)
         {
             return (null, errors);
         }
@@ -73,7 +73,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             FamilyConsented = input.FamilyConsented,
             NoConsentReason = Clean(input.NoConsentReason),
             ReferrerSpokenTo = input.ReferrerSpokenTo,
-            ReferralSource = input.ReferralSource!.Value,
+            ReferralSource = referralSource,
             State = ContactState.AwaitingScreening,
         };
 
@@ -92,7 +92,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
         // no checks below threshold until a practitioner confirms them with the family.
         db.Consents.AddRange(RecordedConsent.ReportedAtIntake(contact, now, source.RecordedByUserId ?? source.ReferrerUserId));
 
-        foreach (var file in input.Attachments ?? [])
+        foreach (var file in input.Attachments)
         {
             contact.Attachments.Add(new ContactAttachment
             {
@@ -219,7 +219,7 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             ValidatePerson(c.People[i], $"People[{i}]", nowUtc, errors);
         }
 
-        var files = c.Attachments ?? [];
+        var files = c.Attachments;
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];

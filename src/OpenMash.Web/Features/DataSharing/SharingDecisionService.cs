@@ -138,7 +138,8 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
         var agencies = await db.Agencies.Where(a => a.Hubs.Any(h => h.HubId == contact.HubId)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var discloser = await consent.DiscloserAsync(ct);
         var errors = Validate(input, agencies.Keys, discloser.Type);
-        if (errors.Count > 0)
+        // Validate refuses a decision without these answers; here they are read once, as the values written.
+        if (errors.Count > 0 || input is not { Share: { } share, Purpose: { } purpose, Condition: { } condition, ConsentStatus: { } consentStatus, FamilyTold: { } familyTold })
         {
             return errors;
         }
@@ -153,7 +154,7 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
             DecidedByName = await db.ActorDisplayNameAsync(ct),
             DecidedAtUtc = time.GetUtcNow().UtcDateTime,
-            Share = input.Share!.Value,
+            Share = share,
             DiscloserAgencyId = discloser.AgencyId,
             DiscloserOrganisation = discloser.Name,
             Reasons = input.Reasons!.Trim(),
@@ -161,13 +162,13 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             RecipientAgencyId = input.RecipientAgencyId,
             RecipientOrganisation = input.RecipientAgencyId is { } id ? agencies[id] : input.RecipientOrganisation!.Trim(),
             RecipientPerson = string.IsNullOrWhiteSpace(input.RecipientPerson) ? null : input.RecipientPerson.Trim(),
-            Purpose = input.Purpose!.Value,
+            Purpose = purpose,
             Article6 = input.Share == true ? input.Article6 : input.Article6 is { } a && Enum.IsDefined(a) ? a : null,
-            Condition = input.Condition!.Value,
-            ConsentStatus = input.ConsentStatus!.Value,
+            Condition = condition,
+            ConsentStatus = consentStatus,
             NotSoughtReason = input.ConsentStatus == ConsentStatus.NotSought ? input.NotSoughtReason : null,
             ConsentOverrideId = input.Share == true && input.ConsentStatus != ConsentStatus.Given ? inForce?.Id : null,
-            FamilyTold = input.FamilyTold!.Value,
+            FamilyTold = familyTold,
             FamilyNotToldReason = input.FamilyTold == false ? input.FamilyNotToldReason!.Trim() : null,
             IdentitiesWithheld = input.IdentitiesWithheld == true ? input.IdentitiesWithheldDetail!.Trim() : null,
         });

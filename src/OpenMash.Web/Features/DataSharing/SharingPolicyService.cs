@@ -66,12 +66,20 @@ public sealed class SharingPolicyService(OpenMashDbContext db, PolicyHolder hold
     public static IEnumerable<DataSharingAgreement> Honoured(IEnumerable<DataSharingAgreement> rows) =>
         rows.GroupBy(r => r.Id).Select(g => g.MaxBy(r => r.Version)!).Where(r => r.IsHonoured);
 
+    /// <summary>One side of an agreement: a named agency, or any agency of a type.</summary>
+    private static PartySelector Party(Guid? agency, AgencyType? type) => (agency, type) switch
+    {
+        ({ } id, _) => PartySelector.ForAgency(new AgencyId(id)),
+        (null, { } anyOf) => PartySelector.ForType(anyOf),
+        _ => throw new InvalidOperationException("An agreement's side names an agency or a type of agency."),
+    };
+
     public static SharingAgreement ToAgreement(DataSharingAgreement r) => new(
         new AgreementId(r.Id),
         r.Version,
         r.Effect,
-        r.SourceAgencyId is { } s ? PartySelector.ForAgency(new AgencyId(s)) : PartySelector.ForType(r.SourceAgencyType!.Value),
-        r.DestinationAgencyId is { } d ? PartySelector.ForAgency(new AgencyId(d)) : PartySelector.ForType(r.DestinationAgencyType!.Value),
+        Party(r.SourceAgencyId, r.SourceAgencyType),
+        Party(r.DestinationAgencyId, r.DestinationAgencyType),
         new HubId(r.SourceHubId),
         new HubId(r.DestinationHubId),
         r.Category,

@@ -16,18 +16,10 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
     public async Task<(ContactDecision? Decision, IReadOnlyList<ValidationError> Errors)> ProposeAsync(Contact contact, ProposalInput input, CancellationToken ct = default)
     {
         var errors = new List<ValidationError>();
-        if (input.Outcome is null || !Enum.IsDefined(input.Outcome.Value))
-        {
-            errors.Add(new(nameof(input.Outcome), "Select the outcome"));
-        }
-
-        errors.Require(input.Rationale, nameof(input.Rationale), "Enter the reasons for this decision", 5000, "Reasons");
+        var outcome = errors.Require(input.Outcome, nameof(input.Outcome), "Select the outcome");
+        var rationale = errors.Require(input.Rationale, nameof(input.Rationale), "Enter the reasons for this decision", 5000, "Reasons");
         errors.Limit(input.Team, nameof(input.Team), 200, "Team");
-
-        if (input.PrimaryNeed is null || !Enum.IsDefined(input.PrimaryNeed.Value))
-        {
-            errors.Add(new(nameof(input.PrimaryNeed), "Select the primary need code"));
-        }
+        var primaryNeed = errors.Require(input.PrimaryNeed, nameof(input.PrimaryNeed), "Select the primary need code");
 
         if (contact.State is not (ContactState.AwaitingDecision or ContactState.AwaitingPartnerInformation))
         {
@@ -53,10 +45,10 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
             ContactId = contact.Id,
             ProposedByUserId = db.Actor.UserId ?? Guid.Empty,
             ProposedAtUtc = now,
-            Outcome = input.Outcome!.Value,
-            Rationale = input.Rationale!.Trim(),
+            Outcome = outcome,
+            Rationale = rationale,
             Team = string.IsNullOrWhiteSpace(input.Team) ? null : input.Team.Trim(),
-            PrimaryNeed = input.PrimaryNeed!.Value,
+            PrimaryNeed = primaryNeed,
             Status = DecisionStatus.Proposed,
         };
         db.Decisions.Add(decision);

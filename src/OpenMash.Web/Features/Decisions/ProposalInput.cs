@@ -1,3 +1,13 @@
 namespace OpenMash.Web.Features.Decisions;
 
-public sealed record ProposalInput(DecisionOutcome? Outcome, string? Rationale, string? Team, PrimaryNeed? PrimaryNeed);
+/// <summary>A proposed decision as entered: what <see cref="DecisionService.ProposeAsync"/> checks before it writes.</summary>
+public sealed class ProposalInput
+{
+    public DecisionOutcome? Outcome { get; init; }
+
+    public string? Rationale { get; init; }
+
+    public string? Team { get; init; }
+
+    public PrimaryNeed? PrimaryNeed { get; init; }
+}

@@ -37,7 +37,7 @@ public sealed class ProposeModel(OpenMashDbContext db, DecisionService decisions
     public async Task<IActionResult> OnPostAsync()
     {
         var contact = HttpContext.Record<Contact>();
-        var (_, errors) = await decisions.ProposeAsync(contact, new ProposalInput(Outcome, Rationale, Team, PrimaryNeed));
+        var (_, errors) = await decisions.ProposeAsync(contact, new ProposalInput { Outcome = Outcome, Rationale = Rationale, Team = Team, PrimaryNeed = PrimaryNeed });
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contact.Id}");

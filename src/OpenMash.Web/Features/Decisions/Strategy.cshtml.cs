@@ -76,9 +76,18 @@ public sealed class StrategyModel(OpenMashDbContext db, DecisionService decision
             }
         }
 
-        var errors = (await decisions.RecordStrategyAsync(Contact, new StrategyInput(
-            Held, heldAtUtc, Invited.Contains("Police"), Invited.Contains("Health"), Invited.Contains("Education"), Invited.Contains("SocialWorker"),
-            AttendedAgencyIds, SectionFortySevenAgreed, NotHeldReason))).ToList();
+        var errors = (await decisions.RecordStrategyAsync(Contact, new StrategyInput
+        {
+            Held = Held,
+            HeldAtUtc = heldAtUtc,
+            InvitedPolice = Invited.Contains("Police"),
+            InvitedHealth = Invited.Contains("Health"),
+            InvitedEducation = Invited.Contains("Education"),
+            InvitedSocialWorker = Invited.Contains("SocialWorker"),
+            AttendedAgencyIds = AttendedAgencyIds,
+            SectionFortySevenAgreed = SectionFortySevenAgreed,
+            NotHeldReason = NotHeldReason,
+        })).ToList();
         if (badTime)
         {
             errors.RemoveAll(e => e.Field == "HeldAtUtc");

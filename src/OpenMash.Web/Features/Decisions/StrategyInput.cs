@@ -1,12 +1,23 @@
 namespace OpenMash.Web.Features.Decisions;
 
-public sealed record StrategyInput(
-    bool? Held,
-    DateTime? HeldAtUtc,
-    bool InvitedPolice,
-    bool InvitedHealth,
-    bool InvitedEducation,
-    bool InvitedSocialWorker,
-    IReadOnlyList<Guid> AttendedAgencyIds,
-    bool? SectionFortySevenAgreed,
-    string? NotHeldReason);
+/// <summary>A strategy discussion as entered: what <see cref="DecisionService.RecordStrategyAsync"/> checks before it writes.</summary>
+public sealed class StrategyInput
+{
+    public bool? Held { get; init; }
+
+    public DateTime? HeldAtUtc { get; init; }
+
+    public bool InvitedPolice { get; init; }
+
+    public bool InvitedHealth { get; init; }
+
+    public bool InvitedEducation { get; init; }
+
+    public bool InvitedSocialWorker { get; init; }
+
+    public IReadOnlyList<Guid> AttendedAgencyIds { get; init; } = [];
+
+    public bool? SectionFortySevenAgreed { get; init; }
+
+    public string? NotHeldReason { get; init; }
+}

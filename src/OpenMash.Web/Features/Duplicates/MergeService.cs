@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Duplicates;
 
@@ -184,7 +185,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
 
         db.NotDuplicates.Add(new NotDuplicate
         {
-            HubId = db.Actor.HubId!.Value,
+            HubId = db.Actor.RequiredHubId,
             PersonA = first,
             PersonB = second,
             DecidedByUserId = db.Actor.UserId ?? Guid.Empty,

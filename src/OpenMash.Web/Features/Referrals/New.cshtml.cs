@@ -57,11 +57,28 @@ public sealed class NewModel(OpenMashDbContext db, ContactService contacts, Time
         var errors = new List<ValidationError>();
         var child = Child.ToNewPerson(errors, now);
         var concerns = Form.Concerns.Select(c => Enum.TryParse<ConcernCategory>(c, out var v) ? v : (ConcernCategory)(-1)).ToList();
-        var input = new NewContact(
-            ContactChannel.Portal, now, ReferrerName, Form.ReferrerRole, AgencyName, Form.ReferrerPhone, Form.ReferrerEmail, Form.ReferrerRelationship,
-            concerns, Form.WhatHappened, Form.ReferrerRequest, Form.ChildsVoice, Form.AdditionalNeeds,
-            ContactForm.YesNo(Form.FamilyAware), ContactForm.YesNo(Form.FamilyConsented), Form.NoConsentReason,
-            ReferrerSpokenTo: false, ReferralQueries.SourceFor(agencyType), [child]);
+        var input = new NewContact
+        {
+            Channel = ContactChannel.Portal,
+            ReceivedAtUtc = now,
+            ReferrerName = ReferrerName,
+            ReferrerRole = Form.ReferrerRole,
+            ReferrerAgency = AgencyName,
+            ReferrerPhone = Form.ReferrerPhone,
+            ReferrerEmail = Form.ReferrerEmail,
+            ReferrerRelationship = Form.ReferrerRelationship,
+            ConcernCategories = concerns,
+            WhatHappened = Form.WhatHappened,
+            ReferrerRequest = Form.ReferrerRequest,
+            ChildsVoice = Form.ChildsVoice,
+            AdditionalNeeds = Form.AdditionalNeeds,
+            FamilyAware = ContactForm.YesNo(Form.FamilyAware),
+            FamilyConsented = ContactForm.YesNo(Form.FamilyConsented),
+            NoConsentReason = Form.NoConsentReason,
+            ReferrerSpokenTo = false,
+            ReferralSource = ReferralQueries.SourceFor(agencyType),
+            People = [child],
+        };
         foreach (var e in ContactService.Validate(input, now).Where(e => !e.Field.StartsWith("People[", StringComparison.Ordinal)))
         {
             errors.Add(e.Field == nameof(NewContact.ConcernCategories) ? e with { Field = "Concerns" } : e);

@@ -70,7 +70,20 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     public async Task<IActionResult> OnPostScreenAsync()
     {
         var contact = HttpContext.Record<Contact>();
-        var errors = await screening.SaveAsync(contact, new ScreeningInput(Rag, Threshold, ThresholdRationale, ChildSpokenTo, ChildViewsOrReason, ConsentView, ConsentRationale, NoChecksNeeded, LawfulBasis, WithoutConsentReason));
+        var input = new ScreeningInput
+        {
+            Rag = Rag,
+            Threshold = Threshold,
+            ThresholdRationale = ThresholdRationale,
+            ChildSpokenTo = ChildSpokenTo,
+            ChildViewsOrReason = ChildViewsOrReason,
+            ConsentView = ConsentView,
+            ConsentRationale = ConsentRationale,
+            NoChecksNeeded = NoChecksNeeded,
+            LawfulBasis = LawfulBasis,
+            WithoutConsentReason = WithoutConsentReason,
+        };
+        var errors = await screening.SaveAsync(contact, input);
         if (errors.Count == 0)
         {
             return Redirect($"/Screening/{contact.Id}");

@@ -78,74 +78,72 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
             adultPeople.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenNames).Select(p => new HouseholdAdult(p.Id, p.FullName, p.DateOfBirth, adults[p.Id])).ToList());
     }
 
-    public static List<ValidationError> Validate(ScreeningInput input)
+    /// <summary>Every rule of a screening; the validated screening when none is broken.</summary>
+    public static (ValidatedScreening? Screening, List<ValidationError> Errors) Validate(ScreeningInput input)
     {
         var errors = new List<ValidationError>();
-        if (input.Rag is null || !Enum.IsDefined(input.Rag.Value))
-        {
-            errors.Add(new(nameof(input.Rag), "Select a RAG rating"));
-        }
-
-        if (input.Threshold is null || !Enum.IsDefined(input.Threshold.Value))
-        {
-            errors.Add(new(nameof(input.Threshold), "Select the threshold level"));
-        }
-
-        errors.Require(input.ThresholdRationale, nameof(input.ThresholdRationale), "Enter why this contact is at this threshold level", 5000);
-        if (input.ChildSpokenTo is null)
-        {
-            errors.Add(new(nameof(input.ChildSpokenTo), "Select whether the child has been spoken to"));
-        }
-
-        errors.Require(
+        var rag = errors.Require(input.Rag, nameof(input.Rag), "Select a RAG rating");
+        var threshold = errors.Require(input.Threshold, nameof(input.Threshold), "Select the threshold level");
+        var thresholdRationale = errors.Require(input.ThresholdRationale, nameof(input.ThresholdRationale), "Enter why this contact is at this threshold level", 5000);
+        var childSpokenTo = errors.Require(input.ChildSpokenTo, nameof(input.ChildSpokenTo), "Select whether the child has been spoken to");
+        var childViews = errors.Require(
             input.ChildViewsOrReason,
             nameof(input.ChildViewsOrReason),
             input.ChildSpokenTo == false ? "Enter why the child has not been spoken to" : "Enter the child's views",
             5000);
-        if (input.ConsentView is null || !Enum.IsDefined(input.ConsentView.Value))
-        {
-            errors.Add(new(nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)"));
-        }
-        else if (input.ConsentView == SafeguardingThreshold.AboveThreshold && input.Threshold is { } level && !ContactScreening.LevelAllowsSharingWithoutConsent(level))
+        var consentView = errors.Require(input.ConsentView, nameof(input.ConsentView), "Select whether harm is suspected (above threshold) or consent is needed (below)");
+        if (input.ConsentView == SafeguardingThreshold.AboveThreshold && input.Threshold is { } level && !ContactScreening.LevelAllowsSharingWithoutConsent(level))
         {
             // Sharing without consent needs suspected harm; at level 1 or 2 there is none, so consent is needed.
-            errors.Add(new(nameof(input.ConsentView), $"Select below threshold (consent is needed) for {input.Threshold.Value.DisplayName()}, or change the threshold level if harm is suspected"));
+            errors.Add(new(nameof(input.ConsentView), $"Select below threshold (consent is needed) for {level.DisplayName()}, or change the threshold level if harm is suspected"));
         }
 
-        errors.Require(
+        var consentRationale = errors.Require(
             input.ConsentRationale,
             nameof(input.ConsentRationale),
             input.ConsentView == SafeguardingThreshold.BelowThreshold ? "Enter the family's consent position" : "Enter why sharing without consent is lawful here",
             5000);
-        if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
+        var lawfulBasis = errors.Require(input.LawfulBasis, nameof(input.LawfulBasis), "Select the lawful basis for sharing: public task or legal obligation");
+        OpenMash.Sharing.NotSoughtReason? withoutConsent = null;
+        if (input.ConsentView == SafeguardingThreshold.AboveThreshold)
         {
-            errors.Add(new(nameof(input.LawfulBasis), "Select the lawful basis for sharing: public task or legal obligation"));
+            withoutConsent = errors.Require(
+                input.WithoutConsentReason,
+                nameof(input.WithoutConsentReason),
+                "Select why information is shared without consent: it cannot be given, cannot reasonably be obtained, or seeking it would prejudice the child's protection");
         }
 
-        if (input.ConsentView == SafeguardingThreshold.AboveThreshold && (input.WithoutConsentReason is null || !Enum.IsDefined(input.WithoutConsentReason.Value)))
+        return (errors.Count > 0 ? null : new ValidatedScreening
         {
-            errors.Add(new(nameof(input.WithoutConsentReason), "Select why information is shared without consent: it cannot be given, cannot reasonably be obtained, or seeking it would prejudice the child's protection"));
-        }
-
-        return errors;
+            Rag = rag,
+            Threshold = threshold,
+            ThresholdRationale = thresholdRationale,
+            ChildSpokenTo = childSpokenTo,
+            ChildViewsOrReason = childViews,
+            ConsentView = consentView,
+            ConsentRationale = consentRationale,
+            NoChecksNeeded = input.NoChecksNeeded,
+            LawfulBasis = lawfulBasis,
+            WithoutConsentReason = withoutConsent,
+        }, errors);
     }
 
     public async Task<IReadOnlyList<ValidationError>> SaveAsync(Contact contact, ScreeningInput input, CancellationToken ct = default)
     {
-        var errors = Validate(input);
+        var (valid, errors) = Validate(input);
         if (contact.State == ContactState.Decided)
         {
             errors.Add(new(string.Empty, "This contact has been decided; its screening can no longer be changed"));
         }
 
-        if (errors.Count > 0)
+        if (valid is null || errors.Count > 0)
         {
             return errors;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var calculator = await workingTime.CalculatorAsync(ct);
-        var due = calculator.For(input.Rag!.Value, new DateTimeOffset(DateTime.SpecifyKind(contact.ReceivedAtUtc, DateTimeKind.Utc)));
+        var due = calculator.For(valid.Rag, new DateTimeOffset(DateTime.SpecifyKind(contact.ReceivedAtUtc, DateTimeKind.Utc)));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var screening = await db.Screenings.SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
         if (screening is null)
@@ -156,17 +154,17 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
 
         screening.ScreenedByUserId = db.Actor.UserId ?? Guid.Empty;
         screening.ScreenedAtUtc = now;
-        screening.Rag = input.Rag.Value;
-        screening.Threshold = input.Threshold!.Value;
-        screening.ThresholdRationale = input.ThresholdRationale!.Trim();
-        screening.ChildSpokenTo = input.ChildSpokenTo!.Value;
-        screening.ChildViewsOrReason = input.ChildViewsOrReason!.Trim();
-        screening.ConsentView = input.ConsentView!.Value;
-        screening.ConsentRationale = input.ConsentRationale!.Trim();
-        screening.LawfulBasis = input.LawfulBasis;
-        screening.WithoutConsentReason = input.ConsentView == SafeguardingThreshold.AboveThreshold ? input.WithoutConsentReason : null;
+        screening.Rag = valid.Rag;
+        screening.Threshold = valid.Threshold;
+        screening.ThresholdRationale = valid.ThresholdRationale;
+        screening.ChildSpokenTo = valid.ChildSpokenTo;
+        screening.ChildViewsOrReason = valid.ChildViewsOrReason;
+        screening.ConsentView = valid.ConsentView;
+        screening.ConsentRationale = valid.ConsentRationale;
+        screening.LawfulBasis = valid.LawfulBasis;
+        screening.WithoutConsentReason = valid.WithoutConsentReason;
 
-        contact.MarkScreened(now, input.Rag.Value, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, input.NoChecksNeeded);
+        contact.MarkScreened(now, valid.Rag, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, valid.NoChecksNeeded);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

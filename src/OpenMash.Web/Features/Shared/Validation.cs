@@ -8,6 +8,11 @@ namespace OpenMash.Web.Features.Shared;
 /// of at most <see cref="SingleLineMax"/> characters is a single line (a name, a role, an organisation), so it may
 /// not hold line breaks either; longer answers are multi-line free text. The too-long message names the answer by
 /// its label, "Your answer" unless a form says otherwise.
+/// <para>
+/// Each <c>Require</c> returns the answer it checked, so a service validates its input once and writes the values
+/// it was given back (the trimmed text, the chosen value) instead of dereferencing the input's nullable fields
+/// again: when an answer is missing the value returned is a placeholder and an error has been added.
+/// </para>
 /// </summary>
 public static class Validation
 {
@@ -16,16 +21,33 @@ public static class Validation
     /// <summary>The longest answer that is one line: names, roles, organisations, phone numbers.</summary>
     public const int SingleLineMax = 200;
 
-    public static void Require(this List<ValidationError> errors, string? value, string field, string message, int max, string label = YourAnswer)
+    /// <summary>Text that must be given and kept within the text rules; returns it trimmed (empty when missing).</summary>
+    public static string Require(this List<ValidationError> errors, string? value, string field, string message, int max, string label = YourAnswer)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             errors.Add(new(field, message));
+            return string.Empty;
         }
-        else
+
+        errors.Limit(value, field, max, label);
+        return value.Trim();
+    }
+
+    /// <summary>
+    /// A choice that must be made (yes or no, one value of a code list): returns it, or adds the error when it is
+    /// missing or not one of the list's values and returns the default.
+    /// </summary>
+    public static T Require<T>(this List<ValidationError> errors, T? value, string field, string message)
+        where T : struct
+    {
+        if (value is { } given && (!typeof(T).IsEnum || Enum.IsDefined(typeof(T), given)))
         {
-            errors.Limit(value, field, max, label);
+            return given;
         }
+
+        errors.Add(new(field, message));
+        return default;
     }
 
     /// <summary>

@@ -21,10 +21,22 @@ public static class BoundaryData
         OpenMashFactory factory, string hubCode, string childGivenName, ConcernCategory concern, ContactSource source, params AnswerData[] answers) =>
         TestPeople.AsHubAsync(factory, hubCode, async (services, db) =>
         {
-            var input = new NewContact(
-                ContactChannel.Phone, null, "Pat Referrer", "Teacher", StaffsSchool, "01234 000111", null, "Class teacher",
-                [concern], "Fictional: a concern for the boundary tests.", null, null, null, true, true, null, true,
-                ReferralSource.Schools, [new NewPerson(SubjectRole.Child, GivenNames: childGivenName, FamilyName: "Boundary", DateOfBirth: new DateOnly(2011, 3, 2), Sex: Sex.F)]);
+            var input = new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Pat Referrer",
+                ReferrerRole = "Teacher",
+                ReferrerAgency = StaffsSchool,
+                ReferrerPhone = "01234 000111",
+                ReferrerRelationship = "Class teacher",
+                ConcernCategories = [concern],
+                WhatHappened = "Fictional: a concern for the boundary tests.",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: childGivenName, FamilyName: "Boundary", DateOfBirth: new DateOnly(2011, 3, 2), Sex: Sex.F)],
+            };
             var (contact, errors) = await services.GetRequiredService<ContactService>().CreateAsync(input, source);
             Assert.Empty(errors);
             var now = DateTime.UtcNow;

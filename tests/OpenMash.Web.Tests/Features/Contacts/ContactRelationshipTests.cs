@@ -30,9 +30,19 @@ public sealed class ContactRelationshipTests(OpenMashFactory factory) : IClassFi
 
     private Task<Contact> CreateAsync(params NewPerson[] people) => TestPeople.AsHubAsync(factory, "STAFFS", async (services, _) =>
     {
-        var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact(
-            ContactChannel.Phone, null, "Pat Referrer", null, null, "01234 000999", null, null, [ConcernCategory.Neglect], "Fictional concern.", null, null, null,
-            true, true, null, true, ReferralSource.Schools, people), new ContactSource());
+        var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact
+        {
+            Channel = ContactChannel.Phone,
+            ReferrerName = "Pat Referrer",
+            ReferrerPhone = "01234 000999",
+            ConcernCategories = [ConcernCategory.Neglect],
+            WhatHappened = "Fictional concern.",
+            FamilyAware = true,
+            FamilyConsented = true,
+            ReferrerSpokenTo = true,
+            ReferralSource = ReferralSource.Schools,
+            People = people,
+        }, new ContactSource());
         Assert.Empty(errors);
         return created!;
     });

@@ -19,10 +19,20 @@ public sealed class ReferrerLinkTests(OpenMashFactory factory) : IClassFixture<O
         // with that address, which let a police contact appear as a school's own referral (security finding 2).
         var contact = await TestPeople.AsHubAsync(factory, "STAFFS", async (services, _) =>
         {
-            var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact(
-                ContactChannel.Phone, null, "Pat Referrer", "Teacher", null, null, email, null, [ConcernCategory.Neglect], "Fictional concern.", null, null, null,
-                true, true, null, true, ReferralSource.Schools,
-                [new NewPerson(SubjectRole.Child, GivenNames: "Linkcase", FamilyName: "Emailtest", DateOfBirth: new DateOnly(2016, 2, 2), Sex: Sex.F)]), new ContactSource());
+            var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Pat Referrer",
+                ReferrerRole = "Teacher",
+                ReferrerEmail = email,
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "Fictional concern.",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: "Linkcase", FamilyName: "Emailtest", DateOfBirth: new DateOnly(2016, 2, 2), Sex: Sex.F)],
+            }, new ContactSource());
             Assert.Empty(errors);
             return created!;
         });

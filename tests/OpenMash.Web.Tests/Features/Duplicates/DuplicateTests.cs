@@ -132,13 +132,23 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
     private Task<Guid> CreateChildAsync(Guid hubId, string given, string family, DateOnly dob, string postcode, string? nhs) => WithHubAsync(hubId, async (db, sp) =>
     {
         var contacts = sp.GetRequiredService<ContactService>();
-        var (contact, errors) = await contacts.CreateAsync(new NewContact(
-            ContactChannel.Phone, null, "Test Referrer", null, null, "01234 000000", null, null, [ConcernCategory.Neglect], "Test concern.", null, null, null,
-            true, true, null, true, ReferralSource.Schools,
+        var (contact, errors) = await contacts.CreateAsync(new NewContact
+        {
+            Channel = ContactChannel.Phone,
+            ReferrerName = "Test Referrer",
+            ReferrerPhone = "01234 000000",
+            ConcernCategories = [ConcernCategory.Neglect],
+            WhatHappened = "Test concern.",
+            FamilyAware = true,
+            FamilyConsented = true,
+            ReferrerSpokenTo = true,
+            ReferralSource = ReferralSource.Schools,
+            People =
             [
                 new NewPerson(SubjectRole.Child, GivenNames: given, FamilyName: family, DateOfBirth: dob, Sex: Sex.F, NhsNumber: nhs, Postcode: postcode, AddressLine1: "1 Test Row"),
                 new NewPerson(SubjectRole.HouseholdMember, GivenNames: "Parent", FamilyName: family, DateOfBirth: dob.AddYears(-30)),
-            ]), new ContactSource());
+            ],
+        }, new ContactSource());
         Assert.Empty(errors);
         var child = contact!.Subjects.Single(s => s.Role == SubjectRole.Child).PersonId;
         var parent = contact.Subjects.Single(s => s.Role == SubjectRole.HouseholdMember).PersonId;

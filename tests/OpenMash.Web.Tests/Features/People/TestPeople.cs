@@ -94,11 +94,23 @@ public static class TestPeople
             var child = existingPerson is { } id
                 ? new NewPerson(SubjectRole.Child, id)
                 : new NewPerson(SubjectRole.Child, GivenNames: childGivenName, FamilyName: "Testcase", DateOfBirth: new DateOnly(2015, 6, 1), Sex: Sex.F, NhsNumber: NhsNumber(serial));
-            var input = new NewContact(
-                ContactChannel.Phone, null, "Pat Referrer", "Teacher", "Oakbrook Primary School (demo)", "01234 000111", null, "Class teacher",
-                [ConcernCategory.Neglect], "Fictional: the child arrived hungry three days running.", null, null, null, true, true, null, true,
-                ReferralSource.Schools, [child],
-                withAttachment ? [new NewAttachment("note.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4 fictional note"))] : null);
+            var input = new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Pat Referrer",
+                ReferrerRole = "Teacher",
+                ReferrerAgency = "Oakbrook Primary School (demo)",
+                ReferrerPhone = "01234 000111",
+                ReferrerRelationship = "Class teacher",
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "Fictional: the child arrived hungry three days running.",
+                FamilyAware = true,
+                FamilyConsented = true,
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = [child],
+                Attachments = withAttachment ? [new NewAttachment("note.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4 fictional note"))] : [],
+            };
             var (contact, errors) = await services.GetRequiredService<ContactService>().CreateAsync(input, source);
             Assert.Empty(errors);
             return contact!;

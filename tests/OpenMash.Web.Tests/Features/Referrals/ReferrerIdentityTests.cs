@@ -86,10 +86,21 @@ public sealed class ReferrerIdentityTests(ApiFactory factory) : IClassFixture<Ap
     {
         var contact = await TestPeople.AsHubAsync(factory, "STAFFS", async (services, _) =>
         {
-            var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact(
-                ContactChannel.Phone, null, "Pat Caller", "Neighbour", null, null, SchoolLeadEmail, null, [ConcernCategory.Neglect], "Fictional concern.", null, null, null,
-                true, false, "Not asked", true, ReferralSource.OtherIndividual,
-                [new NewPerson(SubjectRole.Child, GivenNames: "Phonecase", FamilyName: "Emailtest", DateOfBirth: new DateOnly(2016, 2, 2), Sex: Sex.F)]), new ContactSource());
+            var (created, errors) = await services.GetRequiredService<ContactService>().CreateAsync(new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReferrerName = "Pat Caller",
+                ReferrerRole = "Neighbour",
+                ReferrerEmail = SchoolLeadEmail,
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "Fictional concern.",
+                FamilyAware = true,
+                FamilyConsented = false,
+                NoConsentReason = "Not asked",
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.OtherIndividual,
+                People = [new NewPerson(SubjectRole.Child, GivenNames: "Phonecase", FamilyName: "Emailtest", DateOfBirth: new DateOnly(2016, 2, 2), Sex: Sex.F)],
+            }, new ContactSource());
             Assert.Empty(errors);
             return created!;
         });

@@ -42,10 +42,25 @@ public static class FrontDoorData
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(new Actor(null, "test", null, hubId, null));
         var service = scope.ServiceProvider.GetRequiredService<ContactService>();
         var (contact, errors) = await service.CreateAsync(
-            new NewContact(
-                ContactChannel.Phone, receivedAtUtc, "Sam Referrer", "Designated safeguarding lead", "Oakbrook Primary School (demo)", "01234 000999", referrerEmail, "Teacher",
-                [ConcernCategory.Neglect], "The child arrived hungry and in the same clothes all week (fictional).", null, null, null, true, familyConsented,
-                familyConsented ? null : "Parents refused when asked", true, ReferralSource.Schools, people),
+            new NewContact
+            {
+                Channel = ContactChannel.Phone,
+                ReceivedAtUtc = receivedAtUtc,
+                ReferrerName = "Sam Referrer",
+                ReferrerRole = "Designated safeguarding lead",
+                ReferrerAgency = "Oakbrook Primary School (demo)",
+                ReferrerPhone = "01234 000999",
+                ReferrerEmail = referrerEmail,
+                ReferrerRelationship = "Teacher",
+                ConcernCategories = [ConcernCategory.Neglect],
+                WhatHappened = "The child arrived hungry and in the same clothes all week (fictional).",
+                FamilyAware = true,
+                FamilyConsented = familyConsented,
+                NoConsentReason = familyConsented ? null : "Parents refused when asked",
+                ReferrerSpokenTo = true,
+                ReferralSource = ReferralSource.Schools,
+                People = people,
+            },
             new ContactSource());
         Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => e.Message)));
         return (contact!.Id, contact.Subjects.Select(s => s.PersonId).ToList());

@@ -48,9 +48,9 @@ public sealed class CreateModel(AdminService admin, ApiClientRegistry registry) 
             ModelState.AddModelError(nameof(AgencyId), "Select an agency that serves this hub");
         }
 
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && AgencyId is { } agencyId)
         {
-            var (client, secret) = await registry.RegisterAsync(ApiClientRegistry.NewClientId(Name!), Name!.Trim(), AgencyId!.Value, admin.HubId);
+            var (client, secret) = await registry.RegisterAsync(ApiClientRegistry.NewClientId(Name!), Name!.Trim(), agencyId, admin.HubId);
             ClientId = client.ClientId;
             Secret = secret;
         }

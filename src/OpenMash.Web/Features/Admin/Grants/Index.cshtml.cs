@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Admin.Grants;
 
@@ -12,7 +13,7 @@ public sealed class IndexModel(AdminService admin, OpenMashDbContext db) : PageM
 
     public async Task OnGetAsync()
     {
-        Me = db.Actor.UserId!.Value;
+        Me = db.Actor.RequiredUserId;
         Grants = await GrantRow.ForAsync(db, await admin.PendingGrantsAsync());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
@@ -30,6 +31,6 @@ public sealed class AgreementModel(AgreementService agreements, OpenMashDbContex
         Names = await AgreementDisplay.NamesAsync(db);
         var ids = History.Select(h => h.RecordedByUserId).OfType<Guid>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        Changes = Current.ChangesFor(db.Actor.HubId!.Value);
+        Changes = Current.ChangesFor(db.Actor.RequiredHubId);
     }
 }

@@ -18,8 +18,12 @@ public static class AgreementDisplay
         return agencies.Select(a => (a.Id, a.Name)).Concat(hubs.Select(h => (h.Id, h.Name))).ToDictionary(x => x.Id, x => x.Name);
     }
 
-    public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) =>
-        agency is { } id ? names.GetValueOrDefault(id, "Unknown agency") : type!.Value.AnyOfType();
+    public static string Party(IReadOnlyDictionary<Guid, string> names, Guid? agency, AgencyType? type) => (agency, type) switch
+    {
+        ({ } id, _) => names.GetValueOrDefault(id, "Unknown agency"),
+        (null, { } anyOf) => anyOf.AnyOfType(),
+        _ => throw new InvalidOperationException("An agreement's side names an agency or a type of agency."),
+    };
 
     /// <summary>What the agreement does, in words: "Shares police incidents in full, for safeguarding screening".</summary>
     public static string What(DataSharingAgreement a)

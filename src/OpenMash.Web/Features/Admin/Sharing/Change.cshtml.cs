@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
@@ -41,6 +42,12 @@ public sealed class ChangeModel(AgreementService agreements, OpenMashDbContext d
             return refused;
         }
 
+        // A change is allowed only when one was asked for.
+        if (Change is not { } change)
+        {
+            return NotFound();
+        }
+
         if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
         {
             ModelState.AddModelError(nameof(Reason), "Enter the reason for this change, 1,000 characters or fewer");
@@ -59,17 +66,17 @@ public sealed class ChangeModel(AgreementService agreements, OpenMashDbContext d
             return Page();
         }
 
-        var outcome = await agreements.ChangeAsync(Current.Id, Change!.Value, Reason);
+        var outcome = await agreements.ChangeAsync(Current.Id, change, Reason);
         return outcome is null
             ? NotFound()
-            : RedirectToPage("Done", new { id = outcome.Agreement.Id, change = Change.ToString(), queued = outcome.EmailsQueued });
+            : RedirectToPage("Done", new { id = outcome.Agreement.Id, change = change.ToString(), queued = outcome.EmailsQueued });
     }
 
     /// <summary>Null when this side may make the change now; otherwise the refusal, audited.</summary>
     private async Task<IActionResult?> AllowedAsync()
     {
         Current = HttpContext.Record<DataSharingAgreement>();
-        var hub = db.Actor.HubId!.Value;
+        var hub = db.Actor.RequiredHubId;
         var names = await AgreementDisplay.NamesAsync(db);
         OtherHub = names.GetValueOrDefault(Current.OtherSide(hub)) ?? string.Empty;
         OwnerHub = names.GetValueOrDefault(Current.SourceHubId) ?? string.Empty;

@@ -128,20 +128,27 @@ public sealed class CreateModel(AgreementService agreements, OpenMashDbContext d
             return Page();
         }
 
+        // Each answer below is given unless the model state holds its error.
+        if ((effect, source, destination, sourceHub, destinationHub, category, purpose, mode, from)
+            is not ({ } chosenEffect, { } sharer, { } receiver, { } fromHub, { } toHub, { } chosenCategory, { } chosenPurpose, { } chosenMode, { } startsOn))
+        {
+            return Page();
+        }
+
         var outcome = await agreements.ProposeAsync(new DataSharingAgreement
         {
             Name = Name!.Trim(),
-            Effect = effect!.Value,
-            SourceAgencyId = source!.Value.Agency,
-            SourceAgencyType = source.Value.Type,
-            SourceHubId = sourceHub!.Value,
-            DestinationAgencyId = destination!.Value.Agency,
-            DestinationAgencyType = destination.Value.Type,
-            DestinationHubId = destinationHub!.Value,
-            Category = category!.Value,
-            Purpose = purpose!.Value,
-            Mode = mode!.Value,
-            ValidFromUtc = from!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Effect = chosenEffect,
+            SourceAgencyId = sharer.Agency,
+            SourceAgencyType = sharer.Type,
+            SourceHubId = fromHub,
+            DestinationAgencyId = receiver.Agency,
+            DestinationAgencyType = receiver.Type,
+            DestinationHubId = toHub,
+            Category = chosenCategory,
+            Purpose = chosenPurpose,
+            Mode = chosenMode,
+            ValidFromUtc = startsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             ValidUntilUtc = until?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         }, Reason!);
         return RedirectToPage("Done", new { id = outcome.Agreement.Id, change = "Propose", queued = outcome.EmailsQueued });

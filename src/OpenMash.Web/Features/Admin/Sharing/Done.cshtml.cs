@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
@@ -25,7 +26,7 @@ public sealed class DoneModel(OpenMashDbContext db) : PageModel
     {
         Current = HttpContext.Record<DataSharingAgreement>();
         var names = await AgreementDisplay.NamesAsync(db);
-        OtherHub = names.GetValueOrDefault(Current.OtherSide(db.Actor.HubId!.Value)) ?? string.Empty;
+        OtherHub = names.GetValueOrDefault(Current.OtherSide(db.Actor.RequiredHubId)) ?? string.Empty;
         OwnerHub = names.GetValueOrDefault(Current.SourceHubId) ?? string.Empty;
     }
 }

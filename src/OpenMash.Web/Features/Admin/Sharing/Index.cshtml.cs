@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.DataSharing;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(AgreementService agreements, OpenMashDbContext db
     public async Task OnGetAsync()
     {
         Now = time.GetUtcNow().UtcDateTime;
-        HubId = db.Actor.HubId!.Value;
+        HubId = db.Actor.RequiredHubId;
         Agreements = await agreements.CurrentForHubAsync(HubId);
         Notices = await agreements.NoticesAsync();
         Names = await AgreementDisplay.NamesAsync(db);

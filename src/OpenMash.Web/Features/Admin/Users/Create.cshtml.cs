@@ -62,9 +62,9 @@ public sealed class CreateModel(AdminService admin) : PageModel
             ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
         }
 
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && AgencyId is { } agencyId)
         {
-            var (user, token, pending, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), AgencyId!.Value, SelectedRoles);
+            var (user, token, pending, errors) = await admin.CreateUserAsync(UserName!.Trim(), DisplayName!.Trim(), agencyId, SelectedRoles);
             foreach (var error in errors)
             {
                 var field = error.Contains("administrator", StringComparison.OrdinalIgnoreCase) ? nameof(SelectedRoles)

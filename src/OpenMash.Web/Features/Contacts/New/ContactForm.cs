@@ -84,11 +84,29 @@ public sealed class ContactForm
             errors.AddRange(personErrors.Select(e => new ValidationError($"Adults[{i}].{e.Field}", $"{Label(Adults[i], i, "Person")}: {e.Message}")));
         }
 
-        var contact = new NewContact(
-            channel, received, ReferrerName, ReferrerRole, ReferrerAgency, ReferrerPhone, ReferrerEmail, ReferrerRelationship, concerns,
-            WhatHappened, ReferrerRequest, ChildsVoice, AdditionalNeeds, YesNo(FamilyAware), YesNo(FamilyConsented), NoConsentReason,
-            YesNo(ReferrerSpokenTo), source, people,
-            Attachments.Select(a => new NewAttachment(a.FileName, string.Empty, Convert.FromBase64String(a.ContentBase64))).ToList());
+        var contact = new NewContact
+        {
+            Channel = channel,
+            ReceivedAtUtc = received,
+            ReferrerName = ReferrerName,
+            ReferrerRole = ReferrerRole,
+            ReferrerAgency = ReferrerAgency,
+            ReferrerPhone = ReferrerPhone,
+            ReferrerEmail = ReferrerEmail,
+            ReferrerRelationship = ReferrerRelationship,
+            ConcernCategories = concerns,
+            WhatHappened = WhatHappened,
+            ReferrerRequest = ReferrerRequest,
+            ChildsVoice = ChildsVoice,
+            AdditionalNeeds = AdditionalNeeds,
+            FamilyAware = YesNo(FamilyAware),
+            FamilyConsented = YesNo(FamilyConsented),
+            NoConsentReason = NoConsentReason,
+            ReferrerSpokenTo = YesNo(ReferrerSpokenTo),
+            ReferralSource = source,
+            People = people,
+            Attachments = Attachments.Select(a => new NewAttachment(a.FileName, string.Empty, Convert.FromBase64String(a.ContentBase64))).ToList(),
+        };
         return (contact, errors);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Contacts.New;
 
@@ -21,7 +22,7 @@ public sealed class DraftStore(OpenMashDbContext db, TimeProvider time)
         var draft = await FindAsync(ct);
         if (draft is null)
         {
-            draft = new ContactDraft { Id = Guid.NewGuid(), HubId = db.Actor.HubId!.Value, UserId = userId, Json = string.Empty };
+            draft = new ContactDraft { Id = Guid.NewGuid(), HubId = db.Actor.RequiredHubId, UserId = userId, Json = string.Empty };
             db.ContactDrafts.Add(draft);
         }
 

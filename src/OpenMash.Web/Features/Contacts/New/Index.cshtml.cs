@@ -17,18 +17,18 @@ public sealed class IndexModel(DraftStore drafts, TimeProvider time) : PageModel
             await drafts.DeleteAsync(ct);
         }
 
-        return Redirect("/Contacts/New/received");
+        return Redirect(IntakeSteps.Url(IntakeSteps.Received));
     }
 
     public string ContinueUrl(ContactForm draft)
     {
         if (draft.ReachedCheck)
         {
-            return "/Contacts/New/check";
+            return IntakeSteps.Url(IntakeSteps.Check);
         }
 
         // Resume at the first page with something missing or wrong.
-        var errors = draft.Validate(time.GetUtcNow().UtcDateTime).Select(e => StepModel.StepOf(e.Field)).ToHashSet(StringComparer.Ordinal);
-        return "/Contacts/New/" + (StepModel.Steps.FirstOrDefault(errors.Contains) ?? "check");
+        var errors = draft.Validate(time.GetUtcNow().UtcDateTime).Select(e => IntakeSteps.StepOf(e.Field)).ToHashSet(StringComparer.Ordinal);
+        return IntakeSteps.Url(IntakeSteps.All.FirstOrDefault(errors.Contains) ?? IntakeSteps.Check);
     }
 }

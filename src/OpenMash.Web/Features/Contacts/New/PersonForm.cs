@@ -39,6 +39,13 @@ public sealed class PersonForm
 
     public string Name => $"{GivenNames} {FamilyName}".Trim();
 
+    /// <summary>The person in one line, as the intake pages list them: "Poppy Flowtest, born 14/7/2016".</summary>
+    public string Summary =>
+        (ExistingPersonId is null ? string.Empty : "Existing record: ") + $"{Name}, "
+        + (DateOfBirth.IsBlank
+            ? (ExpectedDeliveryDate.IsBlank ? "date of birth not known" : $"expected {ExpectedDeliveryDate.Day}/{ExpectedDeliveryDate.Month}/{ExpectedDeliveryDate.Year}")
+            : $"born {DateOfBirth.Day}/{DateOfBirth.Month}/{DateOfBirth.Year}{(DateOfBirthIsEstimated ? " (estimated)" : string.Empty)}");
+
     public static PersonForm Read(IFormCollection form, SubjectRole role) => new()
     {
         Role = role,
