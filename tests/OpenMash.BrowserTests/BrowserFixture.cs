@@ -45,6 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
+        await context.AddInitScriptAsync(PageChecks.AxeScript);
         return await context.NewPageAsync();
     }
 
