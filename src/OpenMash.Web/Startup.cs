@@ -13,6 +13,7 @@ using OpenMash.Web.Features.Dashboard;
 using OpenMash.Web.Features.DataSharing;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.Messaging;
 using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Screening;
 using OpenMash.Web.Features.Shared;
@@ -66,6 +67,7 @@ public static class Startup
         services.AddDecisions();
         services.AddTaskGroup();
         services.AddDashboard();
+        services.AddMessaging(configuration);
         services.AddOpenMashApi();
         services.AddDemo();
 

@@ -156,6 +156,10 @@ public static class AuditActions
 
     public const string ViewTaskGroupRecord = "View TaskGroupRecord";
 
+    public const string ViewOutbox = "View outbox";
+
+    public const string ResendEmail = "Resend e-mail";
+
     /// <summary>Every named action above (not the per-record change names).</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
@@ -253,6 +257,8 @@ public static class AuditActions
         [ViewStrategyDiscussion] = "Viewed a strategy discussion",
         [ViewTaskGroupList] = "Viewed the task group list",
         [ViewTaskGroupRecord] = "Viewed a task group record",
+        [ViewOutbox] = "Viewed the hub's outbox of e-mails",
+        [ResendEmail] = "Sent an e-mail that could not be sent again",
     };
 
     /// <summary>

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace OpenMash.Web.Data;
 
 /// <summary>
-/// Who in a hub is told of something, and the e-mails queued to them. Queued is all this does: the outbox's
-/// <c>SentAtUtc</c> says when a message really went, so a caller must say "queued", never "sent".
+/// Who in a hub is told of something, and the e-mails queued to them. Queued is all this does: the outbox sender
+/// (Features/Messaging) sends them, and only it records them as sent, once the mail server accepted them; a caller
+/// must say "queued", never "sent".
 /// </summary>
 public static class OutboxQueue
 {
@@ -16,8 +17,13 @@ public static class OutboxQueue
          where u.HubId == hubId && !u.IsDisabled && u.Email != null && roles.Contains(r.Name!) && (except == null || u.Id != except)
          select u.Email!).Distinct().ToListAsync(ct);
 
-    /// <summary>One message per address, in the caller's transaction.</summary>
-    public static void QueueEmails(this OpenMashDbContext db, Guid hubId, string kind, IEnumerable<string> to, string subject, string body, DateTime nowUtc)
+    /// <summary>
+    /// One message per address, in the caller's transaction, due at once. The body names a reference, never a child;
+    /// <paramref name="linkPath"/> is the page it links to (the sender adds the site's address).
+    /// </summary>
+    public static void QueueEmails(
+        this OpenMashDbContext db, Guid hubId, string kind, IEnumerable<string> to, string subject, string body, DateTime nowUtc,
+        Guid? contactId = null, Guid? recordId = null, string? linkPath = null)
     {
         foreach (var address in to)
         {
@@ -26,11 +32,21 @@ public static class OutboxQueue
                 Id = Guid.NewGuid(),
                 HubId = hubId,
                 Kind = kind,
+                ContactId = contactId,
+                RecordId = recordId,
                 ToAddress = address,
                 Subject = subject,
                 Body = body,
+                LinkPath = linkPath,
                 CreatedAtUtc = nowUtc,
+                NextAttemptAtUtc = nowUtc,
+                State = DeliveryState.Queued,
             });
         }
     }
+
+    /// <summary>The newest message of <paramref name="kind"/> about a contact, for the pages that say whether it went.</summary>
+    public static Task<OutboxMessage?> LatestAboutAsync(this OpenMashDbContext db, Guid contactId, string kind, CancellationToken ct = default) =>
+        db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && o.Kind == kind)
+            .OrderByDescending(o => o.CreatedAtUtc).FirstOrDefaultAsync(ct);
 }

@@ -279,7 +279,29 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
             if (decided is not null)
             {
                 contact.Decide(decided.Value, calculator.AddWorkingTime(new DateTimeOffset(decided.Value, TimeSpan.Zero), calculator.Settings.WorkingDayLength).UtcDateTime);
-                contact.FeedbackSentAtUtc = decided.Value.AddMinutes(20);
+                if (!string.IsNullOrWhiteSpace(contact.ReferrerEmail))
+                {
+                    // The demo's feedback went where the demo's mail goes: the pickup folder (no mail server in the demo).
+                    var sentAt = decided.Value.AddMinutes(20);
+                    db.Outbox.Add(new OutboxMessage
+                    {
+                        Id = Guid.NewGuid(),
+                        HubId = hub.Id,
+                        Kind = MessageKinds.ReferrerFeedback,
+                        ContactId = contact.Id,
+                        ToAddress = contact.ReferrerEmail,
+                        Subject = $"Outcome of your contact {contact.Reference}",
+                        Body = $"Thank you for your contact {contact.Reference}. The hub has decided what happens next.",
+                        CreatedAtUtc = decided.Value,
+                        NextAttemptAtUtc = decided.Value,
+                        State = DeliveryState.Sent,
+                        Attempts = 1,
+                        LastAttemptAtUtc = sentAt,
+                        SentAtUtc = sentAt,
+                        Route = DeliveryRoute.PickupFolder,
+                    });
+                    contact.FeedbackSentAtUtc = sentAt;
+                }
             }
         }
 

@@ -63,9 +63,20 @@ public sealed class DemoSeeder(
             new HubSettings { HubId = staffs.Id, ThresholdGuidance = ThresholdGuidance, SupportContact = "Staffordshire MASH business support (demo): 01234 000001" },
             new HubSettings { HubId = stoke.Id, ThresholdGuidance = ThresholdGuidance, SupportContact = "Stoke-on-Trent front door business support (demo): 01234 000002" });
 
+        // Fictional shared mailboxes (the reserved .example domain) for chases; the probation service has none, to show
+        // that an agency without an address is not chased and the case page says so.
         Agency Add(string name, AgencyType type, bool lead, params Hub[] hubs)
         {
-            var agency = new Agency { Id = Guid.NewGuid(), Name = name, Type = type, IsLeadSafeguardingPartner = lead };
+            var mailbox = name == Probation ? null
+                : new string(name.ToLowerInvariant().Where(ch => char.IsAsciiLetterOrDigit(ch) || ch == ' ').ToArray()).Trim().Replace(' ', '.');
+            var agency = new Agency
+            {
+                Id = Guid.NewGuid(),
+                Name = name,
+                Type = type,
+                IsLeadSafeguardingPartner = lead,
+                EmailAddress = mailbox is null ? null : $"checks.{(mailbox.Length <= 40 ? mailbox : mailbox[..40].TrimEnd('.'))}@demo.openmash.example",
+            };
             agency.Hubs.AddRange(hubs.Select(h => new AgencyHub { Agency = agency, HubId = h.Id }));
             db.Agencies.Add(agency);
             return agency;

@@ -24,6 +24,14 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthori
     /// <summary>Urgent consent overrides in force whose retrospective approval is overdue: flagged to managers and IG officers.</summary>
     public int OverdueOverrides { get; private set; }
 
+    /// <summary>E-mails about contacts that could not be sent (feedback to referrers, chases), for managers, newest first.</summary>
+    public IReadOnlyList<FailedEmail> FailedEmails { get; private set; } = [];
+
+    /// <summary>Every e-mail of the hub that could not be sent, for administrators (who can send them again).</summary>
+    public int FailedEmailCount { get; private set; }
+
+    public sealed record FailedEmail(Guid ContactId, string Reference, string What, string Reason);
+
     public async Task OnGetAsync()
     {
         var actor = db.Actor;
@@ -34,6 +42,16 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthori
         if ((await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded)
         {
             Notices = await db.Set<AccessNotice>().AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).Take(10).ToListAsync();
+            FailedEmails = (await db.Outbox.AsNoTracking().Where(o => o.State == DeliveryState.Failed && o.ContactId != null)
+                    .Join(db.Contacts, o => o.ContactId, c => c.Id, (o, c) => new { c.Id, c.Reference, o.Kind, o.LastError, o.LastAttemptAtUtc })
+                    .OrderByDescending(x => x.LastAttemptAtUtc).Take(10).ToListAsync())
+                .Select(x => new FailedEmail(x.Id, x.Reference, MessageKinds.DisplayName(x.Kind), x.LastError ?? "no reason recorded"))
+                .ToList();
+        }
+
+        if (held.Contains(Roles.Administrator))
+        {
+            FailedEmailCount = await db.Outbox.CountAsync(o => o.State == DeliveryState.Failed);
         }
 
         // Managers and information governance officers: the people the access history policy names.

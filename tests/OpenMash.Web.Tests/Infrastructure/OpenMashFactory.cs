@@ -49,6 +49,10 @@ public class OpenMashFactory : WebApplicationFactory<Program>
     {
         ["Security:SignInAttemptsPerMinute"] = "100000",
         ["Security:PasswordHashIterations"] = TestDatabase.CheapPasswordHashIterations,
+
+        // No background sending: a test that sends runs OutboxSender.SendDueAsync itself (and the pickup folder is a temporary one).
+        ["Smtp:SendEverySeconds"] = "0",
+        ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openmash-test-pickup"),
     };
 
     /// <summary>Called once, when the application is first used: the settings are final by then.</summary>

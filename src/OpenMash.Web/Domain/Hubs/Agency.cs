@@ -12,5 +12,8 @@ public sealed class Agency
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>Where the hub's e-mails to the agency go (chases for overdue checks); none means the agency is not e-mailed.</summary>
+    public string? EmailAddress { get; set; }
+
     public List<AgencyHub> Hubs { get; set; } = [];
 }

@@ -13,7 +13,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
 
     /// <summary>At least a sentence: "x" or "urgent" is not an explanation another hub's reviewers can judge.</summary>
     public const int MinimumJustification = 30;
-    public const string NoticeKind = "BreakGlassNotice";
+    public const string NoticeKind = MessageKinds.BreakGlassNotice;
 
     public async Task<(BreakGlassGrant? Grant, List<ValidationError> Errors)> GrantAsync(
         Person person, Guid owningHubId, BreakGlassReason? reason, string? justification, CancellationToken ct = default)
@@ -77,7 +77,7 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Set<BreakGlassGrant>().Add(grant);
         db.Set<AccessNotice>().Add(new AccessNotice { Id = Guid.NewGuid(), HubId = owningHubId, GrantId = grant.Id, Text = text, CreatedAtUtc = now });
-        db.QueueEmails(owningHubId, NoticeKind, managers, "Break-glass access to your hub's records", text, now);
+        db.QueueEmails(owningHubId, NoticeKind, managers, "Break-glass access to your hub's records", text, now, recordId: grant.Id, linkPath: "/");
 
         db.Audit(AuditActions.BreakGlass, AuditOutcome.Allowed, nameof(BreakGlassGrant), grant.Id.ToString(), grant.AuditSubjects, "break-glass",
             $"reason {grant.Reason}; owning hub {owningHubId}; expires {grant.ExpiresAtUtc:O}; notice on the owning hub's home page; e-mails to its managers queued (not yet sent): {managers.Count}");

@@ -57,3 +57,14 @@ public sealed class RoleGrantLoader(Data.OpenMashDbContext db) : RecordLoader<Ro
     protected override Task<RoleGrant?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Set<RoleGrant>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
 }
+
+/// <summary>An e-mail in this hub's outbox (hub-filtered; tracked: the page may send it again).</summary>
+public sealed class OutboxMessageLoader(Data.OpenMashDbContext db) : RecordLoader<OutboxMessage>
+{
+    public override string TargetType => nameof(OutboxMessage);
+
+    public override string NotFoundDetail => "not an e-mail of this hub";
+
+    protected override Task<OutboxMessage?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.Outbox.SingleOrDefaultAsync(o => o.Id == id, ct);
+}

@@ -16,10 +16,12 @@ public sealed class Conventions : IFeatureConventions
         .AuthorizeFolder("/Admin/Agencies", Policies.Administration)
         .AuthorizeFolder("/Admin/ApiClients", Policies.Administration)
         .AuthorizeFolder("/Admin/Grants", Policies.Administration)
+        .AuthorizeFolder("/Admin/Outbox", Policies.Administration)
         .AuthorizeFolder("/Admin/Sharing", Policies.SharingAgreements)
         .GuardRecords<HubUserLoader>("/Admin/Users", "id")
         .GuardRecords<HubAgencyLoader>("/Admin/Agencies", "id")
         .GuardPostedRecords<HubApiClientLoader>("/Admin/ApiClients/Index", "id")
+        .GuardPostedRecords<OutboxMessageLoader>("/Admin/Outbox/Index", "id")
         .GuardRecords<AgreementLoader>("/Admin/Sharing", "id")
         .GuardRecords<RoleGrantLoader>("/Admin/Grants", "id");
 }
@@ -33,5 +35,6 @@ public static class AdminServiceCollectionExtensions
         .AddScoped<HubApiClientLoader>()
         .AddScoped<AgreementLoader>()
         .AddScoped<RoleGrantLoader>()
+        .AddScoped<OutboxMessageLoader>()
         .AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondAdministratorHandler>();
 }

@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Features.Checks;
 
 /// <summary>
-/// Every minute, chases agencies whose checks are overdue, at most once an hour per check, across all hubs.
-/// Agencies have no e-mail address in the model yet, so the chase is addressed to the agency by name.
+/// Every minute, chases agencies whose checks are overdue, at most once an hour per check, across all hubs: an e-mail
+/// queued to the agency's address (the outbox sender sends it). An agency with no e-mail address is not chased; the
+/// case page says so.
 /// </summary>
 public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckChaser> log) : BackgroundService
 {
-    public const string Kind = "CheckChaser";
+    public const string Kind = MessageKinds.CheckChase;
 
     public static readonly TimeSpan ChaseInterval = TimeSpan.FromHours(1);
 
@@ -45,7 +47,8 @@ public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvide
         var due = await db.Checks.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Status == CheckStatus.Requested && c.DueAtUtc < nowUtc && (c.LastChasedAtUtc == null || c.LastChasedAtUtc <= cutoff))
             .Where(c => db.Contacts.IgnoreQueryFilters().Any(x => x.Id == c.ContactId && x.State != ContactState.Decided))
-            .Select(c => new { c.Id, c.HubId, c.ContactId, c.DueAtUtc, AgencyName = c.Agency.Name })
+            .Where(c => c.Agency.EmailAddress != null && c.Agency.EmailAddress != string.Empty)
+            .Select(c => new { c.Id, c.HubId, c.ContactId, c.DueAtUtc, c.Agency.EmailAddress })
             .ToListAsync(ct);
         var chased = 0;
         foreach (var check in due)
@@ -62,17 +65,11 @@ public sealed partial class CheckChaser(IServiceScopeFactory scopes, TimeProvide
             }
 
             var reference = await db.Contacts.IgnoreQueryFilters().Where(c => c.Id == check.ContactId).Select(c => c.Reference).SingleAsync(ct);
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                HubId = check.HubId,
-                Kind = Kind,
-                ContactId = check.ContactId,
-                ToAddress = check.AgencyName,
-                Subject = $"Overdue multi-agency check for contact {reference}",
-                Body = $"Your agency's check for contact {reference} was due at {check.DueAtUtc:yyyy-MM-dd HH:mm} UTC and has not been answered. Please answer it in OpenMash.",
-                CreatedAtUtc = nowUtc,
-            });
+            // The reference and a link: nothing about the child.
+            db.QueueEmails(
+                check.HubId, Kind, [check.EmailAddress!], $"Overdue multi-agency check for contact {reference}",
+                $"Your agency's check for contact {reference} was due at {CaseDisplay.Time(check.DueAtUtc)} and has not been answered. Please answer it in OpenMash.",
+                nowUtc, contactId: check.ContactId, recordId: check.Id, linkPath: $"/Checks/{check.Id}");
             db.Audit(AuditActions.ChaseMultiAgencyCheck, targetType: nameof(MultiAgencyCheck), targetId: check.Id.ToString(), purpose: "Check overdue", actor: Actor.System("chaser", check.HubId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -11,7 +11,7 @@ namespace OpenMash.Web.Features.DataSharing;
 /// </summary>
 public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
 {
-    public const string NoticeKind = "AgreementNotice";
+    public const string NoticeKind = MessageKinds.AgreementNotice;
 
     /// <summary>What a change did: the version written and how many people on the other side were told.</summary>
     public sealed record Outcome(DataSharingAgreement Agreement, string ToldHub, int EmailsQueued);
@@ -96,7 +96,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
             EmailsQueued = recipients.Count,
             CreatedAtUtc = now,
         });
-        db.QueueEmails(other, NoticeKind, recipients, "A data sharing agreement involving your hub has changed", text, now);
+        db.QueueEmails(other, NoticeKind, recipients, "A data sharing agreement involving your hub has changed", text, now, recordId: version.Id, linkPath: $"/Admin/Sharing/{version.Id}");
 
         // Queued, not sent: the outbox records sending separately, so the audit says only what happened here.
         db.Audit(action, AuditOutcome.Allowed, nameof(DataSharingAgreement), version.Id.ToString(), purpose: "Administration",

@@ -9,7 +9,7 @@ namespace OpenMash.Web.Features.Decisions;
 /// <summary>Proposals, the manager's four-eyes decision, dip samples, strategy discussions and feedback to the referrer.</summary>
 public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime workingTime, TimeProvider time)
 {
-    public const string FeedbackKind = "ReferrerFeedback";
+    public const string FeedbackKind = MessageKinds.ReferrerFeedback;
 
     public const string FourEyesMessage = "You proposed this decision, so another manager must approve it";
 
@@ -57,7 +57,7 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
         return (decision, []);
     }
 
-    /// <summary>A manager approves: the contact is decided, the referrer's feedback is queued, and a share of NFAs are set aside for a dip sample.</summary>
+    /// <summary>A manager approves: the contact is decided, the referrer's feedback is queued (the outbox sender sends it), and a share of NFAs are set aside for a dip sample.</summary>
     public async Task<IReadOnlyList<ValidationError>> ApproveAsync(ContactDecision decision, string? comment, CancellationToken ct = default)
     {
         var errors = CheckDecidable(decision, comment);
@@ -86,19 +86,15 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
         contact.Decide(now, calculator.AddWorkingTime(new DateTimeOffset(now), calculator.Settings.WorkingDayLength * settings.FeedbackWithinWorkingDays).UtcDateTime);
         if (!string.IsNullOrWhiteSpace(contact.ReferrerEmail))
         {
-            // Only the reference and the outcome: nothing any agency supplied goes back to the referrer.
-            db.Outbox.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                HubId = contact.HubId,
-                Kind = FeedbackKind,
-                ContactId = contact.Id,
-                ToAddress = contact.ReferrerEmail,
-                Subject = $"Outcome of your contact {contact.Reference}",
-                Body = $"Thank you for your contact {contact.Reference}. The outcome is: {decision.Outcome.DisplayName()}.",
-                CreatedAtUtc = now,
-            });
-            contact.FeedbackSentAtUtc = now;
+            // Queued, not sent: the outbox sender records FeedbackSentAtUtc once the mail server has accepted it. The
+            // e-mail carries the reference and a link only: the outcome, and anything any agency supplied, stay in the
+            // system, where a referrer with an account reads the outcome (others ask the hub).
+            var body = contact.ReferrerUserId is null
+                ? $"Thank you for your contact {contact.Reference}. The hub has decided what happens next. " +
+                  $"To hear the outcome, contact the hub{(string.IsNullOrWhiteSpace(settings.SupportContact) ? string.Empty : ": " + settings.SupportContact)}, quoting the reference."
+                : $"Thank you for your contact {contact.Reference}. The hub has decided what happens next: sign in to OpenMash to see the outcome.";
+            db.QueueEmails(contact.HubId, FeedbackKind, [contact.ReferrerEmail], $"Outcome of your contact {contact.Reference}", body, now,
+                contactId: contact.Id, linkPath: contact.ReferrerUserId is null ? null : $"/Referrals/{contact.Id}");
         }
 
         await db.SaveChangesAsync(ct);

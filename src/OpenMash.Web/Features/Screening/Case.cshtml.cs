@@ -10,7 +10,7 @@ namespace OpenMash.Web.Features.Screening;
 
 /// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
 [AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
-public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks) : PageModel
+public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks, TimeProvider time) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
@@ -25,6 +25,15 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
     public IReadOnlyList<(string Value, string Text)> Agencies { get; private set; } = [];
 
     public IReadOnlyList<ContactDecision> Decisions { get; private set; } = [];
+
+    /// <summary>The referrer's feedback e-mail in words (queued, sent, or why it could not be sent); null before the decision.</summary>
+    public string? FeedbackText { get; private set; }
+
+    /// <summary>Whether the feedback e-mail could not be sent, so the page shows it as a warning.</summary>
+    public bool FeedbackFailed { get; private set; }
+
+    /// <summary>Each unanswered check's chases in words, by check.</summary>
+    public IReadOnlyDictionary<Guid, string> ChaseTexts { get; private set; } = new Dictionary<Guid, string>();
 
     [BindProperty]
     public RagRating? Rag { get; set; }
@@ -144,6 +153,12 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
             .Select(a => (a.Id.ToString(), a.Name))
             .ToList();
         Decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).OrderBy(d => d.ProposedAtUtc).ToListAsync();
+        var feedback = await db.LatestAboutAsync(contactId, MessageKinds.ReferrerFeedback);
+        FeedbackText = OutboxWords.Feedback(contact, feedback);
+        FeedbackFailed = feedback?.State == DeliveryState.Failed;
+        var chases = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && o.Kind == MessageKinds.CheckChase).ToListAsync();
+        var now = time.GetUtcNow().UtcDateTime;
+        ChaseTexts = Answers.Where(a => a.Check.Status != CheckStatus.Answered).ToDictionary(a => a.Check.Id, a => OutboxWords.Chases(a.Check, chases, now));
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();
     }

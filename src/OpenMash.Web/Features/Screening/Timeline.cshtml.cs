@@ -69,7 +69,25 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
                 : new(strategy.RecordedAtUtc, "No strategy discussion held", null, strategy.NotHeldReason));
         }
 
-        if (contact.FeedbackSentAtUtc is { } feedback)
+        // E-mails: "sent" only once the mail server accepted them (the outbox sender records it), otherwise queued or failed.
+        var messages = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && (o.Kind == MessageKinds.ReferrerFeedback || o.Kind == MessageKinds.CheckChase)).ToListAsync();
+        foreach (var message in messages)
+        {
+            var agency = message.Kind == MessageKinds.CheckChase ? checks.FirstOrDefault(c => c.Id == message.RecordId)?.Agency.Name ?? "an agency" : null;
+            events.Add(agency is null
+                ? new(message.CreatedAtUtc, "Feedback to the referrer queued", null, message.State == DeliveryState.Queued || message.State == DeliveryState.Sending ? "Not yet sent" : null)
+                : new(message.CreatedAtUtc, $"Chase to {agency} queued", null, message.State == DeliveryState.Sent ? null : message.StatusText(t => Shared.CaseDisplay.Time(t))));
+            if (message.State == DeliveryState.Sent && message.SentAtUtc is { } sentAt)
+            {
+                events.Add(new(sentAt, agency is null ? "Feedback sent to the referrer" : $"Chase sent to {agency}", null, message.Route is { } route ? char.ToUpperInvariant(route.DisplayName()[0]) + route.DisplayName()[1..] : null));
+            }
+            else if (message.State == DeliveryState.Failed)
+            {
+                events.Add(new(message.LastAttemptAtUtc ?? message.CreatedAtUtc, agency is null ? "Feedback to the referrer could not be sent" : $"Chase to {agency} could not be sent", null, message.LastError));
+            }
+        }
+
+        if (contact.FeedbackSentAtUtc is { } feedback && !messages.Any(m => m.Kind == MessageKinds.ReferrerFeedback))
         {
             events.Add(new(feedback, "Feedback sent to the referrer", null, null));
         }

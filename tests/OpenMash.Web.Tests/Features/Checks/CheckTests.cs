@@ -230,8 +230,38 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         Assert.Equal(2, afterAnHour.ChaseCount);
         Assert.Equal(now.AddMinutes(61), afterAnHour.LastChasedAtUtc);
         var message = await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().FirstAsync(o => o.ContactId == contactId && o.Kind == CheckChaser.Kind));
-        Assert.Equal(Police, message.ToAddress);
+        // To the agency's e-mail address (no longer its name), with the reference and a link, never the child.
+        var policeAddress = await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == Police).Select(a => a.EmailAddress).SingleAsync());
+        Assert.NotNull(policeAddress);
+        Assert.Equal(policeAddress, message.ToAddress);
+        Assert.Equal($"/Checks/{checkId}", message.LinkPath);
+        Assert.Equal(checkId, message.RecordId);
         Assert.DoesNotContain("Checkwell", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chaser_ForAnAgencyWithoutAnAddress_QueuesNothingAndThePageSaysSo()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var (contactId, screener) = await ScreenedContactAsync(received: now.AddDays(-7), rag: "Red");
+        await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == Police).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailAddress, (string?)null)));
+        try
+        {
+            await RequestAsync(screener, contactId, Police);
+            var checkId = await CheckIdAsync(contactId, Police);
+
+            await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(now.AddDays(1));
+
+            Assert.Equal(0, await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().CountAsync(o => o.ContactId == contactId && o.Kind == CheckChaser.Kind)));
+            Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.ChaseCount).SingleAsync()));
+            var (_, page) = await screener.GetPageAsync($"/Screening/{contactId}");
+            var answer = page.QuerySelector($"[data-testid=answer][data-agency='{Police}']")!;
+            Assert.Contains("has no e-mail address", answer.QuerySelector("[data-testid=chases]")?.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == Police).ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailAddress, "checks.staffordshire.police@demo.openmash.example")));
+        }
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task Approving_DecidesTheContact_AndQueuesFeedbackWithTheOutcomeButNoPartnerInformation()
+    public async Task Approving_DecidesTheContact_AndQueuesFeedbackWithAReferenceAndALinkOnly()
     {
         var screener = await SignInAsync("staffs.screener");
         var hub = await FrontDoorData.HubIdAsync(factory);
@@ -126,14 +126,18 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
         var calculator = factory.Services.GetRequiredService<WorkingTimeCalculator>();
         var decidedAt = new DateTimeOffset(DateTime.SpecifyKind(contact.DecidedAtUtc!.Value, DateTimeKind.Utc));
         Assert.Equal(calculator.AddWorkingTime(decidedAt, TimeSpan.FromHours(8)).UtcDateTime, DateTime.SpecifyKind(contact.FeedbackDueUtc!.Value, DateTimeKind.Utc));
-        Assert.NotNull(contact.FeedbackSentAtUtc);
+        // Queued, not sent: only the outbox sender records the feedback as sent, once the mail server accepted it.
+        Assert.Null(contact.FeedbackSentAtUtc);
         var approved = await DecisionAsync(contactId);
         Assert.Equal(DecisionStatus.Approved, approved.Status);
         Assert.Equal(await FrontDoorData.UserIdAsync(factory, "staffs.manager"), approved.DecidedByUserId);
         var feedback = Assert.Single(await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().Where(o => o.ContactId == contactId && o.Kind == DecisionService.FeedbackKind).ToListAsync()));
         Assert.Equal("dsl@oakbrook.example.org", feedback.ToAddress);
+        Assert.Equal(DeliveryState.Queued, feedback.State);
         Assert.Contains(contact.Reference, feedback.Body, StringComparison.Ordinal);
-        Assert.Contains("Early help", feedback.Body, StringComparison.Ordinal);
+
+        // The outcome stays in the system: the e-mail names the reference, and a referrer with an account follows the link.
+        Assert.DoesNotContain("Early help", feedback.Body + feedback.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret police", feedback.Body + feedback.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Fern", feedback.Body + feedback.Subject, StringComparison.Ordinal);
     }

@@ -10,5 +10,6 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.HasIndex(a => a.Name).IsUnique();
         builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.EmailAddress).HasMaxLength(320);
     }
 }

@@ -17,6 +17,9 @@ public sealed class CreateModel(AdminService admin, OpenMashDbContext db) : Page
     [BindProperty]
     public string? Lead { get; set; }
 
+    [BindProperty]
+    public string? EmailAddress { get; set; }
+
     public void OnGet()
     {
     }
@@ -50,12 +53,13 @@ public sealed class CreateModel(AdminService admin, OpenMashDbContext db) : Page
             ModelState.AddModelError(nameof(Lead), "Select whether the agency is a lead safeguarding partner");
         }
 
+        var email = AgencyEmail.Check(ModelState, EmailAddress);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var agency = new Agency { Id = Guid.NewGuid(), Name = Name!.Trim(), Type = type, IsLeadSafeguardingPartner = Lead == "yes" };
+        var agency = new Agency { Id = Guid.NewGuid(), Name = Name!.Trim(), Type = type, IsLeadSafeguardingPartner = Lead == "yes", EmailAddress = email };
         agency.Hubs.Add(new AgencyHub { Agency = agency, HubId = admin.HubId });
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();

@@ -13,6 +13,9 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
     [BindProperty]
     public string? Status { get; set; }
 
+    [BindProperty]
+    public string? EmailAddress { get; set; }
+
     public string Name { get; private set; } = string.Empty;
 
     public void OnGet()
@@ -20,6 +23,7 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
         var agency = HttpContext.Record<Agency>();
         Name = agency.Name;
         Status = agency.IsDisabled ? "disabled" : "active";
+        EmailAddress = agency.EmailAddress;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -29,6 +33,11 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
         if (Status is not ("active" or "disabled"))
         {
             ModelState.AddModelError(nameof(Status), "Select whether the agency is active");
+        }
+
+        var email = AgencyEmail.Check(ModelState, EmailAddress);
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
@@ -50,6 +59,7 @@ public sealed class EditModel(AdminService admin, OpenMashDbContext db) : PageMo
         }
 
         agency.IsDisabled = Status == "disabled";
+        agency.EmailAddress = email;
         await db.SaveChangesAsync();
         return RedirectToPage("Index");
     }

@@ -1,0 +1,22 @@
+namespace OpenMash.Web.Domain.Messaging;
+
+/// <summary>The kinds of e-mail the outbox carries (stored in <see cref="OutboxMessage.Kind"/>), and their names in words.</summary>
+public static class MessageKinds
+{
+    public const string ReferrerFeedback = "ReferrerFeedback";
+
+    public const string CheckChase = "CheckChaser";
+
+    public const string BreakGlassNotice = "BreakGlassNotice";
+
+    public const string AgreementNotice = "AgreementNotice";
+
+    public static string DisplayName(string kind) => kind switch
+    {
+        ReferrerFeedback => "Feedback to the referrer",
+        CheckChase => "Chase for an overdue check",
+        BreakGlassNotice => "Break-glass notice to managers",
+        AgreementNotice => "Data sharing agreement notice",
+        _ => "E-mail",
+    };
+}
