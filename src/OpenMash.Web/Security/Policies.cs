@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>A MASH manager deciding a consent override: never one they requested (resource: the override).</summary>
     public const string DecideConsentOverride = "DecideConsentOverride";
 
+    /// <summary>A MASH manager approving a proposed decision that is not their own (four eyes).</summary>
+    public const string ApproveDecision = "ApproveDecision";
+
     /// <summary>An administrator deciding a role grant: never one they asked for, nor one for their own account (resource: the grant).</summary>
     public const string DecideRoleGrant = "DecideRoleGrant";
 
@@ -74,6 +77,7 @@ public static class Policies
         options.AddPolicy(BreakGlass, SignedInPolicy().RequireRole(Roles.ScreeningSocialWorker, Roles.MashManager).Build());
         options.AddPolicy(ConsentOverride, SignedInPolicy().RequireRole(Roles.ConsentOverride).Build());
         options.AddPolicy(DecideConsentOverride, SignedInPolicy().RequireRole(Roles.MashManager).AddRequirements(new NotTheRequesterRequirement()).Build());
+        options.AddPolicy(ApproveDecision, SignedInPolicy().RequireRole(Roles.MashManager).AddRequirements(new NotTheProposerRequirement()).Build());
         options.AddPolicy(DecideRoleGrant, SignedInPolicy().RequireRole(Roles.Administrator).AddRequirements(new SecondAdministratorRequirement()).Build());
         options.AddPolicy(AnswerCheck, SignedInPolicy().RequireRole(Roles.AgencyResearcher).AddRequirements(new OwnAgencyCheckRequirement()).Build());
         options.AddPolicy(OwnReferral, SignedInPolicy().RequireRole(Roles.Referrer).AddRequirements(new OwnReferralRequirement()).Build());

@@ -24,6 +24,14 @@ public sealed class NotTheRequesterRequirement : IExplainedRequirement
     public string Refusal => "You requested this override: another manager must approve or reject it";
 }
 
+/// <summary>The manager who approves a decision is not the one who proposed it (four eyes).</summary>
+public sealed class NotTheProposerRequirement : IExplainedRequirement
+{
+    public const string Message = "You proposed this decision, so another manager must approve it";
+
+    public string Refusal => Message;
+}
+
 /// <summary>A researcher sees and answers only the checks sent to their own agency.</summary>
 public sealed class OwnAgencyCheckRequirement : IExplainedRequirement, IHidesExistence
 {
@@ -44,6 +52,19 @@ public sealed class NotTheRequesterHandler : AuthorizationHandler<NotTheRequeste
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NotTheRequesterRequirement requirement, ConsentOverrideRequest resource)
     {
         if (context.User.UserId() is { } user && user != resource.RequestedByUserId)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class NotTheProposerHandler : AuthorizationHandler<NotTheProposerRequirement, ContactDecision>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NotTheProposerRequirement requirement, ContactDecision resource)
+    {
+        if (context.User.UserId() is { } user && user != resource.ProposedByUserId)
         {
             context.Succeed(requirement);
         }
@@ -93,6 +114,7 @@ public static class AuthorizationServiceCollectionExtensions
     {
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<IAuthorizationHandler, NotTheRequesterHandler>();
+        services.AddSingleton<IAuthorizationHandler, NotTheProposerHandler>();
         services.AddSingleton<IAuthorizationHandler, OwnAgencyCheckHandler>();
         services.AddSingleton<IAuthorizationHandler, OwnReferralHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();

@@ -174,6 +174,7 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
         var people = await db.Persons.IgnoreQueryFilters().Where(p => p.HubId == hub && p.MergedIntoId == null).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
         var check = await db.Checks.IgnoreQueryFilters().Where(c => c.HubId == hub).Select(c => new { c.Id, c.ContactId }).FirstAsync();
         var decision = await db.Decisions.IgnoreQueryFilters().Where(d => d.HubId == hub).Select(d => new { d.Id, d.ContactId }).FirstAsync();
+        var message = await db.Outbox.IgnoreQueryFilters().Where(o => o.HubId == hub && o.ContactId != null).OrderBy(o => o.Id).Select(o => new { o.Id, ContactId = o.ContactId ?? Guid.Empty }).FirstAsync();
         var request = await db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.HubId == hub).Select(o => new { o.Id, o.ContactId }).FirstAsync();
         async Task<Guid> ChildOf(Guid contactId) => await subjects.Where(s => s.ContactId == contactId).OrderBy(s => s.PersonId).Select(s => s.PersonId).FirstAsync();
 
@@ -195,6 +196,7 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
             [typeof(AgreementLoader)] = (await db.DataSharingAgreements.Where(a => a.SourceHubId == hub && a.DestinationHubId == hub).Select(a => a.Id).FirstAsync(), null),
             [typeof(RoleGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(GrantedContactLoader)] = (contact, await ChildOf(contact)),
+            [typeof(OutboxMessageLoader)] = (message.Id, await ChildOf(message.ContactId)),
         };
     });
 

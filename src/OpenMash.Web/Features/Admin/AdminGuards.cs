@@ -65,6 +65,10 @@ public sealed class OutboxMessageLoader(Data.OpenMashDbContext db) : RecordLoade
 
     public override string NotFoundDetail => "not an e-mail of this hub";
 
+    /// <summary>A refused e-mail about a contact names that contact's children, looked up in every hub.</summary>
+    public override Task<IReadOnlyList<Guid>> SubjectsAnywhereAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.OfContactOfAsync(db.Outbox.IgnoreQueryFilters().Where(o => o.Id == id && o.ContactId != null).Select(o => o.ContactId ?? Guid.Empty), ct);
+
     protected override Task<OutboxMessage?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Outbox.SingleOrDefaultAsync(o => o.Id == id, ct);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Decisions;
@@ -19,11 +20,15 @@ public sealed class DecideModel(OpenMashDbContext db, DecisionService decisions)
 
     public string? ProposedBy { get; private set; }
 
+    /// <summary>The signed-in manager proposed it: four eyes, so the page offers no Approve button (the policy refuses one anyway).</summary>
+    public bool IsOwnProposal => Decision.ProposedByUserId == User.UserId();
+
     [BindProperty]
     public string? Comment { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    [AuthorizeRecord(Policies.ApproveDecision, Action = AuditActions.ApproveContactDecision)]
     public async Task<IActionResult> OnPostApproveAsync()
     {
         await LoadAsync();

@@ -11,7 +11,6 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
 {
     public const string FeedbackKind = MessageKinds.ReferrerFeedback;
 
-    public const string FourEyesMessage = "You proposed this decision, so another manager must approve it";
 
     public async Task<(ContactDecision? Decision, IReadOnlyList<ValidationError> Errors)> ProposeAsync(Contact contact, ProposalInput input, CancellationToken ct = default)
     {
@@ -60,14 +59,8 @@ public sealed class DecisionService(OpenMashDbContext db, HubWorkingTime working
     /// <summary>A manager approves: the contact is decided, the referrer's feedback is queued (the outbox sender sends it), and a share of NFAs are set aside for a dip sample.</summary>
     public async Task<IReadOnlyList<ValidationError>> ApproveAsync(ContactDecision decision, string? comment, CancellationToken ct = default)
     {
+        // Four eyes is the page's policy (Policies.ApproveDecision): the proposer is refused, 403 and audited, before this runs.
         var errors = CheckDecidable(decision, comment);
-        if (errors.Count == 0 && decision.ProposedByUserId == db.Actor.UserId)
-        {
-            errors.Add(new(string.Empty, FourEyesMessage));
-            db.Audit(AuditActions.ApproveContactDecision, AuditOutcome.Refused, nameof(ContactDecision), decision.Id.ToString(), detail: "four eyes: the proposer cannot approve");
-            await db.SaveChangesAsync(ct);
-        }
-
         if (errors.Count > 0)
         {
             return errors;

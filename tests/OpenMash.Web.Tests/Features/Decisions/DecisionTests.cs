@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenMash.Web.Features.Decisions;
 using OpenMash.Web.Features.Timeliness;
+using OpenMash.Web.Security;
 using OpenMash.Web.Tests.Features.Screening;
 using OpenMash.Web.Tests.Infrastructure;
 
@@ -86,19 +87,24 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
     }
 
     [Fact]
-    public async Task FourEyes_AManagerCannotApproveTheirOwnProposal_AndTheRefusalIsAudited()
+    public async Task Approve_ByTheManagerWhoProposed_IsRefusedWith403AndAudited()
     {
         var manager = await SignInAsync("staffs.manager");
         var contactId = await ContactAwaitingDecisionAsync(manager);
         await manager.PostFormAsync($"/Decisions/Propose/{contactId}", Proposal());
         var decision = await DecisionAsync(contactId);
 
-        var page = await PageClient.ParseAsync(await manager.PostFormAsync($"/Decisions/{decision.Id}", [], $"/Decisions/{decision.Id}?handler=Approve"));
+        var (_, own) = await manager.GetPageAsync($"/Decisions/{decision.Id}");
+        Assert.Null(own.QuerySelector("button[formaction$='handler=Approve']"));
+        Assert.Contains("another manager must approve it", own.QuerySelector(".govuk-inset-text")?.TextContent, StringComparison.Ordinal);
 
-        Assert.Contains(DecisionService.FourEyesMessage, page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        var response = await manager.PostFormAsync($"/Decisions/{decision.Id}", [], $"/Decisions/{decision.Id}?handler=Approve");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(NotTheProposerRequirement.Message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(DecisionStatus.Proposed, (await DecisionAsync(contactId)).Status);
         Assert.NotEqual(ContactState.Decided, (await ContactAsync(contactId)).State);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.TargetId == decision.Id.ToString() && a.Outcome == AuditOutcome.Refused && a.UserName == "staffs.manager")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.ApproveContactDecision && a.Outcome == AuditOutcome.Refused && a.UserName == "staffs.manager" && a.TargetId != null && a.TargetId.Contains(decision.Id.ToString()))));
     }
 
     [Fact]
