@@ -46,6 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
         await context.AddInitScriptAsync(PageChecks.AxeScript);
+
+        // The browser tests now run alongside the web tests (test.sh), which keep both cores busy: a page's load event
+        // took over Playwright's default 30 s once under that load. The wait is longer; nothing asserted changes.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
