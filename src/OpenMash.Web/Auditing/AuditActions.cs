@@ -258,7 +258,7 @@ public static class AuditActions
         [ViewTaskGroupList] = "Viewed the task group list",
         [ViewTaskGroupRecord] = "Viewed a task group record",
         [ViewOutbox] = "Viewed the hub's outbox of e-mails",
-        [ResendEmail] = "Sent an e-mail that could not be sent again",
+        [ResendEmail] = "Queued again an e-mail that could not be sent",
     };
 
     /// <summary>
