@@ -206,7 +206,7 @@ public sealed class OnlineIndex : IDisposable
                 }
             }
 
-            var prior = Math.Log2(ExpectedKnownShare / Math.Max(1, _slotById.Count));
+            var prior = PriorLocked();
             var min = includeUnlikely ? double.NegativeInfinity : Model.PossibleThreshold;
             var result = new List<MatchCandidate>();
             foreach (var (c, w) in found.OrderByDescending(f => f.W).Take(max))
@@ -229,7 +229,36 @@ public sealed class OnlineIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// One pair judged exactly as <see cref="FindCandidates"/> judges it (this index's prior and name frequencies,
+    /// <paramref name="probe"/> in the place of the query), whether or not either record is indexed: so a pair shows the
+    /// same probability, and the label derived from it, on every page that shows it.
+    /// </summary>
+    public MatchCandidate Compare(MatchRecord probe, MatchRecord other)
+    {
+        var q = PreparedRecord.From(probe);
+        var c = PreparedRecord.From(other);
+        Span<byte> levels = stackalloc byte[Comparisons.Count];
+        _lock.EnterReadLock();
+        try
+        {
+            q.GivenTf = Tf(_givenCounts, q.Given, _givenTotal);
+            q.FamilyTf = Tf(_familyCounts, q.Family, _familyTotal);
+            Comparisons.Compare(q, c, levels);
+            var w = Model.Weight(levels, q);
+            var prob = MatchModel.Probability(PriorLocked(), w);
+            return new MatchCandidate(c.Id, w, prob, Model.BandOf(prob), Model.Explain(levels, q));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>Prior log-odds that a query is a given indexed person: the expected known share spread over everyone held.</summary>
+    private double PriorLocked() => Math.Log2(ExpectedKnownShare / Math.Max(1, _slotById.Count));
 
     private static float Tf(Dictionary<string, int> counts, string value, long total) =>
         value.Length == 0 || total == 0 ? 0 : Math.Max(counts.GetValueOrDefault(value), 1) / (float)total;

@@ -37,6 +37,25 @@ public class OnlineIndexTests
     }
 
     [Fact]
+    public void Compare_APairTheIndexFound_GivesTheSameProbabilityBandAndEvidence()
+    {
+        using var index = BuildIndex(3000, out var gen);
+        var child = gen.Person(777).Record;
+        var query = gen.Corrupt(child, "contact-2", 777);
+
+        var found = index.FindCandidates(query, 5).Single(c => c.Id == child.Id);
+        var compared = index.Compare(query, child);
+
+        Assert.Equal(found.Probability, compared.Probability, 12);
+        Assert.Equal(found.Band, compared.Band);
+        Assert.Equal(found.Evidence, compared.Evidence);
+
+        // The old way (the model's batch prior, no name frequencies) says something else for the same pair: that was
+        // the list saying "Likely" while the review page said 18%.
+        Assert.NotEqual(Matcher.Compare(Model.Value, query, child).Probability, compared.Probability, 6);
+    }
+
+    [Fact]
     public void FindCandidates_ChildWhoIsNotIndexed_GetsNoLikelyCandidate()
     {
         using var index = BuildIndex(3000, out var gen);

@@ -73,6 +73,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<NotDuplicate> NotDuplicates => Set<NotDuplicate>();
 
+    public DbSet<PossibleExistingRecord> PossibleExistingRecords => Set<PossibleExistingRecord>();
+
     public DbSet<DataSharingAgreement> DataSharingAgreements => Set<DataSharingAgreement>();
 
     public DbSet<SharingPolicyRevision> SharingPolicyRevisions => Set<SharingPolicyRevision>();

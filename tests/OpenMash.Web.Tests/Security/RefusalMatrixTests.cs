@@ -191,6 +191,7 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
             [typeof(HubAgencyLoader)] = (await db.Agencies.Where(a => a.Name == "Oakbrook Primary School (demo)").Select(a => a.Id).SingleAsync(), null),
             [typeof(HubApiClientLoader)] = (await db.ApiClients.Where(c => c.HubId == hub).Select(c => c.Id).FirstAsync(), null),
             [typeof(MergeLoader)] = (Guid.NewGuid(), null),
+            [typeof(PossibleRecordLoader)] = (Guid.NewGuid(), null),
             [typeof(ReviewableGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(LiveGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(AgreementLoader)] = (await db.DataSharingAgreements.Where(a => a.SourceHubId == hub && a.DestinationHubId == hub).Select(a => a.Id).FirstAsync(), null),

@@ -1,6 +1,9 @@
 namespace OpenMash.Web.Domain.People;
 
-/// <summary>A person named in a new contact: an existing person of the hub, or details to create one.</summary>
+/// <summary>
+/// A person named in a new contact: an existing person of the hub, or details to create one. <see cref="MatchesReviewed"/>:
+/// the recorder was shown the hub's likely existing records and said none is this person.
+/// </summary>
 public sealed record NewPerson(
     SubjectRole Role,
     Guid? ExistingPersonId = null,
@@ -15,4 +18,5 @@ public sealed record NewPerson(
     string? EthnicityCode = null,
     string? AddressLine1 = null,
     string? Town = null,
-    string? Postcode = null);
+    string? Postcode = null,
+    bool MatchesReviewed = false);

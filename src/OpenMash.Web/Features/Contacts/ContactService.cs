@@ -1,15 +1,17 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Contacts;
 
 /// <summary>
 /// Records a new contact: checks every rule first and stores nothing unless all pass; then the contact, its
-/// people and attachments and their audit rows are written in one transaction.
+/// people and attachments and their audit rows are written in one transaction, and each person described is
+/// resolved against the hub's existing records (<see cref="IntakeResolution"/>) in the same transaction.
 /// </summary>
-public sealed partial class ContactService(OpenMashDbContext db, TimeProvider time)
+public sealed partial class ContactService(OpenMashDbContext db, IntakeResolution resolution, TimeProvider time)
 {
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
 
@@ -44,6 +46,8 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             return (null, errors);
         }
 
+        // Asked before anything is written, so that the matcher reads committed records only.
+        var matches = await resolution.FindAsync(input.People, ct);
         var now = time.GetUtcNow().UtcDateTime;
         // Joins the caller's transaction if there is one (the API stores its idempotency record with the contact).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -77,9 +81,11 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
             State = ContactState.AwaitingScreening,
         };
 
-        foreach (var person in input.People)
+        var created = new List<(NewPerson, Person, IReadOnlyList<PossibleMatch>)>();
+        for (var i = 0; i < input.People.Count; i++)
         {
-            var personId = person.ExistingPersonId ?? AddPerson(person, hubId, now).Id;
+            var person = input.People[i];
+            var personId = person.ExistingPersonId ?? Add(AddPerson(person, hubId, now), person, matches[i]).Id;
             if (contact.Subjects.All(s => s.PersonId != personId))
             {
                 contact.Subjects.Add(new ContactSubject { ContactId = contact.Id, PersonId = personId, HubId = hubId, Role = person.Role });
@@ -110,12 +116,19 @@ public sealed partial class ContactService(OpenMashDbContext db, TimeProvider ti
 
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
+        await resolution.ResolveAsync(contact, created, ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
 
         return (contact, []);
+
+        Person Add(Person made, NewPerson described, IReadOnlyList<PossibleMatch> found)
+        {
+            created.Add((described, made, found));
+            return made;
+        }
     }
 
     /// <summary>

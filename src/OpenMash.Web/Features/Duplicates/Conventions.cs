@@ -12,6 +12,7 @@ public sealed class Conventions : IFeatureConventions
         .AuthorizeFolder("/Duplicates", Policies.CaseWork)
         .GuardRecords<LivePersonLoader>("/Duplicates", "a")
         .GuardRecords<LivePersonLoader>("/Duplicates", "b")
+        .GuardRecords<PossibleRecordLoader>("/Duplicates", "possibleId")
         .GuardPostedRecords<MergeLoader>("/Duplicates/Merges", nameof(MergesModel.MergeId));
 }
 
@@ -25,7 +26,9 @@ public static class DuplicatesServiceCollectionExtensions
         .AddScoped<MergeService>()
         .AddScoped<DuplicateFinder>()
         .AddScoped<PossibleMatches>()
+        .AddScoped<IntakeResolution>()
         .AddScoped<LivePersonLoader>()
         .AddScoped<MergeLoader>()
+        .AddScoped<PossibleRecordLoader>()
         .AddScoped<ISubjectAccessSection, DuplicatesSubjectAccess>();
 }

@@ -25,14 +25,14 @@ public sealed class DuplicateFinder(OpenMashDbContext db, PersonIndex index)
                 var key = NotDuplicate.Order(person.Id, other.Id);
                 if (!dismissed.Contains(key) && !pairs.ContainsKey(key))
                 {
-                    pairs[key] = new DuplicatePair(person, other, candidate);
+                    pairs[key] = new DuplicatePair(person, other, await index.CompareAsync(db, person, other, ct));
                 }
             }
         }
 
-        return pairs.Values.OrderByDescending(p => p.Match.Probability).ToList();
+        return pairs.Values.Where(p => p.Match.Band != MatchBand.None).OrderByDescending(p => p.Match.Probability).ToList();
     }
 
-    /// <summary>The matcher's explanation for one pair, field by field.</summary>
-    public MatchCandidate Explain(Person a, Person b) => Matcher.Compare(index.Model, PersonIndex.ToRecord(a), PersonIndex.ToRecord(b));
+    /// <summary>The matcher's explanation for one pair, field by field, with the same probability the list shows.</summary>
+    public Task<MatchCandidate> ExplainAsync(Person a, Person b, CancellationToken ct = default) => index.CompareAsync(db, a, b, ct);
 }

@@ -25,7 +25,8 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
             return (null, "Both people must exist in this hub and not already be merged");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction if there is one (a contact linked to an existing record as it is recorded).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var moves = new MergeMoves([], [], [], [], [], []);
 
         var survivorContacts = await db.ContactSubjects.Where(s => s.PersonId == survivorId).Select(s => s.ContactId).ToListAsync(ct);
@@ -94,7 +95,11 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         db.PersonMerges.Add(merge);
         db.Audit(AuditActions.MergePerson, targetType: "Person", targetId: mergedId.ToString(), subjects: [survivorId, mergedId], purpose: "Duplicate review", detail: $"merged into {survivorId}");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return (merge, null);
     }
 
@@ -117,7 +122,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         }
 
         var moves = JsonSerializer.Deserialize<MergeMoves>(merge.MovesJson)!;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var moved in moves.Subjects)
         {
             var role = Enum.Parse<SubjectRole>(moved.Role);
@@ -169,9 +174,20 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         mergedPerson.MergedIntoId = null;
         merge.UnmergedAtUtc = time.GetUtcNow().UtcDateTime;
         merge.UnmergedByUserId = db.Actor.UserId;
+
+        // A link made at intake (by NHS number, or confirmed by a screener) is now undone: its record says so.
+        foreach (var link in await db.PossibleExistingRecords.Where(r => r.MergeId == merge.Id).ToListAsync(ct))
+        {
+            link.Undo(db.Actor.UserId, merge.UnmergedAtUtc.Value);
+        }
+
         db.Audit(AuditActions.UnmergePerson, targetType: "Person", targetId: merge.MergedId.ToString(), subjects: [merge.SurvivorId, merge.MergedId], purpose: "Duplicate review", detail: $"merge {merge.Id} undone");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return null;
     }
 

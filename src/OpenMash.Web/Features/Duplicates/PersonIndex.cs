@@ -58,6 +58,30 @@ public sealed class PersonIndex : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default)
     {
+        var hub = await CurrentAsync(db, hubId, ct);
+        return hub.FindCandidates(probe, max).Where(c => c.Band != MatchBand.None).ToList();
+    }
+
+    /// <summary>
+    /// The one probability of a pair of the hub's persons, shown the same on every page: judged as
+    /// <see cref="FindInHubAsync"/> judges a candidate, with the pair in a fixed order (<see cref="NotDuplicate.Order"/>)
+    /// so that neither page nor list depends on which of the two was looked at first.
+    /// </summary>
+    public async Task<MatchCandidate> CompareAsync(OpenMashDbContext db, Person a, Person b, CancellationToken ct = default)
+    {
+        if (a.HubId != b.HubId)
+        {
+            throw new InvalidOperationException("Only two persons of one hub are compared.");
+        }
+
+        var hub = await CurrentAsync(db, a.HubId, ct);
+        var (first, second) = NotDuplicate.Order(a.Id, b.Id) == (a.Id, b.Id) ? (a, b) : (b, a);
+        return hub.Compare(ToRecord(first), ToRecord(second));
+    }
+
+    /// <summary>The hub's index, built if need be, with every person marked changed re-read first.</summary>
+    private async Task<OnlineIndex> CurrentAsync(OpenMashDbContext db, Guid hubId, CancellationToken ct)
+    {
         if (!_hubs.ContainsKey(hubId))
         {
             await BuildAsync(db, hubId, ct);
@@ -85,7 +109,7 @@ public sealed class PersonIndex : IDisposable
             }
         }
 
-        return hub.FindCandidates(probe, max).Where(c => c.Band != MatchBand.None).ToList();
+        return hub;
     }
 
     /// <summary>The census sex code (M, F, U) as the matcher's; the one place the two lists meet.</summary>

@@ -88,7 +88,7 @@ public sealed class ReviewModel(OpenMashDbContext db, DuplicateFinder finder, Me
 
         First = HttpContext.Record<Person>("a");
         Second = HttpContext.Record<Person>("b");
-        Match = finder.Explain(First, Second);
+        Match = await finder.ExplainAsync(First, Second);
         ContactCounts = await db.ContactSubjects.Where(s => s.PersonId == A || s.PersonId == B).GroupBy(s => s.PersonId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         db.Audit(AuditActions.ViewPerson, targetType: "Person", targetId: A.ToString(), subjects: [A, B], purpose: "Duplicate review");

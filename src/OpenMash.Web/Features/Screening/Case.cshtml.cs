@@ -2,19 +2,34 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using Microsoft.AspNetCore.Authorization;
 using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Duplicates;
+using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
+using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Screening;
 
 /// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
 [AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
-public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, CheckService checks, TimeProvider time) : PageModel
+public sealed class CaseModel(
+    OpenMashDbContext db, ScreeningService screening, CheckService checks, IntakeResolution resolution, OtherHubLookup otherHubs, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
     public ScreeningHistory History { get; private set; } = null!;
+
+    /// <summary>Whether the hub already knows the contact's people: suggestions to decide, and links made at intake.</summary>
+    public IReadOnlyList<ContactSuggestion> Known { get; private set; } = [];
+
+    /// <summary>What other hubs hold about the contact's children, as far as the agreements allow.</summary>
+    public OtherHubPanel? OtherHubs { get; private set; }
+
+    /// <summary>The outcome of deciding a possible existing record, for the confirmation banner.</summary>
+    [TempData(Key = PossibleModel.OutcomeKey)]
+    public string? KnownOutcome { get; set; }
 
     public ContactScreening? Existing { get; private set; }
 
@@ -144,6 +159,20 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         var contactId = contact.Id;
         Contact = contact;
         History = await screening.HistoryAsync(contact);
+        Known = await resolution.ForContactAsync(contactId);
+        var childIds = contact.Subjects.Where(s => s.Role == SubjectRole.Child).Select(s => s.PersonId).ToList();
+        var children = await db.Persons.AsNoTracking().Include(p => p.Addresses).Where(p => childIds.Contains(p.Id)).ToListAsync();
+        var elsewhere = new List<OtherHubRecord>();
+        foreach (var child in children)
+        {
+            elsewhere.AddRange(await otherHubs.ForPersonAsync(child));
+        }
+
+        OtherHubs = elsewhere.Count == 0 ? null : new OtherHubPanel(
+            elsewhere, null,
+            (await authorization.AuthorizeAsync(User, Policies.BreakGlass)).Succeeded,
+            (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded,
+            children.ToDictionary(c => c.Id, c => c.FullName));
         Existing = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
         ThresholdGuidance = await db.HubSettings.Select(s => s.ThresholdGuidance).SingleOrDefaultAsync() ?? string.Empty;
         Answers = await checks.AnswersForAsync(contactId);
@@ -159,7 +188,7 @@ public sealed class CaseModel(OpenMashDbContext db, ScreeningService screening, 
         var chases = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && o.Kind == MessageKinds.CheckChase).ToListAsync();
         var now = time.GetUtcNow().UtcDateTime;
         ChaseTexts = Answers.Where(a => a.Check.Status != CheckStatus.Answered).ToDictionary(a => a.Check.Id, a => OutboxWords.Chases(a.Check, chases, now));
-        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Distinct(), purpose: "Screening");
+        db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Concat(Known.Select(k => k.Existing.Id)).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();
     }
 }

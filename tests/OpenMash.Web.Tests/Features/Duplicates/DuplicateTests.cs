@@ -53,6 +53,27 @@ public sealed class DuplicateTests(OpenMashFactory factory) : IClassFixture<Open
     }
 
     [Fact]
+    public async Task DuplicatePair_OnTheListAndItsReviewPage_ShowsOneProbabilityAndTheLabelFromIt()
+    {
+        var hubId = await StaffsHubAsync();
+        var a = await CreateChildAsync(hubId, "Marguerite", "Ellingham", new DateOnly(2014, 2, 9), "ST16 7QP", nhs: null);
+        var b = await CreateChildAsync(hubId, "Margaret", "Elingham", new DateOnly(2014, 9, 2), "ST16 7QP", nhs: null);
+        var client = new PageClient(factory.CreateBrowserlessClient());
+        await client.SignInAsDemoAsync("staffs.screener");
+
+        var (_, queue) = await client.GetPageAsync("/Duplicates");
+        var row = queue.QuerySelectorAll("[data-testid=duplicate-pairs] tbody tr")
+            .Single(r => r.InnerHtml.Contains(a.ToString(), StringComparison.Ordinal) && r.InnerHtml.Contains(b.ToString(), StringComparison.Ordinal));
+        var (_, review) = await client.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+
+        var listed = row.QuerySelector("[data-testid=pair-probability]")!.TextContent.Trim();
+        Assert.Matches(@"^\d{1,3}%$", listed);
+        Assert.Equal(listed, review.QuerySelector("[data-testid=match-probability]")!.TextContent.Trim());
+        Assert.Equal(row.QuerySelector(".govuk-tag")!.TextContent.Trim(), review.QuerySelector("[data-testid=match-band]")!.TextContent.Trim());
+        Assert.DoesNotContain("GivenName", review.QuerySelector("[data-testid=match-evidence]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MergeThenUnmerge_OfTwoChildren_RestoresBothAsTheyWere()
     {
         var hubId = await StaffsHubAsync();

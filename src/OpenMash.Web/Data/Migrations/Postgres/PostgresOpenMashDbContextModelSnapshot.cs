@@ -1104,6 +1104,53 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("PersonMerges");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.PossibleExistingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MergeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("ProbabilityAtIntake")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SuggestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("MergeId");
+
+                    b.HasIndex("PersonId", "CandidateId");
+
+                    b.ToTable("PossibleExistingRecords");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
                 {
                     b.Property<Guid>("Id")

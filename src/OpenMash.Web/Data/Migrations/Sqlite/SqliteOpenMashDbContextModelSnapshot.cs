@@ -1094,6 +1094,53 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonMerges");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.PossibleExistingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProbabilityAtIntake")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SuggestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("MergeId");
+
+                    b.HasIndex("PersonId", "CandidateId");
+
+                    b.ToTable("PossibleExistingRecords");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
                 {
                     b.Property<Guid>("Id")

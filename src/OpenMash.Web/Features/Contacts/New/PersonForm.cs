@@ -88,7 +88,7 @@ public sealed class PersonForm
             errors.Add(new(nameof(Sex), "Select the sex: male, female or unknown"));
         }
 
-        var person = new NewPerson(Role, ExistingPersonId, GivenNames, FamilyName, dob, DateOfBirthIsEstimated, edd, sex, NhsNumber, Upn, EthnicityCode, AddressLine1, Town, Postcode);
+        var person = new NewPerson(Role, ExistingPersonId, GivenNames, FamilyName, dob, DateOfBirthIsEstimated, edd, sex, NhsNumber, Upn, EthnicityCode, AddressLine1, Town, Postcode, MatchesReviewed && ExistingPersonId is null);
         var serviceErrors = new List<ValidationError>();
         ContactService.ValidatePerson(person with { ExistingPersonId = null }, "p", nowUtc, serviceErrors);
         foreach (var e in serviceErrors)
