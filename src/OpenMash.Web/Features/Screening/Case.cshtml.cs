@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
-using Microsoft.AspNetCore.Authorization;
 using OpenMash.Web.Features.Checks;
 using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
