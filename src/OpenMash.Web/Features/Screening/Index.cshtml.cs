@@ -16,12 +16,13 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
             .Where(c => c.State != ContactState.Decided)
             .Select(c => new { c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc })
             .ToListAsync();
+        var mayBeKnown = (await db.PossibleExistingRecords.Where(r => r.State == PossibleRecordState.Open).Select(r => r.ContactId).Distinct().ToListAsync()).ToHashSet();
 
         // Unscreened contacts have no due time yet: they take their place by the time they arrived.
         Rows = open
             .OrderBy(c => c.DecisionDueUtc ?? c.ReceivedAtUtc)
             .ThenBy(c => c.ReceivedAtUtc)
-            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc, c.DecisionDueUtc < now))
+            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc, c.DecisionDueUtc < now, mayBeKnown.Contains(c.Id)))
             .ToList();
     }
 }
