@@ -9,6 +9,7 @@ global using OpenMash.Web.Domain.Consent;
 global using OpenMash.Web.Domain.Contacts;
 global using OpenMash.Web.Domain.Decisions;
 global using OpenMash.Web.Domain.Duplicates;
+global using OpenMash.Web.Domain.Forms;
 global using OpenMash.Web.Domain.Hubs;
 global using OpenMash.Web.Domain.Messaging;
 global using OpenMash.Web.Domain.People;

@@ -130,6 +130,7 @@ public static class Startup
         app.UseAuthentication();
         app.UseOpenMashApiRouting();
         app.UseAuthorization();
+        app.UseMiddleware<Features.Shared.Forms.SubmitOnceMiddleware>();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

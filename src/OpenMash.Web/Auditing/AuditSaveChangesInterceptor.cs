@@ -89,7 +89,8 @@ public sealed class AuditSaveChangesInterceptor : SaveChangesInterceptor
         var rows = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead
+            // A form's one-use token claim holds no personal data and is not a change to a record: not audited.
+            if (entry.Entity is AuditEntry or AuditChainHead or FormSubmission
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;

@@ -75,6 +75,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<PossibleExistingRecord> PossibleExistingRecords => Set<PossibleExistingRecord>();
 
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
     public DbSet<DataSharingAgreement> DataSharingAgreements => Set<DataSharingAgreement>();
 
     public DbSet<SharingPolicyRevision> SharingPolicyRevisions => Set<SharingPolicyRevision>();

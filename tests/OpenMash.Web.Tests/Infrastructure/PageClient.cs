@@ -17,7 +17,10 @@ public sealed class PageClient(HttpClient http)
         return (response, await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token and posts the fields to <paramref name="action"/>.</summary>
+    /// <summary>
+    /// GETs <paramref name="formPage"/>, takes its antiforgery token and a one-use form token (as a browser sends the
+    /// form's own) and posts the fields to <paramref name="action"/>.
+    /// </summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         var (page, document) = await GetPageAsync(formPage);
@@ -25,7 +28,20 @@ public sealed class PageClient(HttpClient http)
         var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{formPage} has no antiforgery token");
         var all = fields.Append(new("__RequestVerificationToken", token));
+        if (document.QuerySelector("main form[method=post] input[name=__FormToken]") is { } once)
+        {
+            all = all.Append(new("__FormToken", once.GetAttribute("value")!));
+        }
+
         return await http.PostAsync(new Uri(action ?? formPage, UriKind.Relative), new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>The antiforgery token and the first form's one-use token of <paramref name="formPage"/>, to post the same form more than once.</summary>
+    public async Task<(string Antiforgery, string FormToken)> FormTokensAsync(string formPage)
+    {
+        var (_, document) = await GetPageAsync(formPage);
+        return (document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            document.QuerySelector("main form[method=post] input[name=__FormToken]")!.GetAttribute("value")!);
     }
 
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>

@@ -211,6 +211,55 @@ public sealed partial class IntakeFlowTests(OpenMashFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task CheckYourAnswers_SentTwiceAtOnceWithOneFormToken_RecordsOneContactAndSendsBothCopiesToIt()
+    {
+        var client = await SignInAsync("staffs.screener");
+        await FillEverythingAsync(client, TestPeople.NhsNumber(700_000_011));
+        var before = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync());
+        var (antiforgery, once) = await client.FormTokensAsync("/Contacts/New/check");
+        FormUrlEncodedContent Form() => new([new("__RequestVerificationToken", antiforgery), new("__FormToken", once)]);
+
+        // A double click: both copies of the one form arrive together.
+        var copies = await Task.WhenAll(
+            client.Http.PostAsync(new Uri("/Contacts/New/check", UriKind.Relative), Form()),
+            client.Http.PostAsync(new Uri("/Contacts/New/check", UriKind.Relative), Form()));
+
+        Assert.All(copies, c => Assert.Equal(HttpStatusCode.Redirect, c.StatusCode));
+        Assert.Equal(copies[0].Headers.Location, copies[1].Headers.Location);
+        Assert.StartsWith("/Contacts/", copies[0].Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync()));
+
+        // Sent again later (the browser's back button and resubmit): the result of the first, nothing written.
+        var later = await client.Http.PostAsync(new Uri("/Contacts/New/check", UriKind.Relative), Form());
+        Assert.Equal(copies[0].Headers.Location, later.Headers.Location);
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync()));
+    }
+
+    [Fact]
+    public async Task FormToken_AfterTheFormCameBackWithErrors_SendsTheCorrectedFormAndNeverAnotherUsersResult()
+    {
+        var client = await SignInAsync("staffs.manager");
+        var (antiforgery, once) = await client.FormTokensAsync("/Contacts/New/received");
+        FormUrlEncodedContent Received(string antiforgeryToken, string day) => new(
+            [new("__RequestVerificationToken", antiforgeryToken), new("__FormToken", once), new("Channel", "Phone"), new("ReceivedDate.Day", day), new("ReceivedDate.Month", "2"), new("ReceivedDate.Year", "2025"), new("ReceivedTime", "09:15")]);
+
+        var wrong = await client.Http.PostAsync(new Uri("/Contacts/New/received", UriKind.Relative), Received(antiforgery, "31"));
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.NotNull((await PageClient.ParseAsync(wrong)).QuerySelector(".govuk-error-summary"));
+
+        var corrected = await client.Http.PostAsync(new Uri("/Contacts/New/received", UriKind.Relative), Received(antiforgery, "3"));
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal("/Contacts/New/referrer", corrected.Headers.Location?.OriginalString);
+
+        // Someone else replaying the token is not shown where the first user's form went.
+        var other = await SignInAsync("staffs.screener");
+        var (otherAntiforgery, _) = await other.FormTokensAsync("/Contacts/New/received");
+        var replayed = await other.Http.PostAsync(new Uri("/Contacts/New/received", UriKind.Relative), Received(otherAntiforgery, "3"));
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Null(replayed.Headers.Location);
+    }
+
+    [Fact]
     public async Task Attachment_ThatIsARealPdf_IsKeptInTheDraftAndStoredWithTheContact()
     {
         var client = await SignInAsync("stoke.manager");

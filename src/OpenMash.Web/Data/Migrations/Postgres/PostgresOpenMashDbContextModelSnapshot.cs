@@ -1151,6 +1151,39 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("PossibleExistingRecords");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Forms.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ResultLocation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ClaimedAtUtc");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
                 {
                     b.Property<Guid>("Id")

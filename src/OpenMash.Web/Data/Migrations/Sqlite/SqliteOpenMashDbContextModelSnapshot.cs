@@ -1141,6 +1141,39 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("PossibleExistingRecords");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Forms.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultLocation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ClaimedAtUtc");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
                 {
                     b.Property<Guid>("Id")
