@@ -27,8 +27,8 @@ public static class ApiSetup
                     Version = "v1",
                     Description = "Agency systems send contacts to the MASH. Get a token from /connect/token with OAuth 2.0 client credentials "
                         + "(the client id and secret an administrator registered for your agency), then send it as a bearer token. "
-                        + "Errors are RFC 9457 problem details. Send an Idempotency-Key header with each new contact: a retry with the same "
-                        + "key and the same body gets 201 with the first contact again (header Idempotent-Replayed: true); "
+                        + "Errors are RFC 9457 problem details. Every new contact must carry an Idempotency-Key header (400 without one): a retry "
+                        + "with the same key and the same body gets 201 with the first contact again (header Idempotent-Replayed: true); "
                         + "the same key with another body gets 422.",
                 };
                 document.Components ??= new OpenApiComponents();
@@ -61,7 +61,8 @@ public static class ApiSetup
                         {
                             Name = ContactsEndpoints.IdempotencyHeader,
                             In = ParameterLocation.Header,
-                            Description = "A new key (e.g. a UUID) for each new contact, the same key for a retry of it. Keys are per client.",
+                            Description = "Required. A new key (e.g. a UUID) for each new contact, the same key for a retry of it. Keys are per client.",
+                            Required = true,
                             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                         });
                     }

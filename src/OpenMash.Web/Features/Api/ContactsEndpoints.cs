@@ -12,8 +12,9 @@ namespace OpenMash.Web.Features.Api;
 
 /// <summary>
 /// POST /api/v1/contacts and GET /api/v1/contacts/{id} for agency systems. Every error is an RFC 9457 problem.
-/// A retried post with the same Idempotency-Key and the same body gets 201 again with the first contact
-/// (and the header Idempotent-Replayed: true); the same key with another body gets 422.
+/// Every post carries an Idempotency-Key (400 without one), so that no retry, however it is sent, records a contact
+/// twice: a retried post with the same key and the same body gets 201 again with the first contact (and the header
+/// Idempotent-Replayed: true); the same key with another body gets 422.
 /// </summary>
 public static partial class ContactsEndpoints
 {
@@ -35,19 +36,22 @@ public static partial class ContactsEndpoints
         var clientId = ApiPrincipal.ClientId(http.User);
         var agencyId = db.Actor.RequiredAgencyId;
 
-        string? key = null;
-        if (http.Request.Headers.TryGetValue(IdempotencyHeader, out var keys))
-        {
-            key = keys.Count == 1 ? keys[0] : null;
-            if (key is null || !KeyPattern().IsMatch(key))
-            {
-                return Validation(new() { [IdempotencyHeader] = ["Send one Idempotency-Key of 1 to 200 visible ASCII characters, like a UUID"] }, "The Idempotency-Key header is not valid");
-            }
-        }
-
         if (!http.Request.HasJsonContentType())
         {
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the contact as application/json");
+        }
+
+        if (!http.Request.Headers.TryGetValue(IdempotencyHeader, out var keys) || keys.Count == 0)
+        {
+            return Validation(
+                new() { [IdempotencyHeader] = ["Send an Idempotency-Key header with each new contact: a new key (like a UUID) for each contact, the same key when you retry it"] },
+                "The Idempotency-Key header is missing");
+        }
+
+        var key = keys.Count == 1 ? keys[0] : null;
+        if (key is null || !KeyPattern().IsMatch(key))
+        {
+            return Validation(new() { [IdempotencyHeader] = ["Send one Idempotency-Key of 1 to 200 visible ASCII characters, like a UUID"] }, "The Idempotency-Key header is not valid");
         }
 
         var body = await ReadBodyAsync(http.Request, ct);
@@ -57,7 +61,7 @@ public static partial class ContactsEndpoints
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        if (key is not null && await FindRecordAsync(db, clientId, key, ct) is { } earlier)
+        if (await FindRecordAsync(db, clientId, key, ct) is { } earlier)
         {
             return await ReplayAsync(db, earlier, hash, http, ct);
         }
@@ -89,12 +93,6 @@ public static partial class ContactsEndpoints
         }
 
         var source = new ContactSource(SourceAgencyId: agencyId);
-        if (key is null)
-        {
-            var (created, problems) = await contacts.CreateAsync(input, source, ct);
-            return created is null ? ServiceErrors(problems, fieldName) : Created(created);
-        }
-
         try
         {
             // The idempotency record is written in the contact's own transaction: both or neither are stored.

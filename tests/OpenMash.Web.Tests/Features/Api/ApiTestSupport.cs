@@ -38,16 +38,17 @@ public static class ApiTestSupport
         return body!["access_token"]!.GetValue<string>();
     }
 
-    public static async Task<HttpResponseMessage> PostContactAsync(HttpClient http, string token, string json, string? idempotencyKey = null)
+    /// <summary>Posts a contact with <paramref name="idempotencyKey"/>, or a new key each call (as a client must); <paramref name="withoutKey"/> sends none.</summary>
+    public static async Task<HttpResponseMessage> PostContactAsync(HttpClient http, string token, string json, string? idempotencyKey = null, bool withoutKey = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/contacts", UriKind.Relative))
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (idempotencyKey is not null)
+        if (!withoutKey)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
         }
 
         return await http.SendAsync(request);

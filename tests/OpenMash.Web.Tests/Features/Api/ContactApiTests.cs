@@ -156,6 +156,20 @@ public sealed class ContactApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task PostContact_WithoutAnIdempotencyKey_Is400ProblemDetailsAndStoresNothing()
+    {
+        var http = factory.CreateClient();
+        var token = await TokenAsync(http);
+
+        var response = await PostContactAsync(http, token, PoliceNotice(childGivenNames: "Keyless"), withoutKey: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull((await ReadJsonAsync(response))["errors"]!["Idempotency-Key"]);
+        Assert.Equal(0, await CountContactsForChildAsync("Keyless"));
+    }
+
+    [Fact]
     public async Task PostContact_SameKeyWithADifferentBody_Is422AndStoresNothingMore()
     {
         var http = factory.CreateClient();

@@ -149,6 +149,6 @@ public sealed class TokenTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(paths, p => p.Key.StartsWith("/Admin", StringComparison.Ordinal));
         Assert.Equal("oauth2", document["components"]?["securitySchemes"]?["ApiBearer"]?["type"]?.GetValue<string>());
         Assert.NotNull(paths["/api/v1/contacts"]?["post"]?["security"]);
-        Assert.Contains(paths["/api/v1/contacts"]!["post"]!["parameters"]!.AsArray(), p => p?["name"]?.GetValue<string>() == "Idempotency-Key");
+        Assert.Contains(paths["/api/v1/contacts"]!["post"]!["parameters"]!.AsArray(), p => p?["name"]?.GetValue<string>() == "Idempotency-Key" && p["required"]?.GetValue<bool>() == true);
     }
 }

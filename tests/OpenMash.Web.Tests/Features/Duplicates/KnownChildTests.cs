@@ -39,7 +39,7 @@ public sealed class KnownChildTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task ApiContact_SentThreeTimesWithoutAKey_MakesOnePersonNotThree()
+    public async Task ApiContact_SentThreeTimesWithNewKeys_MakesOnePersonNotThree()
     {
         var child = await KnownChildAsync(1);
         var http = factory.CreateClient();
