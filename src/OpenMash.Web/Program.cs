@@ -16,7 +16,7 @@ if (command.Verb is { } verb)
     }
     catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or OptionsValidationException)
     {
-        await Console.Error.WriteLineAsync($"OpenMash could not start: {e.Message}");
+        await Console.Error.WriteLineAsync(verb[0] == "doctor" ? $"{Doctor.Fail}  Settings: {e.Message}" : $"OpenMash could not start: {e.Message}");
         return 1;
     }
 
