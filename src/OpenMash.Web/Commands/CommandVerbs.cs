@@ -103,8 +103,10 @@ public static class CommandVerbs
         var name = options.Required("name").Trim();
         if (await db.Hubs.SingleOrDefaultAsync(h => h.Code == code) is { } existing)
         {
-            if (await HubSetup.AddMissingSettingsAsync(db) is { } added && added.Contains(code, StringComparer.Ordinal))
+            if (!await db.HubSettings.IgnoreQueryFilters().AnyAsync(s => s.HubId == existing.Id))
             {
+                db.HubSettings.Add(HubSettings.ForNewHub(existing.Id));
+                await db.SaveChangesAsync();
                 await output.WriteLineAsync($"Hub {code} already existed without settings: it now has the defaults.");
                 return 0;
             }
