@@ -5,27 +5,34 @@ using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
 using OpenMash.Web.Security;
 
-var verb = args.Length > 0 && CommandVerbs.Names.Contains(args[0]) ? args : null;
-var hostArgs = verb is null ? args.Where(a => a != "--demo").ToArray() : [];
-var builder = WebApplication.CreateBuilder(hostArgs);
-if (args.Contains("--demo"))
+var command = CommandLine.Parse(args);
+if (command.Verb is { } verb)
 {
-    builder.Configuration["Demo:Enabled"] = "true";
+    // Every verb is built as the web host is (the same settings sources and services), and says why when it cannot be.
+    WebApplication host;
+    try
+    {
+        host = OpenMashHost.CreateBuilder(command.Settings, command.Demo).Build();
+    }
+    catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or OptionsValidationException)
+    {
+        await Console.Error.WriteLineAsync(verb[0] == "doctor" ? $"{Doctor.Fail}  Settings: {e.Message}" : $"OpenMash could not start: {e.Message}");
+        return 1;
+    }
+
+    await using (host)
+    {
+        return await CommandVerbs.RunAsync(host.Services, [.. verb], Console.Out, Console.Error);
+    }
 }
 
-builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
-builder.AddOpenMash();
-var app = builder.Build();
-
-if (verb is not null)
-{
-    return await CommandVerbs.RunAsync(app.Services, verb, Console.Out, Console.Error);
-}
-
+var app = OpenMashHost.CreateBuilder(command.Settings, command.Demo).Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenMashDbContext>());
+    var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
+    scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("start-up"));
+    await DatabaseSetup.MigrateAsync(db);
+    await HubSetup.AddMissingSettingsAsync(db);
     if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
     {
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();

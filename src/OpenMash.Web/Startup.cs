@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.FileProviders;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
 using OpenMash.Web.Features.Access;
@@ -97,6 +96,9 @@ public static class Startup
     /// <summary>Machine clients: errors are problem details (or OAuth errors), never an HTML page or a redirect.</summary>
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/connect");
 
+    private static readonly PathString GovukAssetsPath = "/assets";
+    private static readonly PathString GovukAssetsFolder = "/lib/govuk-frontend/assets";
+
     public static void UseOpenMash(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -117,11 +119,16 @@ public static class Startup
             pages.UseStatusCodePagesWithReExecute("/Error", "?statusCode={0}");
         });
 
-        var frontEnd = Path.Combine(app.Environment.ContentRootPath, "wwwroot");
-        app.UseStaticFiles(new StaticFileOptions
+        // GOV.UK Frontend's style sheet asks for its fonts and images under /assets: they are its own copy in the web
+        // root, which is found wherever the app runs from (the app's folder, or the project's in development).
+        app.Use((context, next) =>
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(frontEnd, "lib", "govuk-frontend", "assets")),
-            RequestPath = "/assets",
+            if (context.Request.Path.StartsWithSegments(GovukAssetsPath, StringComparison.OrdinalIgnoreCase, out var rest))
+            {
+                context.Request.Path = GovukAssetsFolder.Add(rest);
+            }
+
+            return next(context);
         });
         app.UseStaticFiles();
 

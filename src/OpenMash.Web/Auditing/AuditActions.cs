@@ -160,6 +160,10 @@ public static class AuditActions
 
     public const string ResendEmail = "Resend e-mail";
 
+    public const string AddClosureDay = "Add hub closure day";
+
+    public const string RemoveClosureDay = "Remove hub closure day";
+
     /// <summary>Every named action above (not the per-record change names).</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
@@ -259,6 +263,8 @@ public static class AuditActions
         [ViewTaskGroupRecord] = "Viewed a task group record",
         [ViewOutbox] = "Viewed the hub's outbox of e-mails",
         [ResendEmail] = "Queued again an e-mail that could not be sent",
+        [AddClosureDay] = "Added a day the hub is closed",
+        [RemoveClosureDay] = "Removed a day the hub is closed",
     };
 
     /// <summary>

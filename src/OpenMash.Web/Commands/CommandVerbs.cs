@@ -7,19 +7,22 @@ using OpenMash.Web.Security;
 namespace OpenMash.Web.Commands;
 
 /// <summary>
-/// Administrative verbs on the same executable: <c>migrate</c>, <c>seed-demo</c>, <c>audit verify</c>,
+/// Administrative verbs on the same executable: <c>migrate</c>, <c>seed-demo</c>, <c>doctor</c>, <c>audit verify</c>,
 /// <c>hubs add</c>, <c>agencies add</c>, <c>users add</c>. Each exits 0 on success and non-zero with a reason otherwise.
+/// They run with the app's own settings (<see cref="OpenMashHost"/>, <see cref="CommandLine"/>); only <c>migrate</c> and
+/// <c>seed-demo</c> create or migrate a database, the others refuse one that is missing or not migrated.
 /// </summary>
 public static class CommandVerbs
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed-demo", "audit", "users", "hubs", "agencies"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(["migrate", "seed-demo", "doctor", "audit", "users", "hubs", "agencies"], StringComparer.Ordinal);
 
     public const string Usage = """
-        usage: OpenMash.Web <verb> [options]
-          migrate                                  apply database migrations
+        usage: OpenMash.Web <verb> [options] [--Key:Value settings, as for the app]
+          migrate                                  create or migrate the database; give any hub without settings the defaults
           seed-demo                                seed the fictional demo hubs, agencies and users
+          doctor                                   check the deployment: database, migrations, hub settings, e-mail, key ring
           audit verify                             check the whole audit hash chain
-          hubs add --code C --name N               add a hub
+          hubs add --code C --name N               add a hub, with the default settings
           agencies add --name N --type T --hub C [--hub C2] [--lead]
                                                    add an agency (T: ChildrensSocialCare, Police, Health, Education,
                                                    Probation, YouthJustice, Housing, Voluntary, Other)
@@ -37,12 +40,25 @@ public static class CommandVerbs
         var options = Options.Parse(args.Skip(1));
         try
         {
+            if (args is [not ("migrate" or "seed-demo" or "doctor"), ..] && Names.Contains(args[0]) && await DatabaseCheck.NotReadyAsync(db) is { } notReady)
+            {
+                await error.WriteLineAsync(notReady);
+                return 1;
+            }
+
             switch (args)
             {
                 case ["migrate", ..]:
                     await DatabaseSetup.MigrateAsync(db);
-                    await output.WriteLineAsync("Database migrated.");
+                    await output.WriteLineAsync($"Database migrated: {DatabaseCheck.Describe(db)}.");
+                    foreach (var code in await HubSetup.AddMissingSettingsAsync(db))
+                    {
+                        await output.WriteLineAsync($"Hub {code} had no settings: it now has the defaults.");
+                    }
+
                     return 0;
+                case ["doctor", ..]:
+                    return await Doctor.RunAsync(services, output);
                 case ["seed-demo", ..]:
                     await DatabaseSetup.MigrateAsync(db);
                     var seeder = services.GetRequiredService<DemoSeeder>();
@@ -60,10 +76,7 @@ public static class CommandVerbs
                     await error.WriteLineAsync($"Audit chain broken at sequence {result.FirstBadSequence}: {result.Problem}.");
                     return 1;
                 case ["hubs", "add", ..]:
-                    db.Hubs.Add(new Hub { Id = Guid.NewGuid(), Code = options.Required("code"), Name = options.Required("name") });
-                    await db.SaveChangesAsync();
-                    await output.WriteLineAsync("Hub added.");
-                    return 0;
+                    return await AddHubAsync(db, options, output, error);
                 case ["agencies", "add", ..]:
                     return await AddAgencyAsync(db, options, output);
                 case ["users", "add", ..]:
@@ -78,6 +91,36 @@ public static class CommandVerbs
             await error.WriteLineAsync(e.Message);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// A hub and its settings row, in one transaction, with the defaults of <see cref="HubSettings.ForNewHub"/>; a hub
+    /// of that code that has no settings row (added before hubs came with them) is given the defaults.
+    /// </summary>
+    private static async Task<int> AddHubAsync(OpenMashDbContext db, Options options, TextWriter output, TextWriter error)
+    {
+        var code = options.Required("code").Trim();
+        var name = options.Required("name").Trim();
+        if (await db.Hubs.SingleOrDefaultAsync(h => h.Code == code) is { } existing)
+        {
+            if (!await db.HubSettings.IgnoreQueryFilters().AnyAsync(s => s.HubId == existing.Id))
+            {
+                db.HubSettings.Add(HubSettings.ForNewHub(existing.Id));
+                await db.SaveChangesAsync();
+                await output.WriteLineAsync($"Hub {code} already existed without settings: it now has the defaults.");
+                return 0;
+            }
+
+            await error.WriteLineAsync($"A hub with code '{code}' already exists ({existing.Name}).");
+            return 1;
+        }
+
+        var hub = new Hub { Id = Guid.NewGuid(), Code = code, Name = name };
+        db.Hubs.Add(hub);
+        db.HubSettings.Add(HubSettings.ForNewHub(hub.Id));
+        await db.SaveChangesAsync();
+        await output.WriteLineAsync($"Hub {code} added, with the default settings: working day 09:00 to 17:00 on Monday to Friday; decisions within 4 working hours (red), 1 working day (amber) or 3 (green); an administrator changes them under Administration, Hub settings.");
+        return 0;
     }
 
     private static async Task<int> AddAgencyAsync(OpenMashDbContext db, Options options, TextWriter output)

@@ -31,6 +31,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<HubSettings> HubSettings => Set<HubSettings>();
 
+    public DbSet<HubClosureDay> ClosureDays => Set<HubClosureDay>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Person> Persons => Set<Person>();

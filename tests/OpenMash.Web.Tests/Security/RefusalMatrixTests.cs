@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
 using OpenMash.Web.Features.Access;
 using OpenMash.Web.Features.Admin;
@@ -176,6 +177,8 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
         var decision = await db.Decisions.IgnoreQueryFilters().Where(d => d.HubId == hub).Select(d => new { d.Id, d.ContactId }).FirstAsync();
         var message = await db.Outbox.IgnoreQueryFilters().Where(o => o.HubId == hub && o.ContactId != null).OrderBy(o => o.Id).Select(o => new { o.Id, ContactId = o.ContactId ?? Guid.Empty }).FirstAsync();
         var request = await db.ConsentOverrides.IgnoreQueryFilters().Where(o => o.HubId == hub).Select(o => new { o.Id, o.ContactId }).FirstAsync();
+        var closureDay = await db.ClosureDays.IgnoreQueryFilters().Where(d => d.HubId == hub).Select(d => (Guid?)d.Id).FirstOrDefaultAsync()
+            ?? await AddClosureDayAsync(db, hub);
         async Task<Guid> ChildOf(Guid contactId) => await subjects.Where(s => s.ContactId == contactId).OrderBy(s => s.PersonId).Select(s => s.PersonId).FirstAsync();
 
         return new Dictionary<Type, (Guid, Guid?)>
@@ -198,8 +201,18 @@ public sealed partial class RefusalMatrixTests(OpenMashFactory factory) : IClass
             [typeof(RoleGrantLoader)] = (Guid.NewGuid(), null),
             [typeof(GrantedContactLoader)] = (contact, await ChildOf(contact)),
             [typeof(OutboxMessageLoader)] = (message.Id, await ChildOf(message.ContactId)),
+            [typeof(ClosureDayLoader)] = (closureDay, null),
         };
     });
+
+    /// <summary>The demo has no closure days: one for Staffordshire, far enough ahead not to move any demo clock.</summary>
+    private static async Task<Guid> AddClosureDayAsync(OpenMashDbContext db, Guid hub)
+    {
+        var day = new HubClosureDay { Id = Guid.NewGuid(), HubId = hub, Date = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(3), Reason = "Refusal matrix closure day (demo)" };
+        db.ClosureDays.Add(day);
+        await db.SaveChangesAsync();
+        return day.Id;
+    }
 
     private Task<long> LastSequenceAsync() => factory.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
 

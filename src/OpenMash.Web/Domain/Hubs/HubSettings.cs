@@ -3,6 +3,10 @@ namespace OpenMash.Web.Domain.Hubs;
 /// <summary>Settings an administrator maintains for one hub.</summary>
 public sealed class HubSettings : IHubScoped
 {
+    /// <summary>The threshold guidance of a new hub until an administrator gives the hub's own.</summary>
+    public const string DefaultThresholdGuidance =
+        "This hub has not set its threshold guidance yet. An administrator sets it under Administration, Hub settings.";
+
     public Guid HubId { get; set; }
 
     public required string ThresholdGuidance { get; set; }
@@ -29,4 +33,10 @@ public sealed class HubSettings : IHubScoped
 
     /// <summary>The last contact number issued in this hub; contact references count up from it.</summary>
     public long LastContactNumber { get; set; }
+
+    /// <summary>
+    /// A new hub's settings (the defaults documented with <c>hubs add</c>): working day 09:00 to 17:00, red 4 hours,
+    /// amber 1 working day, green 3, feedback within 1 working day, 10% dip sample, contact numbers from 1.
+    /// </summary>
+    public static HubSettings ForNewHub(Guid hubId) => new() { HubId = hubId, ThresholdGuidance = DefaultThresholdGuidance };
 }

@@ -72,3 +72,14 @@ public sealed class OutboxMessageLoader(Data.OpenMashDbContext db) : RecordLoade
     protected override Task<OutboxMessage?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
         db.Outbox.SingleOrDefaultAsync(o => o.Id == id, ct);
 }
+
+/// <summary>A closure day of this hub (hub-filtered; tracked: the page may remove it).</summary>
+public sealed class ClosureDayLoader(Data.OpenMashDbContext db) : RecordLoader<HubClosureDay>
+{
+    public override string TargetType => nameof(HubClosureDay);
+
+    public override string NotFoundDetail => "not a closure day of this hub";
+
+    protected override Task<HubClosureDay?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
+        db.ClosureDays.SingleOrDefaultAsync(d => d.Id == id, ct);
+}

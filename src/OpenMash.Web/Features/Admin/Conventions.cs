@@ -12,6 +12,7 @@ public sealed class Conventions : IFeatureConventions
     public void Configure(PageConventionCollection conventions) => conventions
         .AuthorizePage("/Admin/Index", Policies.Administration)
         .AuthorizePage("/Admin/Settings", Policies.Administration)
+        .AuthorizeFolder("/Admin/ClosureDays", Policies.Administration)
         .AuthorizeFolder("/Admin/Users", Policies.Administration)
         .AuthorizeFolder("/Admin/Agencies", Policies.Administration)
         .AuthorizeFolder("/Admin/ApiClients", Policies.Administration)
@@ -23,7 +24,8 @@ public sealed class Conventions : IFeatureConventions
         .GuardPostedRecords<HubApiClientLoader>("/Admin/ApiClients/Index", "id")
         .GuardPostedRecords<OutboxMessageLoader>("/Admin/Outbox/Index", "id")
         .GuardRecords<AgreementLoader>("/Admin/Sharing", "id")
-        .GuardRecords<RoleGrantLoader>("/Admin/Grants", "id");
+        .GuardRecords<RoleGrantLoader>("/Admin/Grants", "id")
+        .GuardRecords<ClosureDayLoader>("/Admin/ClosureDays", "id");
 }
 
 public static class AdminServiceCollectionExtensions
@@ -36,5 +38,7 @@ public static class AdminServiceCollectionExtensions
         .AddScoped<AgreementLoader>()
         .AddScoped<RoleGrantLoader>()
         .AddScoped<OutboxMessageLoader>()
+        .AddScoped<ClosureDayLoader>()
+        .AddScoped<ClosureDays.ClosureDayService>()
         .AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondAdministratorHandler>();
 }

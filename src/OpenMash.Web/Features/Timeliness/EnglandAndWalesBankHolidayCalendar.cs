@@ -12,8 +12,8 @@ namespace OpenMash.Web.Features.Timeliness;
 /// Checked for PublicHoliday 3.17.0: it includes the one-off holidays (2022-06-02 and 2022-06-03 platinum
 /// jubilee, 2022-09-19 state funeral, 2023-05-08 coronation) and substitute days, and leaves out the
 /// Scottish and Northern Irish holidays. Tests pin these dates, so a package update that changes them fails.
-/// When a new one-off holiday is announced, update the package; until a release has it, add the date to
-/// <see cref="WorkingTimeSettings.ClosureDays"/>.
+/// When a new one-off holiday is announced, update the package; until a release has it, each hub's administrator
+/// adds the date as a closure day (Administration, Closure days), which reaches <see cref="WorkingTimeSettings.ClosureDays"/>.
 /// </remarks>
 public sealed class EnglandAndWalesBankHolidayCalendar : IBankHolidayCalendar
 {

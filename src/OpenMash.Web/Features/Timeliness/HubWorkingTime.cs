@@ -3,7 +3,7 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Timeliness;
 
-/// <summary>The working-time calculator for the current hub, from the hub's own settings.</summary>
+/// <summary>The working-time calculator for the current hub, from the hub's own settings and closure days.</summary>
 public sealed class HubWorkingTime(OpenMashDbContext db, IBankHolidayCalendar holidays)
 {
     private WorkingTimeCalculator? _calculator;
@@ -16,7 +16,8 @@ public sealed class HubWorkingTime(OpenMashDbContext db, IBankHolidayCalendar ho
         }
 
         var settings = await db.HubSettings.AsNoTracking().SingleOrDefaultAsync(ct);
-        _calculator = new WorkingTimeCalculator(settings is null ? WorkingTimeSettings.Default : From(settings), holidays);
+        var closures = await db.ClosureDays.Select(d => d.Date).ToListAsync(ct);
+        _calculator = new WorkingTimeCalculator((settings is null ? WorkingTimeSettings.Default : From(settings)) with { ClosureDays = closures.ToHashSet() }, holidays);
         return _calculator;
     }
 
