@@ -1257,6 +1257,31 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("Hubs");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubClosureDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ClosureDays");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
                 {
                     b.Property<Guid>("HubId")
@@ -2291,6 +2316,15 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Navigation("Agency");
 
                     b.Navigation("Hub");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubClosureDay", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>

@@ -1247,6 +1247,31 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("Hubs");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubClosureDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ClosureDays");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
                 {
                     b.Property<Guid>("HubId")
@@ -2281,6 +2306,15 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Navigation("Agency");
 
                     b.Navigation("Hub");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubClosureDay", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.HubSettings", b =>
