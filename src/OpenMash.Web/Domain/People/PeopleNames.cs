@@ -1,0 +1,12 @@
+namespace OpenMash.Web.Domain.People;
+
+public static class PeopleNames
+{
+    public static string DisplayName(this MatchStrength strength) => strength switch
+    {
+        MatchStrength.SameIdentifier => "Same NHS number or UPN",
+        MatchStrength.Likely => "Likely",
+        MatchStrength.Possible => "Possible",
+        _ => "Exact",
+    };
+}
