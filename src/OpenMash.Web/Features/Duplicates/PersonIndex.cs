@@ -37,6 +37,9 @@ public sealed class PersonIndex : IDisposable
         }
     }
 
+    /// <summary>Whether the hub's index has been built (for a benchmark or a health check to wait on the start-up build).</summary>
+    public bool IsBuilt(Guid hubId) => _hubs.ContainsKey(hubId);
+
     /// <summary>Builds the hub's index from the database unless it already exists.</summary>
     public async Task BuildAsync(OpenMashDbContext db, Guid hubId, CancellationToken ct = default)
     {
