@@ -12,6 +12,9 @@ public enum MatchStrength
     /// <summary>At or above the possible threshold, below the likely one.</summary>
     Possible,
 
+    /// <summary>Below the possible threshold, but the details agree more than they differ (a positive match weight).</summary>
+    LessLikely,
+
     /// <summary>Every detail entered matches as typed (the exact search, used where the matcher cannot score).</summary>
     Exact,
 }

@@ -7,6 +7,7 @@ public static class PeopleNames
         MatchStrength.SameIdentifier => "Same NHS number or UPN",
         MatchStrength.Likely => "Likely",
         MatchStrength.Possible => "Possible",
+        MatchStrength.LessLikely => "Less likely",
         _ => "Exact",
     };
 }

@@ -8,7 +8,10 @@ namespace OpenMash.Web.Features.People;
 /// <summary>
 /// People search through the hub's matcher index, so that a typo, a nickname, another name the person is known by,
 /// part of a date of birth or a postcode still finds them, each result with the matcher's band (from its one
-/// probability) and the reasons in people's words. An NHS number or UPN finds exactly the persons holding it.
+/// probability) and the reasons in people's words. Candidates below the possible threshold are kept, as "less
+/// likely", when their details agree more than they differ (a positive match weight): in a large hub a name and a
+/// year of birth alone cannot reach "possible", yet that is often all a caller knows. An NHS number or UPN finds
+/// exactly the persons holding it.
 /// The matcher scores a name against the other details: with no name to score (a postcode, a date of birth or an
 /// identifier alone), or a single name with nothing else (which gives the index no blocking key), and whenever the
 /// matcher finds nobody, the search is the exact one (<see cref="PlainPersonSearch"/>), labelled Exact.
@@ -16,7 +19,8 @@ namespace OpenMash.Web.Features.People;
 /// </summary>
 public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index, PlainPersonSearch plain) : IPersonSearch
 {
-    public const int MaxResults = PlainPersonSearch.MaxResults;
+    /// <summary>The matcher's best candidates shown (the exact search shows up to <see cref="PlainPersonSearch.MaxResults"/>).</summary>
+    public const int MaxResults = 20;
 
     public async Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonQuery query, CancellationToken ct = default)
     {
@@ -34,7 +38,7 @@ public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index,
         {
             var byIdentifier = await db.Persons.AsNoTracking()
                 .Where(p => p.MergedIntoId == null && ((nhs != null && p.NhsNumber == nhs) || (upn != null && p.Upn == upn)))
-                .OrderBy(p => p.Id).Select(p => p.Id).Take(MaxResults).ToListAsync(ct);
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(PlainPersonSearch.MaxResults).ToListAsync(ct);
             foreach (var id in byIdentifier)
             {
                 found[id] = new Found(MatchStrength.SameIdentifier, 0, null, false);
@@ -45,9 +49,9 @@ public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index,
         {
             foreach (var (candidate, byFormalName) in await CandidatesAsync(query, nhs, ct))
             {
-                if (Guid.TryParse(candidate.Id, out var id))
+                if (Guid.TryParse(candidate.Id, out var id) && (candidate.Band != MatchBand.None || candidate.Score > 0))
                 {
-                    var strength = candidate.Band == MatchBand.Likely ? MatchStrength.Likely : MatchStrength.Possible;
+                    var strength = candidate.Band switch { MatchBand.Likely => MatchStrength.Likely, MatchBand.Possible => MatchStrength.Possible, _ => MatchStrength.LessLikely };
                     found[id] = found.TryGetValue(id, out var known)
                         ? known with { Candidate = candidate, FormalName = byFormalName }
                         : new Found(strength, candidate.Probability, candidate, byFormalName);
@@ -66,7 +70,7 @@ public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index,
         var ranked = found
             .OrderBy(f => f.Value.Strength == MatchStrength.SameIdentifier ? 0 : 1)
             .ThenByDescending(f => f.Value.Probability)
-            .Take(MaxResults).ToList();
+            .Take(PlainPersonSearch.MaxResults).ToList();
         var ids = ranked.Select(f => f.Key).ToList();
 
         // The hub filter decides what may be shown: a candidate it does not return (another hub's, merged, removed
@@ -115,7 +119,7 @@ public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index,
             NhsNumber = nhs,
             Postcode = string.IsNullOrWhiteSpace(query.Postcode) ? null : PersonAddress.NormalisePostcode(query.Postcode),
         };
-        var all = (await index.FindAsync(db, probe, MaxResults, ct)).Select(c => (c, false)).ToList();
+        var all = (await index.FindIncludingUnlikelyAsync(db, probe, MaxResults, ct)).Select(c => (c, false)).ToList();
         var words = query.NameWords;
         if (words.Count >= 2)
         {
@@ -123,7 +127,7 @@ public sealed class IndexedPersonSearch(OpenMashDbContext db, PersonIndex index,
             foreach (var formal in GivenNameVariants.FormalNames(words[0].ToLowerInvariant()).Distinct(StringComparer.Ordinal))
             {
                 var byFormal = probe with { FullName = string.Join(' ', words.Skip(1).Prepend(formal)) };
-                foreach (var c in await index.FindAsync(db, byFormal, MaxResults, ct))
+                foreach (var c in await index.FindIncludingUnlikelyAsync(db, byFormal, MaxResults, ct))
                 {
                     if (seen.Add(c.Id))
                     {
