@@ -10,6 +10,7 @@ public static class Program
         ["match-bench"] = MatchBench.Run,
         ["match-generate"] = MatchGenerate.Run,
         ["match-sweep"] = MatchSweep.Run,
+        ["people-search-bench"] = PeopleSearchBench.Run,
         ["policy-bench"] = PolicyBench.Run,
     };
 

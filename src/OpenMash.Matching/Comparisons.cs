@@ -273,6 +273,14 @@ public static class Comparisons
         }
 
         int xd = x % 100, xm = x / 100 % 100, yd = y % 100, ym = y / 100 % 100;
+        if (x / 10000 == y / 10000 && (xd == 0 || xm == 0 || yd == 0 || ym == 0))
+        {
+            // A partial date (a day or month not known, 0) agrees only in the parts it has: "March 2015" against
+            // 10 March 2015 is the same month, not a one-digit typo of the day, and against 20 April 2015 the same
+            // year, not two digits apart.
+            return xm != 0 && xm == ym ? Dob.WithinMonth : Dob.SameYear;
+        }
+
         if (x / 10000 == y / 10000 && xd == ym && xm == yd && xd > 0 && xm > 0)
         {
             return Dob.Swapped;

@@ -35,6 +35,10 @@ public class ComparisonTests
     [InlineData("2015-03-14", "2016-03-15", "TwoDigits")]
     [InlineData("2015-01-01", "2011-09-20", "Different")]
     [InlineData("2015-01-01", null, "Missing")]
+    [InlineData("2015-03-00", "2015-03-10", "WithinMonth")]
+    [InlineData("2015-03-00", "2015-04-20", "SameYear")]
+    [InlineData("2015-00-00", "2015-01-01", "SameYear")]
+    [InlineData("2015-00-00", "2011-09-20", "Different")]
     public void Compare_DatesOfBirth_GivesTheExpectedLevel(string a, string? b, string expected) =>
         Assert.Equal(expected, Level(Comparisons.DateOfBirth, R(dob: a), R(dob: b)));
 

@@ -42,7 +42,7 @@ public sealed class FindModel(IPersonSearch search, OpenMashDbContext db, IAutho
             return Page();
         }
 
-        Results = await search.SearchAsync(new PersonQuery(Name?.Trim(), null, NhsNumber, null, null), ct);
+        Results = await search.SearchAsync(new PersonQuery(Name?.Trim(), default, NhsNumber, null, null), ct);
         db.Audit(AuditActions.SearchPeople, targetType: "Person", subjects: Results.Select(r => r.Id), purpose: "AccessHistory or SubjectAccess", detail: $"results: {Results.Count}");
         await db.SaveChangesAsync(ct);
         return Page();

@@ -37,6 +37,9 @@ public sealed class PersonIndex : IDisposable
         }
     }
 
+    /// <summary>Whether the hub's index has been built (for a benchmark or a health check to wait on the start-up build).</summary>
+    public bool IsBuilt(Guid hubId) => _hubs.ContainsKey(hubId);
+
     /// <summary>Builds the hub's index from the database unless it already exists.</summary>
     public async Task BuildAsync(OpenMashDbContext db, Guid hubId, CancellationToken ct = default)
     {
@@ -56,10 +59,21 @@ public sealed class PersonIndex : IDisposable
     /// Likely and possible persons of <paramref name="hubId"/>, which may be another hub: only
     /// <c>People.OtherHubLookup</c> asks about another hub, and it passes every candidate through the sharing gate.
     /// </summary>
-    public async Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default)
+    public Task<IReadOnlyList<MatchCandidate>> FindInHubAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max = 10, CancellationToken ct = default) =>
+        FindAsync(db, hubId, probe, max, includeUnlikely: false, ct);
+
+    /// <summary>
+    /// Every candidate of the current hub for <paramref name="probe"/> that blocking brings, best first, also those
+    /// below the possible threshold (band None): for the people search, which shows a weak but real match rather
+    /// than none.
+    /// </summary>
+    public Task<IReadOnlyList<MatchCandidate>> FindIncludingUnlikelyAsync(OpenMashDbContext db, MatchRecord probe, int max = 10, CancellationToken ct = default) =>
+        FindAsync(db, db.Actor.HubId ?? throw new InvalidOperationException("Matching needs a hub."), probe, max, includeUnlikely: true, ct);
+
+    private async Task<IReadOnlyList<MatchCandidate>> FindAsync(OpenMashDbContext db, Guid hubId, MatchRecord probe, int max, bool includeUnlikely, CancellationToken ct)
     {
         var hub = await CurrentAsync(db, hubId, ct);
-        return hub.FindCandidates(probe, max).Where(c => c.Band != MatchBand.None).ToList();
+        return hub.FindCandidates(probe, max, includeUnlikely).Where(c => includeUnlikely || c.Band != MatchBand.None).ToList();
     }
 
     /// <summary>

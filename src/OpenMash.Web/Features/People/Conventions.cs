@@ -16,7 +16,8 @@ public sealed class Conventions : IFeatureConventions
 public static class PeopleServiceCollectionExtensions
 {
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
-        .AddScoped<IPersonSearch, PlainPersonSearch>()
+        .AddScoped<PlainPersonSearch>()
+        .AddScoped<IPersonSearch, IndexedPersonSearch>()
         .AddScoped<PersonLoader>()
         .AddScoped<OtherHubLookup>()
         .AddScoped<ISubjectAccessSection, PeopleSubjectAccess>();

@@ -50,10 +50,22 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
         var seen = new HashSet<Guid>();
         foreach (var hub in await OtherHubsAsync(ct))
         {
+            // The same answers as MatchIdsAsync per person, with the NHS numbers looked up once for all of them, and
+            // no grant looked up for a person with no match there: a search shows up to ten people, and this ran on
+            // every search (three queries a person before).
+            var numbers = locals.Where(l => !string.IsNullOrEmpty(l.NhsNumber)).Select(l => l.NhsNumber!).Distinct().ToList();
+            var sameNhs = numbers.Count == 0 ? []
+                : await OtherHubPersons(hub.Id).Where(p => numbers.Contains(p.NhsNumber!)).OrderBy(p => p.Id).Select(p => new { p.Id, p.NhsNumber }).ToListAsync(ct);
             foreach (var local in locals)
             {
+                var matches = await MatchIdsAsync(local, hub.Id, sameNhs.Where(p => p.NhsNumber == local.NhsNumber).Select(p => p.Id).ToList(), ct);
+                if (matches.Count == 0)
+                {
+                    continue;
+                }
+
                 var grant = await LiveGrantAsync(local.Id, hub.Id, ct);
-                foreach (var id in await MatchIdsAsync(local, hub.Id, ct))
+                foreach (var id in matches)
                 {
                     if (seen.Add(id) && await DecideAsync(local.Id, hub, id, grant, ct) is { } record)
                     {
@@ -87,18 +99,31 @@ public sealed class OtherHubLookup(OpenMashDbContext db, SharingGate gate, Perso
             return [];
         }
 
-        var ids = new List<Guid>();
-        if (!string.IsNullOrEmpty(local.NhsNumber))
+        var sameNhs = string.IsNullOrEmpty(local.NhsNumber) ? []
+            : await OtherHubPersons(otherHubId).Where(p => p.NhsNumber == local.NhsNumber).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        return await MatchIdsAsync(local, otherHubId, sameNhs, ct);
+    }
+
+    /// <summary>As above, with the other hub's persons of the same NHS number already found (in id order).</summary>
+    private async Task<IReadOnlyList<Guid>> MatchIdsAsync(Person local, Guid otherHubId, List<Guid> sameNhs, CancellationToken ct)
+    {
+        if (otherHubId == db.Actor.HubId)
         {
-            ids.AddRange(await OtherHubPersons(otherHubId).Where(p => p.NhsNumber == local.NhsNumber).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct));
+            return [];
         }
 
+        var ids = new List<Guid>(sameNhs);
         foreach (var candidate in await index.FindInHubAsync(db, otherHubId, PersonIndex.ToRecord(local), 5, ct))
         {
             if (candidate.Band == MatchBand.Likely && Guid.TryParse(candidate.Id, out var id) && !ids.Contains(id))
             {
                 ids.Add(id);
             }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
         }
 
         // The index may lag a merge or a removal by one save: keep only live persons of that hub.

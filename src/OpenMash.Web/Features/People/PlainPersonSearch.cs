@@ -3,7 +3,7 @@ using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.People;
 
-/// <summary>Every criterion given must hold: name contained in a name, exact date of birth, identifiers, a postcode on any address.</summary>
+/// <summary>Every criterion given must hold: name contained in a name, the date of birth (or its month or year), identifiers, a postcode on any address.</summary>
 public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
 {
     public const int MaxResults = 50;
@@ -23,9 +23,12 @@ public sealed class PlainPersonSearch(OpenMashDbContext db) : IPersonSearch
                 || (p.OtherNames != null && EF.Functions.Like(p.OtherNames.ToLower(), pattern, "\\")));
         }
 
-        if (query.DateOfBirth is { } dob)
+        if (query.DateOfBirth is { IsEmpty: false } d)
         {
-            people = people.Where(p => p.DateOfBirth == dob);
+            // A whole date, or every date in the month or year given.
+            var from = new DateOnly(d.Year, Math.Max(d.Month, 1), Math.Max(d.Day, 1));
+            var to = d.Day > 0 ? from.AddDays(1) : d.Month > 0 ? from.AddMonths(1) : from.AddYears(1);
+            people = people.Where(p => p.DateOfBirth >= from && p.DateOfBirth < to);
         }
 
         if (!string.IsNullOrWhiteSpace(query.NhsNumber))

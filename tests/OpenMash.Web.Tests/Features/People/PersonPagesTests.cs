@@ -60,7 +60,9 @@ public sealed class PersonPagesTests(OpenMashFactory factory) : IClassFixture<Op
 
         Assert.Equal([$"/People/{person.Id}"], found.QuerySelectorAll("[data-testid=person-results] tbody a").Select(a => a.GetAttribute("href")).ToList());
         Assert.Empty(wildcard.QuerySelectorAll("[data-testid=person-results] tbody a"));
-        Assert.Empty(wrongDate.QuerySelectorAll("[data-testid=person-results] tbody a"));
+        // The search now allows for a mistyped date: the person is found, and the page says the date differs.
+        var near = wrongDate.QuerySelectorAll("[data-testid=person-results] tbody tr").Single(r => r.QuerySelector($"a[href='/People/{person.Id}']") is not null);
+        Assert.Contains("Date of birth: one digit different", near.QuerySelectorAll("[data-testid=match-why] li").Select(li => li.TextContent.Trim()));
     }
 
     [Fact]
