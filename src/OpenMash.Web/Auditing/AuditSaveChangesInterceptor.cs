@@ -89,7 +89,9 @@ public sealed class AuditSaveChangesInterceptor : SaveChangesInterceptor
         var rows = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead
+            // Bookkeeping rows (the person change feed, the duplicate queue) are derived by the system from changes
+            // that are themselves audited here; describing them too would only repeat those rows.
+            if (entry.Entity is AuditEntry or AuditChainHead or IBookkeeping
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
