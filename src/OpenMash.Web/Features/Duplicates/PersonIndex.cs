@@ -198,13 +198,10 @@ public sealed class PersonIndex : IDisposable
 
     private async Task ApplyPendingAsync(OpenMashDbContext db, Guid hubId, OnlineIndex hub, CancellationToken ct)
     {
-        if (!_pending.TryGetValue(hubId, out var pending) || pending.IsEmpty)
-        {
-            return;
-        }
-
+        // The gate is taken even when nothing is marked: another caller may be applying marks taken a moment ago.
         var gate = _hubGates.GetOrAdd(hubId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
+        var pending = _pending.GetOrAdd(hubId, _ => new());
         var ids = pending.Keys.ToList();
         try
         {
