@@ -11,6 +11,7 @@ public static class Program
         ["match-generate"] = MatchGenerate.Run,
         ["match-sweep"] = MatchSweep.Run,
         ["policy-bench"] = PolicyBench.Run,
+        ["queue-bench"] = QueueBench.Run,
     };
 
     public static int Main(string[] args)
