@@ -24,7 +24,8 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
     /// <summary>The live persons of a hub, in the build's order, while its first build runs in this instance.</summary>
     private readonly ConcurrentDictionary<Guid, Guid[]> _buildOrder = new();
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _feedGate = new(1, 1);
+    private readonly SemaphoreSlim _buildGate = new(1, 1);
 
     private DuplicatesOptions Options => settings.Value;
 
@@ -36,22 +37,41 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
     /// </summary>
     public async Task<QueueProgress> CatchUpAsync(Guid hubId, int buildBatches, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("duplicate-queue", hubId));
+        var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
+        await _feedGate.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("duplicate-queue", hubId));
-            var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
             await ApplyFeedAsync(db, ct);
+        }
+        finally
+        {
+            _feedGate.Release();
+        }
+
+        // A page asks for no build batches and does not wait for one that is running (it can take a while).
+        if (buildBatches <= 0)
+        {
+            return await ProgressAsync(db, hubId, ct);
+        }
+
+        await _buildGate.WaitAsync(ct);
+        try
+        {
             return await BuildAsync(db, hubId, buildBatches, ct);
         }
         finally
         {
-            _gate.Release();
+            _buildGate.Release();
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _feedGate.Dispose();
+        _buildGate.Dispose();
+    }
 
     /// <summary>Deletes feed entries older than the retention that the queue has applied.</summary>
     public async Task<int> PruneFeedAsync(OpenMashDbContext db, CancellationToken ct = default)
@@ -171,6 +191,13 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
             _buildOrder.TryRemove(hubId, out _);
         }
 
+        return new QueueProgress(build.Finished, build.PersonsCompared, _buildOrder.TryGetValue(hubId, out var all) ? all.Length : build.PersonsCompared);
+    }
+
+    private async Task<QueueProgress> ProgressAsync(OpenMashDbContext db, Guid hubId, CancellationToken ct)
+    {
+        var build = await db.DuplicateQueueBuilds.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(b => b.HubId == hubId, ct)
+            ?? await StartBuildAsync(db, hubId, ct);
         return new QueueProgress(build.Finished, build.PersonsCompared, _buildOrder.TryGetValue(hubId, out var all) ? all.Length : build.PersonsCompared);
     }
 
