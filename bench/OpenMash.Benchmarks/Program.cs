@@ -12,6 +12,7 @@ public static class Program
         ["match-sweep"] = MatchSweep.Run,
         ["people-search-bench"] = PeopleSearchBench.Run,
         ["policy-bench"] = PolicyBench.Run,
+        ["queue-bench"] = QueueBench.Run,
     };
 
     public static int Main(string[] args)

@@ -89,8 +89,10 @@ public sealed class AuditSaveChangesInterceptor : SaveChangesInterceptor
         var rows = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            // A form's one-use token claim holds no personal data and is not a change to a record: not audited.
-            if (entry.Entity is AuditEntry or AuditChainHead or FormSubmission
+            // Bookkeeping rows (the person change feed, the duplicate queue) are derived by the system from changes
+            // that are themselves audited here; describing them too would only repeat those rows. A form's one-use
+            // token claim holds no personal data and is not a change to a record.
+            if (entry.Entity is AuditEntry or AuditChainHead or IBookkeeping or FormSubmission
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;

@@ -79,6 +79,14 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
+    public DbSet<PersonChange> PersonChanges => Set<PersonChange>();
+
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+
+    public DbSet<DuplicateQueueCursor> DuplicateQueueCursors => Set<DuplicateQueueCursor>();
+
+    public DbSet<DuplicateQueueBuild> DuplicateQueueBuilds => Set<DuplicateQueueBuild>();
+
     public DbSet<DataSharingAgreement> DataSharingAgreements => Set<DataSharingAgreement>();
 
     public DbSet<SharingPolicyRevision> SharingPolicyRevisions => Set<SharingPolicyRevision>();

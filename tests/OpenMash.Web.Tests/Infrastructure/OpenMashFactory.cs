@@ -53,6 +53,10 @@ public class OpenMashFactory : WebApplicationFactory<Program>
         // No background sending: a test that sends runs OutboxSender.SendDueAsync itself (and the pickup folder is a temporary one).
         ["Smtp:SendEverySeconds"] = "0",
         ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openmash-test-pickup"),
+
+        // No background reading of the person change feed: the index and the duplicate queue catch up before they
+        // answer, and a test of the feed between instances turns it on.
+        ["Duplicates:FeedEverySeconds"] = "0",
     };
 
     /// <summary>Called once, when the application is first used: the settings are final by then.</summary>

@@ -18,10 +18,16 @@ public sealed class Conventions : IFeatureConventions
 
 public static class DuplicatesServiceCollectionExtensions
 {
-    /// <summary>The person matcher's index (kept warm from start-up), merges and the duplicate list.</summary>
+    /// <summary>
+    /// The person matcher's index (kept warm from start-up and in step with the person change feed), the duplicate
+    /// queue, merges and the duplicate list.
+    /// </summary>
     public static IServiceCollection AddDuplicates(this IServiceCollection services) => services
+        .AddOptionsFrom<DuplicatesOptions>(DuplicatesOptions.Section)
         .AddSingleton<PersonIndex>()
+        .AddSingleton<DuplicateQueue>()
         .AddHostedService<PersonIndexWarmup>()
+        .AddHostedService<PersonFeedService>()
         .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, PersonIndexSaveChangesInterceptor>()
         .AddScoped<MergeService>()
         .AddScoped<DuplicateFinder>()
@@ -31,4 +37,11 @@ public static class DuplicatesServiceCollectionExtensions
         .AddScoped<MergeLoader>()
         .AddScoped<PossibleRecordLoader>()
         .AddScoped<ISubjectAccessSection, DuplicatesSubjectAccess>();
+
+    private static IServiceCollection AddOptionsFrom<T>(this IServiceCollection services, string section)
+        where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section);
+        return services;
+    }
 }

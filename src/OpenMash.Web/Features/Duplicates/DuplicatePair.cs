@@ -2,4 +2,5 @@ using OpenMash.Matching;
 
 namespace OpenMash.Web.Features.Duplicates;
 
-public sealed record DuplicatePair(Person A, Person B, MatchCandidate Match);
+/// <summary>A pair on the queue page: the two live records and the stored probability, with the label derived from it.</summary>
+public sealed record DuplicatePair(Person A, Person B, double Probability, MatchBand Band);

@@ -8,7 +8,9 @@ namespace OpenMash.Web.Features.Duplicates;
 /// <summary>
 /// Merges a duplicate person into a survivor and undoes it. The survivor's own details are never changed; the
 /// duplicate's contacts, relationships, involvements and addresses move to the survivor and are recorded, so that
-/// unmerge puts every one back. Each runs in one transaction with its audit rows.
+/// unmerge puts every one back. Each runs in one transaction with its audit rows. A merge or a dismissal removes its
+/// pairs from the duplicate queue in that transaction; after an unmerge both persons' pairs are compared again from
+/// the person change feed (so the pair returns to the queue unless it was dismissed).
 /// </summary>
 public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
 {
@@ -81,6 +83,9 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
         }
 
         persons.Single(p => p.Id == mergedId).MergedIntoId = survivorId;
+
+        // The merged record leaves the duplicate queue now; the survivor's pairs are compared again from the change feed.
+        db.DuplicateCandidates.RemoveRange(await db.DuplicateCandidates.Where(c => c.PersonA == mergedId || c.PersonB == mergedId).ToListAsync(ct));
         var merge = new PersonMerge
         {
             Id = Guid.NewGuid(),
@@ -207,6 +212,7 @@ public sealed class MergeService(OpenMashDbContext db, TimeProvider time)
             DecidedByUserId = db.Actor.UserId ?? Guid.Empty,
             DecidedAtUtc = time.GetUtcNow().UtcDateTime,
         });
+        db.DuplicateCandidates.RemoveRange(await db.DuplicateCandidates.Where(c => c.PersonA == first && c.PersonB == second).ToListAsync(ct));
         db.Audit(AuditActions.NotADuplicate, targetType: "Person", targetId: first.ToString(), subjects: [first, second], purpose: "Duplicate review", outcome: AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
     }

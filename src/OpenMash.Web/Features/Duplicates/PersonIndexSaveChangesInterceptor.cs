@@ -1,20 +1,30 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenMash.Web.Data;
 
 namespace OpenMash.Web.Features.Duplicates;
 
-/// <summary>Tells the <see cref="PersonIndex"/> which persons a save created, changed or deleted, once it succeeded.</summary>
-public sealed class PersonIndexSaveChangesInterceptor(PersonIndex index) : SaveChangesInterceptor
+/// <summary>
+/// Every save that creates, changes or deletes a person or an address writes one <see cref="PersonChange"/> per
+/// person in the same transaction (the change feed every instance reads), and, once the save succeeded, tells this
+/// instance's <see cref="PersonIndex"/> at once (the fast path for its own saves).
+/// </summary>
+public sealed class PersonIndexSaveChangesInterceptor(PersonIndex index, TimeProvider time) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Dictionary<Guid, HashSet<Guid>>> _changed = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && ChangedPersons(db) is { Count: > 0 } changed)
+        if (eventData.Context is OpenMashDbContext db && ChangedPersons(db) is { Count: > 0 } changed)
         {
             _changed.AddOrUpdate(db, changed);
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var (hub, persons) in changed)
+            {
+                db.PersonChanges.AddRange(persons.Select(p => new PersonChange { HubId = hub, PersonId = p, RecordedAtUtc = now }));
+            }
         }
 
         return ValueTask.FromResult(result);
@@ -39,6 +49,10 @@ public sealed class PersonIndexSaveChangesInterceptor(PersonIndex index) : SaveC
         if (eventData.Context is { } db)
         {
             _changed.Remove(db);
+            foreach (var entry in db.ChangeTracker.Entries<PersonChange>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
         }
 
         return Task.CompletedTask;
@@ -55,9 +69,19 @@ public sealed class PersonIndexSaveChangesInterceptor(PersonIndex index) : SaveC
                 PersonAddress a => (a.HubId, a.PersonId),
                 _ => (Guid.Empty, Guid.Empty),
             };
-            if (person != Guid.Empty)
+            if (person == Guid.Empty)
             {
-                (changed.TryGetValue(hub, out var set) ? set : changed[hub] = []).Add(person);
+                continue;
+            }
+
+            var set = changed.TryGetValue(hub, out var existing) ? existing : changed[hub] = [];
+            set.Add(person);
+
+            // An address moved to another person (a merge, an unmerge) changes the person it left too.
+            if (entry.Entity is PersonAddress && entry.State == EntityState.Modified
+                && entry.Property(nameof(PersonAddress.PersonId)).OriginalValue is Guid previous && previous != person)
+            {
+                set.Add(previous);
             }
         }
 
