@@ -1037,6 +1037,97 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("StrategyDiscussions");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("PersonA")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonB")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("PersonA", "PersonB");
+
+                    b.HasIndex("PersonB");
+
+                    b.HasIndex("HubId", "Probability", "PersonA", "PersonB");
+
+                    b.ToTable("DuplicateCandidates");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateQueueBuild", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ComparedThrough")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonsCompared")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("DuplicateQueueBuilds");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateQueueCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FeedThrough")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GapsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DuplicateQueueCursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            FeedThrough = 0L,
+                            GapsJson = "{}",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.NotDuplicate", b =>
                 {
                     b.Property<Guid>("PersonA")
@@ -1572,6 +1663,30 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasIndex("HubId", "Postcode");
 
                     b.ToTable("PersonAddresses");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.ToTable("PersonChanges");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>

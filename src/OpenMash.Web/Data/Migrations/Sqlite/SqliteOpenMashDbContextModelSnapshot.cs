@@ -1027,6 +1027,97 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("StrategyDiscussions");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("PersonA")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonB")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PersonA", "PersonB");
+
+                    b.HasIndex("PersonB");
+
+                    b.HasIndex("HubId", "Probability", "PersonA", "PersonB");
+
+                    b.ToTable("DuplicateCandidates");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateQueueBuild", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComparedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonsCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("DuplicateQueueBuilds");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.DuplicateQueueCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GapsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DuplicateQueueCursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            FeedThrough = 0L,
+                            GapsJson = "{}",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Duplicates.NotDuplicate", b =>
                 {
                     b.Property<Guid>("PersonA")
@@ -1562,6 +1653,28 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasIndex("HubId", "Postcode");
 
                     b.ToTable("PersonAddresses");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.People.PersonChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAtUtc");
+
+                    b.ToTable("PersonChanges");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.People.PersonRelationship", b =>
