@@ -13,6 +13,7 @@ public sealed class DuplicatesSubjectAccess(OpenMashDbContext db) : ISubjectAcce
     public IReadOnlyDictionary<Type, string> Covers { get; } = new Dictionary<Type, string>
     {
         [typeof(PersonMerge)] = "Record merges",
+        [typeof(PossibleExistingRecord)] = "Record merges: whether a contact's person was linked to an existing record (a link made is a merge, listed there)",
         [typeof(NotDuplicate)] = "Not included: a note that two records are different people (no information about you beyond the link)",
         [typeof(DuplicateCandidate)] = "Not included: the matcher's working list of records that may be the same person (derived from the records shown, recomputed on every change)",
         [typeof(PersonChange)] = "Not included: a note, kept for a week, that the record changed, so that every copy of the service reads it again (the change itself is in the record and its history)",
