@@ -30,7 +30,18 @@ public sealed partial class SubmitOnceMiddleware(RequestDelegate next, IServiceS
             return;
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // A form the server cannot read (a NUL in a field, say) is refused as a bad request; nothing runs or is saved.
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         var token = form[FormTokenTagHelper.FieldName].ToString();
         if (token.Length == 0)
         {
