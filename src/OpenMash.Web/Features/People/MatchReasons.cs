@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenMash.Matching;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.People;
 
@@ -132,18 +133,11 @@ public static class MatchReasons
         return d[a.Length, b.Length];
     }
 
-    private static string Words(string level, double weight) => level switch
-    {
-        "Exact" => "same",
-        "OneEdit" => "one letter different",
-        "TwoEdits" => "two letters different",
-        "Phonetic" => "sounds the same, spelled differently",
-        "JaroWinkler>=0.92" => "spelled a little differently",
-        "JaroWinkler>=0.80" => "spelled differently, but alike",
-        "OtherGivenNameOrInitial" => "matches another of their first names, or an initial",
-        "Different" => "different",
-        _ => weight > 0 ? "similar" : "different",
-    };
+    /// <summary>The matcher's level in the words every matcher page uses (<see cref="MatchWords.Level"/>), after "First name: ".</summary>
+    private static string Words(string level, double weight) =>
+        MatchWords.Level("GivenName", level) is var words && words != level
+            ? char.ToLowerInvariant(words[0]) + words[1..]
+            : weight > 0 ? "similar" : "different";
 
     private static string DateOfBirthReason(PartialDate searched, Person person)
     {

@@ -28,18 +28,18 @@ public static class MatchWords
 
     public static string Level(string field, string level) => (field, level) switch
     {
-        (_, "Exact" or "Same") => "The same",
+        (_, "Exact" or "Same") => "Same",
         (_, "Different") => "Different",
         (_, "Nickname") => "A short form or nickname of the other",
         (_, "SwappedWithFamilyName") => "First and last names swapped",
         (_, "OneNameInOtherField") => "Found in the other record's last name",
-        (_, "JaroWinkler>=0.92") => "Spelt almost the same",
-        (_, "JaroWinkler>=0.80") => "Spelt somewhat alike",
+        (_, "JaroWinkler>=0.92") => "Spelled a little differently",
+        (_, "JaroWinkler>=0.80") => "Spelled differently, but alike",
         (_, "OneEdit") => field == "DateOfBirth" || field == "NhsNumber" ? "One digit different" : "One letter different",
         (_, "TwoEdits") => "Two letters different",
         (_, "TwoDigits") => "Two digits different",
-        (_, "Phonetic") => "Sounds the same",
-        (_, "OtherGivenNameOrInitial") => "Another first name or an initial agrees",
+        (_, "Phonetic") => "Sounds the same, spelled differently",
+        (_, "OtherGivenNameOrInitial") => "Matches another of their first names, or an initial",
         (_, "SharedPartOrPreviousName") => "Part of the name or a previous name agrees",
         (_, "DayMonthSwapped") => "Day and month swapped",
         (_, "WithinMonth") => "Within a month",
