@@ -242,6 +242,9 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
     private async Task<List<DuplicateCandidate>> CompareAsync(OpenMashDbContext db, Guid hubId, IReadOnlyList<Guid> personIds, CancellationToken ct)
     {
         var pairs = new Dictionary<(Guid, Guid), DuplicateCandidate>();
+
+        // Records already read as probes are reused when each pair is judged below; only the other side is read again.
+        var records = new Dictionary<Guid, MatchRecord>();
         foreach (var chunk in personIds.Chunk(500))
         {
             var persons = await db.Persons.IgnoreQueryFilters().AsNoTracking().Include(p => p.Addresses)
@@ -253,7 +256,13 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
 
             var dismissed = (await db.NotDuplicates.IgnoreQueryFilters().Where(n => chunk.Contains(n.PersonA) || chunk.Contains(n.PersonB))
                 .Select(n => new { n.PersonA, n.PersonB }).ToListAsync(ct)).Select(n => (n.PersonA, n.PersonB)).ToHashSet();
-            var found = await index.FindManyInHubAsync(db, hubId, persons.Select(PersonIndex.ToRecord).ToList(), CandidatesPerPerson, ct);
+            var probes = persons.Select(PersonIndex.ToRecord).ToList();
+            foreach (var probe in probes)
+            {
+                records[Guid.Parse(probe.Id)] = probe;
+            }
+
+            var found = await index.FindManyInHubAsync(db, hubId, probes, CandidatesPerPerson, ct);
             var now = Now;
             for (var i = 0; i < persons.Count; i++)
             {
@@ -286,8 +295,7 @@ public sealed class DuplicateQueue(IServiceScopeFactory scopes, PersonIndex inde
 
         // Each pair stored with the one probability of the pair (CompareAsync's: in its fixed order), not the one seen
         // from whichever person found it, so the list and the review page say the same.
-        var ids = pairs.Keys.SelectMany(k => new[] { k.Item1, k.Item2 }).Distinct().ToList();
-        var records = new Dictionary<Guid, MatchRecord>();
+        var ids = pairs.Keys.SelectMany(k => new[] { k.Item1, k.Item2 }).Distinct().Where(id => !records.ContainsKey(id)).ToList();
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var person in await db.Persons.IgnoreQueryFilters().AsNoTracking().Include(p => p.Addresses).Where(p => chunk.Contains(p.Id)).ToListAsync(ct))

@@ -22,6 +22,11 @@ public sealed partial class SubmitOnceMiddleware(RequestDelegate next, IServiceS
 
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
+    /// <summary>Old claims are cleared at most this often, not on every post.</summary>
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+
+    private long _prunedAtTicks;
+
     public async Task InvokeAsync(HttpContext http)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || Startup.IsApi(http.Request))
@@ -115,7 +120,12 @@ public sealed partial class SubmitOnceMiddleware(RequestDelegate next, IServiceS
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenMashDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        await db.FormSubmissions.Where(s => s.ClaimedAtUtc < now - KeptFor).ExecuteDeleteAsync(ct);
+        var pruned = Interlocked.Read(ref _prunedAtTicks);
+        if (now.Ticks - pruned > PruneEvery.Ticks && Interlocked.CompareExchange(ref _prunedAtTicks, now.Ticks, pruned) == pruned)
+        {
+            await db.FormSubmissions.Where(s => s.ClaimedAtUtc < now - KeptFor).ExecuteDeleteAsync(ct);
+        }
+
         db.FormSubmissions.Add(new FormSubmission { Token = token, SentBy = sentBy, Path = path.Length <= 400 ? path : path[..400], ClaimedAtUtc = now });
         try
         {
