@@ -54,7 +54,7 @@ public static class Startup
         // Features, each with its own services; their pages' policies and record guards are in each Conventions.cs.
         services.AddAccount();
         services.AddAdmin();
-        services.AddTimeliness();
+        services.AddTimeliness(configuration);
         services.AddPeople();
         services.AddContacts();
         services.AddDuplicates();

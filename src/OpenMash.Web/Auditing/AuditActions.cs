@@ -52,6 +52,8 @@ public static class AuditActions
 
     public const string ChaseMultiAgencyCheck = "Chase MultiAgencyCheck";
 
+    public const string ExtendDecisionDue = "Extend decision due";
+
     public const string ConfirmConsent = "Confirm consent";
 
     public const string ConsentOverrideApproved = "Consent override approved";
@@ -209,6 +211,7 @@ public static class AuditActions
         [AuditSearch] = "Searched the audit log",
         [BreakGlass] = "Emergency access (break glass)",
         [ChaseMultiAgencyCheck] = "Chased a partner check",
+        [ExtendDecisionDue] = "Gave a contact more time for its decision",
         [ConfirmConsent] = "Confirmed consent the referrer reported",
         [ConsentOverrideApproved] = "Approved a consent override",
         [ConsentOverrideRejected] = "Rejected a consent override",

@@ -51,6 +51,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<ContactDraft> ContactDrafts => Set<ContactDraft>();
 
+    public DbSet<DecisionDueExtension> DecisionDueExtensions => Set<DecisionDueExtension>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ContactScreening> Screenings => Set<ContactScreening>();

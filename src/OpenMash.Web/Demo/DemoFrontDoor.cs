@@ -114,6 +114,8 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 HubId = hub.Id,
                 Reference = $"{hub.Code}-{received.Year}-{++number:D6}",
                 ReceivedAtUtc = received,
+                // The decision clock runs from receipt: one working day, as ContactService sets it.
+                DecisionDueUtc = calculator.AddWorkingTime(new DateTimeOffset(DateTime.SpecifyKind(received, DateTimeKind.Utc)), calculator.Settings.WorkingDayLength).UtcDateTime,
                 Channel = channel,
                 ReferrerName = "Demo Referrer",
                 ReferrerRole = "Designated safeguarding lead",
@@ -317,7 +319,6 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
         // Awaiting screening: a third contact about family 0 today, and one received two days ago (overdue).
         NewContact(0, now.AddHours(-1), ConcernCategory.EmotionalWellbeing, "The older child disclosed feeling unsafe at home.", ContactState.AwaitingScreening, ContactChannel.Portal);
         var stale = NewContact(2, now.AddDays(-2), ConcernCategory.DomesticAbuse, "Police attended a domestic incident at the home overnight; children present.", ContactState.AwaitingScreening);
-        stale.DecisionDueUtc = calculator.For(RagRating.Amber, new DateTimeOffset(stale.ReceivedAtUtc, TimeSpan.Zero)).DecisionDue.UtcDateTime;
 
         // Awaiting partner information: one check answered, one overdue.
         var waiting = NewContact(4, now.AddDays(-1), ConcernCategory.CriminalExploitation, "Child seen with older youths and new expensive clothes; missing twice.", ContactState.AwaitingPartnerInformation);

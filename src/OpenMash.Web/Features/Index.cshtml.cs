@@ -7,7 +7,7 @@ using OpenMash.Web.Security;
 namespace OpenMash.Web.Features;
 
 /// <summary>The home page: what this user's roles let them do, in their hub.</summary>
-public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthorizationService authorization, Timeliness.HubWorkingTime workingTime) : PageModel
 {
     public string HubName { get; private set; } = string.Empty;
 
@@ -32,6 +32,27 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthori
 
     public sealed record FailedEmail(Guid ContactId, string Reference, string What, string Reason);
 
+    /// <summary>Undecided contacts past the hub's warning share of their decision time or overdue, for managers, most urgent first.</summary>
+    public IReadOnlyList<ClockAlert> ClockAlerts { get; private set; } = [];
+
+    public sealed record ClockAlert(Guid ContactId, string Reference, DateTime DueUtc, bool Overdue, bool Screened);
+
+    private async Task<IReadOnlyList<ClockAlert>> ClockAlertsAsync(DateTime nowUtc)
+    {
+        var calculator = await workingTime.CalculatorAsync();
+        var percent = await db.HubSettings.Select(s => (int?)s.DecisionWarningPercent).SingleOrDefaultAsync() ?? 75;
+        var open = await db.Contacts.AsNoTracking()
+            .Where(c => c.State != ContactState.Decided && c.DecisionDueUtc != null)
+            .OrderBy(c => c.DecisionDueUtc)
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAtUtc, Due = c.DecisionDueUtc!.Value, c.State })
+            .ToListAsync();
+        return open
+            .Where(c => Timeliness.DecisionClock.ShareUsed(calculator, c.ReceivedAtUtc, c.Due, nowUtc) * 100 >= percent)
+            .Select(c => new ClockAlert(c.Id, c.Reference, c.Due, c.Due <= nowUtc, c.State != ContactState.AwaitingScreening))
+            .Take(20)
+            .ToList();
+    }
+
     public async Task OnGetAsync()
     {
         var actor = db.Actor;
@@ -47,6 +68,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IAuthori
                     .OrderByDescending(x => x.LastAttemptAtUtc).Take(10).ToListAsync())
                 .Select(x => new FailedEmail(x.Id, x.Reference, MessageKinds.DisplayName(x.Kind), x.LastError ?? "no reason recorded"))
                 .ToList();
+            ClockAlerts = await ClockAlertsAsync(time.GetUtcNow().UtcDateTime);
         }
 
         if (held.Contains(Roles.Administrator))

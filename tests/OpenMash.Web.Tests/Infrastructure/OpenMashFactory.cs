@@ -52,6 +52,7 @@ public class OpenMashFactory : WebApplicationFactory<Program>
 
         // No background sending: a test that sends runs OutboxSender.SendDueAsync itself (and the pickup folder is a temporary one).
         ["Smtp:SendEverySeconds"] = "0",
+        ["Timeliness:CheckEverySeconds"] = "0",
         ["Smtp:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openmash-test-pickup"),
 
         // No background reading of the person change feed: the index and the duplicate queue catch up before they

@@ -98,13 +98,17 @@ public sealed class Contact : IHubScoped, IAuditSubjects
     /// The screener's RAG rating and the due times it sets. A contact that needs no partner checks goes straight to
     /// the decision; one already waiting for partners or a decision keeps its place.
     /// </summary>
+    /// <remarks>
+    /// Screening may bring the decision forward (a red rating) but never put it back: the clock started at receipt,
+    /// and only a manager's recorded reason (<see cref="ExtendDecisionDue"/>) gives more time.
+    /// </remarks>
     public void MarkScreened(DateTime atUtc, RagRating rag, DateTime checksDueUtc, DateTime decisionDueUtc, bool noChecksNeeded)
     {
         RefuseIfDecided("screened");
         Rag = rag;
         ScreenedAtUtc = atUtc;
-        ChecksDueUtc = checksDueUtc;
-        DecisionDueUtc = decisionDueUtc;
+        DecisionDueUtc = DecisionDueUtc is { } current && current < decisionDueUtc ? current : decisionDueUtc;
+        ChecksDueUtc = checksDueUtc < DecisionDueUtc ? checksDueUtc : DecisionDueUtc;
         if (noChecksNeeded && _state == ContactState.AwaitingScreening)
         {
             _state = ContactState.AwaitingDecision;
@@ -141,6 +145,34 @@ public sealed class Contact : IHubScoped, IAuditSubjects
         _state = ContactState.Decided;
         DecidedAtUtc = atUtc;
         FeedbackDueUtc = feedbackDueUtc;
+    }
+
+    /// <summary>A manager gave more time for the decision, with a reason; refuses a time that is not later than the current one.</summary>
+    public DecisionDueExtension ExtendDecisionDue(DateTime newDueUtc, string reason, Guid managerUserId, DateTime atUtc)
+    {
+        RefuseIfDecided("given more time");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InvalidOperationException($"Contact {Reference}: more time for the decision needs a manager's reason.");
+        }
+
+        if (DecisionDueUtc is not { } current || newDueUtc <= current)
+        {
+            throw new InvalidOperationException($"Contact {Reference}: the new decision time must be later than the current one.");
+        }
+
+        DecisionDueUtc = newDueUtc;
+        return new DecisionDueExtension
+        {
+            Id = Guid.NewGuid(),
+            HubId = HubId,
+            ContactId = Id,
+            PreviousDueUtc = current,
+            NewDueUtc = newDueUtc,
+            Reason = reason.Trim(),
+            ExtendedByUserId = managerUserId,
+            ExtendedAtUtc = atUtc,
+        };
     }
 
     private void RefuseIfDecided(string what)

@@ -25,6 +25,12 @@ public sealed class HubSettings : IHubScoped
 
     public bool RedAroundTheClock { get; set; }
 
+    /// <summary>Working hours a partner agency has to answer a check, counted from when the check is requested.</summary>
+    public double CheckResponseWorkingHours { get; set; } = 4;
+
+    /// <summary>Share (per cent) of a contact's decision time after which managers are told it is running out.</summary>
+    public int DecisionWarningPercent { get; set; } = 75;
+
     /// <summary>Working days after the decision within which the referrer must be told the outcome.</summary>
     public int FeedbackWithinWorkingDays { get; set; } = 1;
 

@@ -11,12 +11,18 @@ public static class MessageKinds
 
     public const string AgreementNotice = "AgreementNotice";
 
+    public const string DecisionWarning = "DecisionWarning";
+
+    public const string DecisionOverdue = "DecisionOverdue";
+
     public static string DisplayName(string kind) => kind switch
     {
         ReferrerFeedback => "Feedback to the referrer",
         CheckChase => "Chase for an overdue check",
         BreakGlassNotice => "Break-glass notice to managers",
         AgreementNotice => "Data sharing agreement notice",
+        DecisionWarning => "Decision time running out, to managers",
+        DecisionOverdue => "Decision overdue, to managers",
         _ => "E-mail",
     };
 }

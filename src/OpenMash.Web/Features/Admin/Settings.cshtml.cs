@@ -15,7 +15,7 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
     [
         nameof(ThresholdGuidance), nameof(SupportContact), nameof(WorkingDayStart), nameof(WorkingDayEnd), nameof(RedDecisionHours),
         nameof(RedAroundTheClock), nameof(AmberDecisionWorkingDays), nameof(GreenDecisionWorkingDays), nameof(FeedbackWithinWorkingDays),
-        nameof(NoFurtherActionDipSamplePercent),
+        nameof(NoFurtherActionDipSamplePercent), nameof(CheckResponseWorkingHours), nameof(DecisionWarningPercent),
     ];
 
     [BindProperty]
@@ -48,6 +48,12 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
     [BindProperty]
     public string? NoFurtherActionDipSamplePercent { get; set; }
 
+    [BindProperty]
+    public string? CheckResponseWorkingHours { get; set; }
+
+    [BindProperty]
+    public string? DecisionWarningPercent { get; set; }
+
     public bool Saved { get; private set; }
 
     public async Task OnGetAsync()
@@ -63,6 +69,8 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
         GreenDecisionWorkingDays = s.GreenDecisionWorkingDays.ToString(CultureInfo.InvariantCulture);
         FeedbackWithinWorkingDays = s.FeedbackWithinWorkingDays.ToString(CultureInfo.InvariantCulture);
         NoFurtherActionDipSamplePercent = s.NoFurtherActionDipSamplePercent.ToString(CultureInfo.InvariantCulture);
+        CheckResponseWorkingHours = s.CheckResponseWorkingHours.ToString(CultureInfo.InvariantCulture);
+        DecisionWarningPercent = s.DecisionWarningPercent.ToString(CultureInfo.InvariantCulture);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -96,6 +104,8 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
         var greenDays = (int?)Number(GreenDecisionWorkingDays, nameof(GreenDecisionWorkingDays), "Green decision time", 1, 30, whole: true);
         var feedbackDays = (int?)Number(FeedbackWithinWorkingDays, nameof(FeedbackWithinWorkingDays), "Feedback time", 1, 10, whole: true);
         var dipSample = (int?)Number(NoFurtherActionDipSamplePercent, nameof(NoFurtherActionDipSamplePercent), "Dip sample share", 0, 100, whole: true);
+        var checkHours = Number(CheckResponseWorkingHours, nameof(CheckResponseWorkingHours), "Check response time", 0.5, 40);
+        var warning = (int?)Number(DecisionWarningPercent, nameof(DecisionWarningPercent), "Warning share", 10, 99, whole: true);
         if (RedAroundTheClock is not ("yes" or "no"))
         {
             ModelState.AddModelError(nameof(RedAroundTheClock), "Select whether red contacts run around the clock");
@@ -103,7 +113,8 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
 
         // Each answer below is given unless the model state holds its error.
         if (!ModelState.IsValid
-            || (start, end, redHours, amberDays, greenDays, feedbackDays, dipSample) is not ({ } dayStart, { } dayEnd, { } red, { } amber, { } green, { } feedback, { } dip))
+            || (start, end, redHours, amberDays, greenDays, feedbackDays, dipSample) is not ({ } dayStart, { } dayEnd, { } red, { } amber, { } green, { } feedback, { } dip)
+            || (checkHours, warning) is not ({ } checks, { } warn))
         {
             return Page();
         }
@@ -125,6 +136,8 @@ public sealed class SettingsModel(OpenMashDbContext db) : PageModel
         settings.GreenDecisionWorkingDays = green;
         settings.FeedbackWithinWorkingDays = feedback;
         settings.NoFurtherActionDipSamplePercent = dip;
+        settings.CheckResponseWorkingHours = checks;
+        settings.DecisionWarningPercent = warn;
         await db.SaveChangesAsync();
         Saved = true;
         return Page();

@@ -6,7 +6,7 @@ using OpenMash.Web.Features.Shared;
 namespace OpenMash.Web.Features.Checks;
 
 /// <summary>Requests to partner agencies, their answers, and who may see which item of an answer.</summary>
-public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent, DataSharing.SharingDecisionService decisions)
+public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSharing.SharingGate gate, Consent.ConsentService consent, DataSharing.SharingDecisionService decisions, Timeliness.HubWorkingTime workingTime)
 {
     public const string ConsentNeededMessage = "Consent is needed before partner checks";
 
@@ -68,6 +68,10 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        // A check is due the hub's response time after it is requested: never before.
+        var responseHours = await db.HubSettings.AsNoTracking().Where(s => s.HubId == contact.HubId).Select(s => (double?)s.CheckResponseWorkingHours).SingleOrDefaultAsync(ct) ?? 4;
+        var calculator = await workingTime.CalculatorAsync(ct);
+        var checkDue = calculator.AddWorkingTime(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), TimeSpan.FromHours(responseHours)).UtcDateTime;
         var decidedBy = await consent.DisplayNameAsync(ct);
         var discloser = await consent.DiscloserAsync(ct);
         foreach (var sent in gates)
@@ -83,7 +87,7 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
                 AgencyId = agencyId,
                 RequestedByUserId = db.Actor.UserId ?? Guid.Empty,
                 RequestedAtUtc = now,
-                DueAtUtc = contact.ChecksDueUtc ?? now,
+                DueAtUtc = checkDue,
                 Status = CheckStatus.Requested,
             });
         }

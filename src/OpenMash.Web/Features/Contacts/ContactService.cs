@@ -11,7 +11,7 @@ namespace OpenMash.Web.Features.Contacts;
 /// people and attachments and their audit rows are written in one transaction, and each person described is
 /// resolved against the hub's existing records (<see cref="IntakeResolution"/>) in the same transaction.
 /// </summary>
-public sealed partial class ContactService(OpenMashDbContext db, IntakeResolution resolution, TimeProvider time)
+public sealed partial class ContactService(OpenMashDbContext db, IntakeResolution resolution, TimeProvider time, Timeliness.HubWorkingTime workingTime)
 {
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
 
@@ -49,6 +49,10 @@ public sealed partial class ContactService(OpenMashDbContext db, IntakeResolutio
         // Asked before anything is written, so that the matcher reads committed records only.
         var matches = await resolution.FindAsync(input.People, ct);
         var now = time.GetUtcNow().UtcDateTime;
+        var received = input.ReceivedAtUtc ?? now;
+        // The decision clock starts at receipt, on every channel: one working day, which screening may shorten.
+        var calculator = await workingTime.CalculatorAsync(ct);
+        var decisionDue = calculator.AddWorkingTime(new DateTimeOffset(DateTime.SpecifyKind(received, DateTimeKind.Utc)), calculator.Settings.WorkingDayLength).UtcDateTime;
         // Joins the caller's transaction if there is one (the API stores its idempotency record with the contact).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var contact = new Contact
@@ -56,7 +60,8 @@ public sealed partial class ContactService(OpenMashDbContext db, IntakeResolutio
             Id = Guid.NewGuid(),
             HubId = hubId,
             Reference = await NextReferenceAsync(hubId, now, ct),
-            ReceivedAtUtc = input.ReceivedAtUtc ?? now,
+            ReceivedAtUtc = received,
+            DecisionDueUtc = decisionDue,
             Channel = input.Channel,
             ReferrerName = input.ReferrerName!.Trim(),
             ReferrerRole = Clean(input.ReferrerRole),

@@ -9,4 +9,6 @@ public sealed record DashboardFigures(
     double? MedianWorkingHoursToDecision,
     double? P90WorkingHoursToDecision,
     double? ShareWithinOneWorkingDay,
-    IReadOnlyList<AgencyResponse> Agencies);
+    IReadOnlyList<AgencyResponse> Agencies,
+    int Unscreened = 0,
+    int UnscreenedOverdue = 0);

@@ -11,6 +11,9 @@ public sealed class DashboardService(OpenMashDbContext db, HubWorkingTime workin
         var calculator = await workingTime.CalculatorAsync(ct);
         var counts = await db.Contacts.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
         var byState = Enum.GetValues<ContactState>().ToDictionary(s => s, s => counts.Where(c => c.State == s).Sum(c => c.Count));
+        // The clock runs from receipt, so a contact no one has screened yet can already be overdue.
+        var unscreened = byState[ContactState.AwaitingScreening];
+        var unscreenedOverdue = await db.Contacts.CountAsync(c => c.State == ContactState.AwaitingScreening && c.DecisionDueUtc != null && c.DecisionDueUtc < nowUtc, ct);
         var decisionsOverdue = await db.Contacts.CountAsync(c => c.State != ContactState.Decided && c.DecisionDueUtc != null && c.DecisionDueUtc < nowUtc, ct);
 
         // Calendar month in UTC.
@@ -46,7 +49,9 @@ public sealed class DashboardService(OpenMashDbContext db, HubWorkingTime workin
             Median(hours),
             Percentile(hours, 0.9),
             hours.Count == 0 ? null : (double)hours.Count(h => h <= oneDay) / hours.Count,
-            agencies);
+            agencies,
+            unscreened,
+            unscreenedOverdue);
     }
 
     public static double WorkingHours(WorkingTimeCalculator calculator, DateTime fromUtc, DateTime toUtc) =>

@@ -11,6 +11,7 @@ public sealed class Conventions : IFeatureConventions
 {
     public void Configure(PageConventionCollection conventions) => conventions
         .AuthorizeFolder("/Screening", Policies.CaseWork)
+        .AuthorizePage("/Screening/DecisionDue", Policies.Manager)
         .GuardRecords<ContactLoader>("/Screening", "contactId");
 }
 

@@ -128,6 +128,42 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         }, errors);
     }
 
+    /// <summary>
+    /// A manager gives more time for the decision: a later due time and a reason, both required; written with its
+    /// audit row and kept for the timeline. Screening alone never puts a decision back.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationError>> ExtendDecisionDueAsync(Contact contact, DecisionDueInput input, CancellationToken ct = default)
+    {
+        var errors = new List<ValidationError>();
+        var reason = errors.Require(input.Reason, nameof(input.Reason), "Enter why this contact needs more time for its decision", 2000);
+        var newDue = errors.Require(input.NewDueUtc, nameof(input.NewDueUtc), "Enter the new time the decision is due, like 25/11/2026 14:30");
+        if (input.NewDueUtc is { } asked && contact.DecisionDueUtc is { } current && asked <= current)
+        {
+            errors.Add(new(nameof(input.NewDueUtc), $"The new time must be later than the current one, {CaseDisplay.Time(current)}"));
+        }
+
+        if (contact.IsDecided)
+        {
+            errors.Add(new(string.Empty, "This contact has been decided; its decision time can no longer be changed"));
+        }
+        else if (contact.DecisionDueUtc is null)
+        {
+            errors.Add(new(string.Empty, "This contact has no decision time to extend"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var extension = contact.ExtendDecisionDue(newDue, reason, db.Actor.UserId ?? Guid.Empty, time.GetUtcNow().UtcDateTime);
+        db.DecisionDueExtensions.Add(extension);
+        db.Audit(AuditActions.ExtendDecisionDue, targetType: "Contact", targetId: contact.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Screening",
+            detail: $"Decision due moved from {CaseDisplay.Time(extension.PreviousDueUtc)} to {CaseDisplay.Time(extension.NewDueUtc)}: {extension.Reason}");
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
     public async Task<IReadOnlyList<ValidationError>> SaveAsync(Contact contact, ScreeningInput input, CancellationToken ct = default)
     {
         var (valid, errors) = Validate(input);
@@ -143,7 +179,9 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
 
         var now = time.GetUtcNow().UtcDateTime;
         var calculator = await workingTime.CalculatorAsync(ct);
+        // The decision clock runs from receipt (set when the contact was recorded); only a red rating brings it forward.
         var due = calculator.For(valid.Rag, new DateTimeOffset(DateTime.SpecifyKind(contact.ReceivedAtUtc, DateTimeKind.Utc)));
+        var decisionDue = valid.Rag == RagRating.Red || contact.DecisionDueUtc is null ? due.DecisionDue.UtcDateTime : contact.DecisionDueUtc.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var screening = await db.Screenings.SingleOrDefaultAsync(s => s.ContactId == contact.Id, ct);
         if (screening is null)
@@ -164,7 +202,7 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         screening.LawfulBasis = valid.LawfulBasis;
         screening.WithoutConsentReason = valid.WithoutConsentReason;
 
-        contact.MarkScreened(now, valid.Rag, due.ChecksDue.UtcDateTime, due.DecisionDue.UtcDateTime, valid.NoChecksNeeded);
+        contact.MarkScreened(now, valid.Rag, due.ChecksDue.UtcDateTime, decisionDue, valid.NoChecksNeeded);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

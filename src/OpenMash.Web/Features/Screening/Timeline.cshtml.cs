@@ -29,7 +29,8 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         var answers = await checkService.AnswersForAsync(contactId);
         var checks = answers.Select(a => a.Check).ToList();
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync();
-        var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(checks.Select(c => c.AnsweredByUserId))
+        var extensions = await db.DecisionDueExtensions.AsNoTracking().Where(e => e.ContactId == contactId).ToListAsync();
+        var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(extensions.Select(e => (Guid?)e.ExtendedByUserId)).Concat(checks.Select(c => c.AnsweredByUserId))
             .Concat(decisions.Select(d => (Guid?)d.ProposedByUserId)).Concat(decisions.Select(d => d.DecidedByUserId))
             .Append(screening?.ScreenedByUserId).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
@@ -39,6 +40,11 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         if (screening is not null)
         {
             events.Add(new(screening.ScreenedAtUtc, "Screened", Name(screening.ScreenedByUserId), $"RAG {screening.Rag.DisplayName()}; {screening.Threshold.DisplayName()}"));
+        }
+
+        foreach (var extension in extensions)
+        {
+            events.Add(new(extension.ExtendedAtUtc, "More time given for the decision", Name(extension.ExtendedByUserId), $"Due {Shared.CaseDisplay.Time(extension.NewDueUtc)} instead of {Shared.CaseDisplay.Time(extension.PreviousDueUtc)}: {extension.Reason}"));
         }
 
         foreach (var answer in answers)

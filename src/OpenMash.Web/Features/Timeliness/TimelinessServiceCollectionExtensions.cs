@@ -20,7 +20,13 @@ public static class TimelinessServiceCollectionExtensions
     }
 
     /// <summary>Working time with each hub's own timescales (<see cref="HubWorkingTime"/>).</summary>
-    public static IServiceCollection AddTimeliness(this IServiceCollection services) => services
-        .AddWorkingTime()
-        .AddScoped<HubWorkingTime>();
+    public static IServiceCollection AddTimeliness(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DecisionClockOptions>().Bind(configuration.GetSection(DecisionClockOptions.Section));
+        return services
+            .AddWorkingTime()
+            .AddScoped<HubWorkingTime>()
+            .AddSingleton<DecisionClockWatcher>()
+            .AddHostedService(sp => sp.GetRequiredService<DecisionClockWatcher>());
+    }
 }
