@@ -44,6 +44,9 @@ public sealed class CaseModel(
     /// <summary>The referrer's feedback e-mail in words (queued, sent, or why it could not be sent); null before the decision.</summary>
     public string? FeedbackText { get; private set; }
 
+    /// <summary>Whether the signed-in user may give the contact more time (the manager policy).</summary>
+    public bool IsManager { get; private set; }
+
     /// <summary>Whether the feedback e-mail could not be sent, so the page shows it as a warning.</summary>
     public bool FeedbackFailed { get; private set; }
 
@@ -168,10 +171,11 @@ public sealed class CaseModel(
             elsewhere.AddRange(await otherHubs.ForPersonAsync(child));
         }
 
+        IsManager = (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;
         OtherHubs = elsewhere.Count == 0 ? null : new OtherHubPanel(
             elsewhere, null,
             (await authorization.AuthorizeAsync(User, Policies.BreakGlass)).Succeeded,
-            (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded,
+            IsManager,
             children.ToDictionary(c => c.Id, c => c.FullName));
         Existing = await db.Screenings.AsNoTracking().SingleOrDefaultAsync(s => s.ContactId == contactId);
         ThresholdGuidance = await db.HubSettings.Select(s => s.ThresholdGuidance).SingleOrDefaultAsync() ?? string.Empty;

@@ -41,7 +41,8 @@ public sealed class DecisionDueModel(ScreeningService screening) : PageModel
         foreach (var error in errors)
         {
             var field = error.Field == nameof(DecisionDueInput.NewDueUtc) ? nameof(NewDue) : error.Field;
-            if (!ModelState.ContainsKey(field))
+            // Binding puts every posted field in ModelState: skip only a field that already has an error (a time it could not read).
+            if (ModelState[field] is not { Errors.Count: > 0 })
             {
                 ModelState.AddModelError(field, error.Message);
             }

@@ -212,10 +212,13 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     {
         // Whole seconds: PostgreSQL keeps microseconds only.
         var clock = factory.Clock.GetUtcNow().UtcDateTime;
-        var now = new DateTime(clock.Ticks - (clock.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-        var (contactId, screener) = await ScreenedContactAsync(received: now.AddDays(-7), rag: "Red");
+        var (contactId, screener) = await ScreenedContactAsync(received: clock.AddDays(-7), rag: "Red");
         await RequestAsync(screener, contactId, Police);
         var checkId = await CheckIdAsync(contactId, Police);
+        // A check is due the hub's response time after it was requested (not when the contact was received).
+        var due = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.DueAtUtc).SingleAsync());
+        var afterDue = due.AddMinutes(1);
+        var now = new DateTime(afterDue.Ticks - (afterDue.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var chaser = factory.Services.GetRequiredService<CheckChaser>();
 
         await chaser.ChaseOverdueAsync(now);
@@ -249,8 +252,10 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         {
             await RequestAsync(screener, contactId, Police);
             var checkId = await CheckIdAsync(contactId, Police);
+            // Overdue by a day (a check is due the hub's response time after it was requested).
+            await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).ExecuteUpdateAsync(s => s.SetProperty(c => c.DueAtUtc, now.AddDays(-1))));
 
-            await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(now.AddDays(1));
+            await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(now);
 
             Assert.Equal(0, await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().CountAsync(o => o.ContactId == contactId && o.Kind == CheckChaser.Kind)));
             Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.ChaseCount).SingleAsync()));
@@ -282,9 +287,10 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
     {
         var (contactId, screener) = await ScreenedContactAsync(rag: "Green");
         await RequestAsync(screener, contactId, Police);
-        var contact = await ContactAsync(contactId);
+        var checkId = await CheckIdAsync(contactId, Police);
+        var due = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.DueAtUtc).SingleAsync());
 
-        await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(contact.ChecksDueUtc!.Value.AddMinutes(-1));
+        await factory.Services.GetRequiredService<CheckChaser>().ChaseOverdueAsync(due.AddMinutes(-1));
 
         Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).Select(c => c.ChaseCount).SingleAsync()));
     }

@@ -909,6 +909,42 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ContactSubjects");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.DecisionDueExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExtendedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ExtendedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("NewDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PreviousDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DecisionDueExtensions");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1415,12 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("AmberDecisionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("CheckResponseWorkingHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DecisionWarningPercent")
                         .HasColumnType("integer");
 
                     b.Property<int>("FeedbackWithinWorkingDays")

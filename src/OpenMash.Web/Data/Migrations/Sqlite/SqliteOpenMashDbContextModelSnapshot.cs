@@ -899,6 +899,42 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactSubjects");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.DecisionDueExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExtendedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExtendedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NewDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreviousDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("DecisionDueExtensions");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Decisions.ContactDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1369,6 +1405,12 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AmberDecisionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CheckResponseWorkingHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DecisionWarningPercent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FeedbackWithinWorkingDays")
