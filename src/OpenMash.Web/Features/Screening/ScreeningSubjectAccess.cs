@@ -13,6 +13,7 @@ public sealed class ScreeningSubjectAccess(OpenMashDbContext db) : ISubjectAcces
     public IReadOnlyDictionary<Type, string> Covers { get; } = new Dictionary<Type, string>
     {
         [typeof(ContactScreening)] = "Screening",
+        [typeof(DecisionDueExtension)] = "More time for a decision",
     };
 
     public async Task AddAsync(SubjectAccessBuilder sar, CancellationToken ct)
@@ -36,5 +37,9 @@ public sealed class ScreeningSubjectAccess(OpenMashDbContext db) : ISubjectAcces
                 new("Lawful basis", s.LawfulBasis?.DisplayName() ?? "Not recorded"),
                 new("Why shared without consent", s.WithoutConsentReason?.DisplayName() ?? "Not applicable")]);
         }).ToList());
+
+        var extensions = await db.DecisionDueExtensions.AsNoTracking().Where(e => contactIds.Contains(e.ContactId)).OrderBy(e => e.ExtendedAtUtc).ToListAsync(ct);
+        sar.Add("More time for a decision", extensions.Select(e => new SarEntry($"More time for the decision on contact {sar.Reference(e.ContactId)}", [
+            new("Given", Time(e.ExtendedAtUtc)), new("Was due", Time(e.PreviousDueUtc)), new("Now due", Time(e.NewDueUtc)), new("Why", e.Reason)])).ToList());
     }
 }

@@ -13,6 +13,7 @@ public sealed class HubSettingsTests(OpenMashFactory factory) : IClassFixture<Op
         new("ThresholdGuidance", "Fictional guidance."), new("WorkingDayStart", "08:30"), new("WorkingDayEnd", "16:30"),
         new("RedDecisionHours", "4"), new("RedAroundTheClock", "yes"), new("AmberDecisionWorkingDays", "2"),
         new("GreenDecisionWorkingDays", "5"), new("FeedbackWithinWorkingDays", "1"), new("NoFurtherActionDipSamplePercent", "25"),
+        new("CheckResponseWorkingHours", "4"), new("DecisionWarningPercent", "75"),
     ];
 
     [Fact]
@@ -25,10 +26,11 @@ public sealed class HubSettingsTests(OpenMashFactory factory) : IClassFixture<Op
         [
             new("ThresholdGuidance", "Fictional guidance."), new("WorkingDayStart", "17:00"), new("WorkingDayEnd", "09:00"), new("RedDecisionHours", "-1"),
             new("AmberDecisionWorkingDays", "1.5"), new("GreenDecisionWorkingDays", "x"), new("FeedbackWithinWorkingDays", "0"), new("NoFurtherActionDipSamplePercent", "101"),
+            new("CheckResponseWorkingHours", "0"), new("DecisionWarningPercent", "100"),
         ]));
 
         Assert.Equal(
-            ["#WorkingDayEnd", "#RedDecisionHours", "#RedAroundTheClock", "#AmberDecisionWorkingDays", "#GreenDecisionWorkingDays", "#FeedbackWithinWorkingDays", "#NoFurtherActionDipSamplePercent"],
+            ["#WorkingDayEnd", "#RedDecisionHours", "#RedAroundTheClock", "#AmberDecisionWorkingDays", "#GreenDecisionWorkingDays", "#FeedbackWithinWorkingDays", "#NoFurtherActionDipSamplePercent", "#CheckResponseWorkingHours", "#DecisionWarningPercent"],
             page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
         var calculator = await CalculatorAsync("STOKE");
         Assert.Equal(new TimeOnly(9, 0), calculator.Settings.WorkingDayStart);
