@@ -209,7 +209,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 DiscloserAgencyId = discloser?.Id,
                 DiscloserOrganisation = discloser?.Name ?? "The hub's front door (children's social care)",
                 Reasons = gate.Reason,
-                Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories)}) and the question what the agency holds that is relevant.",
+                Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories.Select(c => c.DisplayName()))}) and the question what the agency holds that is relevant.",
                 RecipientAgencyId = agency.Id,
                 RecipientOrganisation = agency.Name,
                 RecipientPerson = "The agency's MASH researchers",

@@ -17,6 +17,25 @@ public static class SharingNames
         _ => "other information",
     };
 
+    /// <summary>What the sharing engine allowed, in words ("shared in full", "that it exists only", "refused").</summary>
+    public static string InSentence(this SharingOutcome outcome) => outcome switch
+    {
+        SharingOutcome.Content => "shared in full",
+        SharingOutcome.ExistenceOnly => "that it exists only",
+        _ => "refused",
+    };
+
+    /// <summary>Why the sharing engine decided as it did, in words.</summary>
+    public static string InSentence(this DecisionReason reason) => reason switch
+    {
+        DecisionReason.AllowedByAgreement => "allowed by an agreement",
+        DecisionReason.DeniedByAgreement => "refused by an agreement",
+        DecisionReason.NoAgreement => "no agreement covers it",
+        DecisionReason.UnknownAgency => "an agency the sharing policy does not know",
+        DecisionReason.InvalidRequest => "a request the sharing engine could not read",
+        _ => "the sharing policy could not be loaded",
+    };
+
     public static string InSentence(this SharingPurpose purpose) => purpose switch
     {
         SharingPurpose.SafeguardingScreening => "safeguarding screening",

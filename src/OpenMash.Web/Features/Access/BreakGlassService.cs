@@ -67,8 +67,8 @@ public sealed class BreakGlassService(OpenMashDbContext db, OtherHubLookup looku
         };
         var who = await db.Users.AsNoTracking().Where(u => u.Id == grant.UserId)
             .Select(u => new { u.DisplayName, Agency = u.Agency!.Name, Hub = u.Hub!.Name }).SingleAsync(ct);
-        var text = $"{who.DisplayName} ({who.Agency}, {who.Hub}) broke glass at {now:HH:mm} UTC on {now:d MMM yyyy} to read your hub's records " +
-            $"about a child they are working with, until {grant.ExpiresAtUtc:HH:mm} UTC. Reason: {grant.Reason.DisplayName()}. " +
+        var text = $"{who.DisplayName} ({who.Agency}, {who.Hub}) broke glass on {CaseDisplay.Time(now)} to read your hub's records " +
+            $"about a child they are working with, until {CaseDisplay.Time(grant.ExpiresAtUtc)}. Reason: {grant.Reason.DisplayName()}. " +
             (matched.Count == 0 ? "No record in your hub matched the child." : $"{matched.Count} of your hub's records matched; see their access history.") +
             $" Grant reference {grant.Id}.";
 

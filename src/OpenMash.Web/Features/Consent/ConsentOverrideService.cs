@@ -81,7 +81,7 @@ public sealed class ConsentOverrideService(OpenMashDbContext db, TimeProvider ti
         };
         db.ConsentOverrides.Add(request);
         db.Audit(AuditActions.ConsentOverrideRequested, targetType: nameof(ConsentOverrideRequest), targetId: request.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Information governance",
-            detail: red ? $"Red contact {contact.Reference}: in force at once, retrospective approval due {due:yyyy-MM-dd HH:mm} UTC" : $"Contact {contact.Reference}: awaiting a manager's approval");
+            detail: red ? $"Red contact {contact.Reference}: in force at once, retrospective approval due {CaseDisplay.Time(due)}" : $"Contact {contact.Reference}: awaiting a manager's approval");
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -100,7 +100,7 @@ public sealed class AgreementService(OpenMashDbContext db, TimeProvider time)
 
         // Queued, not sent: the outbox records sending separately, so the audit says only what happened here.
         db.Audit(action, AuditOutcome.Allowed, nameof(DataSharingAgreement), version.Id.ToString(), purpose: "Administration",
-            detail: $"version {version.Version}, now {version.Status}; reason: {version.ChangeReason}; notice to {hubs.GetValueOrDefault(other)}, e-mails queued (not yet sent): {recipients.Count}"
+            detail: $"version {version.Version}, now {version.Status.DisplayName()}; reason: {version.ChangeReason}; notice to {hubs.GetValueOrDefault(other)}, e-mails queued (not yet sent): {recipients.Count}"
                 + (version.ReinstatesAgreementId is { } old ? $"; reinstates agreement {old}" : string.Empty));
         await SharingPolicyRevisions.BumpAsync(db, ct);
         await db.SaveChangesAsync(ct);

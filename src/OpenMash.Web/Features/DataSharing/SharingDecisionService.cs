@@ -32,7 +32,7 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             DiscloserAgencyId = discloser.AgencyId,
             DiscloserOrganisation = discloser.Name,
             Reasons = gate.Result.Reason,
-            Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories)}) and the question what the agency holds that is relevant.",
+            Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories.Select(c => c.DisplayName()))}) and the question what the agency holds that is relevant.",
             RecipientAgencyId = gate.Agency.Id,
             RecipientOrganisation = gate.Agency.Name,
             RecipientPerson = "The agency's MASH researchers",

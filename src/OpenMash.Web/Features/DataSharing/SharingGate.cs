@@ -42,7 +42,7 @@ public sealed class SharingGate(OpenMashDbContext db, SharingPolicyService polic
             request.TargetId,
             request.Subjects,
             purpose: request.Purpose.ToString(),
-            detail: $"{request.Category} from {request.SourceAgencyName}: {decision.Outcome} ({decision.Reason}); " +
+            detail: $"{request.Category.InSentence()} from {request.SourceAgencyName}: {decision.Outcome.InSentence()} ({decision.Reason.InSentence()}); " +
                 $"policy {decision.PolicyVersion?.ToString() ?? "unavailable"}; rule {ruleText}; to agency {toAgency} hub {toHub}");
         return new ShareVerdict(decision, WhyNot(decision, request, ruleName));
     }

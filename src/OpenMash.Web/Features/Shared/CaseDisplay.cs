@@ -9,9 +9,39 @@ public static class CaseDisplay
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static string Time(DateTime? utc) => utc is { } value
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), UkTime).ToString("d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"))
-        : "Not set";
+    private static readonly CultureInfo Gb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// The one way a moment is shown on screen, in exports and in e-mails: GOV.UK style in UK time
+    /// ("1 December 2026 at 9:15am", "at midday", "at midnight"); "Not set" when there is none.
+    /// </summary>
+    public static string Time(DateTime? utc) => utc is { } value ? $"{Date(value)} at {ClockTime(Local(value))}" : "Not set";
+
+    /// <summary>The UK calendar date of a moment, GOV.UK style ("1 December 2026").</summary>
+    public static string Date(DateTime utc) => Local(utc).ToString("d MMMM yyyy", Gb);
+
+    /// <summary>A calendar date, GOV.UK style ("1 December 2026").</summary>
+    public static string Date(DateOnly? date, string none = "Not known") => date?.ToString("d MMMM yyyy", Gb) ?? none;
+
+    /// <summary>The time of day GOV.UK style: "9am", "9:15am", "5:30pm", "midday", "midnight".</summary>
+    public static string ClockTime(DateTime local) => (local.Hour, local.Minute) switch
+    {
+        (0, 0) => "midnight",
+        (12, 0) => "midday",
+        var (h, m) => $"{(h % 12 == 0 ? 12 : h % 12)}{(m == 0 ? string.Empty : ":" + m.ToString("D2", CultureInfo.InvariantCulture))}{(h < 12 ? "am" : "pm")}",
+    };
+
+    /// <summary>A UTC moment in UK local time (Europe/London, so GMT or BST as the date requires).</summary>
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
+
+    /// <summary>An audit row's purpose in words: the sharing purposes the engine records by code, others as written.</summary>
+    public static string Purpose(string? purpose) =>
+        purpose is null ? "Not recorded"
+        : Enum.TryParse<OpenMash.Sharing.SharingPurpose>(purpose, out var known) && Enum.IsDefined(known) && !int.TryParse(purpose, out _) ? known.DisplayName()
+        : purpose;
+
+    /// <summary>A machine-readable moment for a <c>&lt;time datetime&gt;</c> attribute.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     public static IHtmlContent StateBadge(ContactState state)
     {

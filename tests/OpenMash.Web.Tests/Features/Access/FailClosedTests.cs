@@ -23,6 +23,6 @@ public sealed class FailClosedTests(OpenMashFactory factory) : IClassFixture<Ope
         var search = await PageClient.ParseAsync(await AccessData.SearchByNhsAsync(screener, await AccessData.NhsNumberAsync(factory, stokeChild)));
         Assert.Empty(search.QuerySelectorAll("[data-testid=other-hub-existence], [data-testid=other-hub-content]"));
         var last = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "stoke.screener").OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync());
-        Assert.Contains("PolicyUnavailable", last, StringComparison.Ordinal);
+        Assert.Contains("the sharing policy could not be loaded", last, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ public sealed class OtherHubTests(OpenMashFactory factory) : IClassFixture<OpenM
 
         var decisions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.screener" && e.TargetId == stokeChild.ToString()).Select(e => e.Detail).ToListAsync());
         Assert.True(decisions.Count >= 2, "each look at the other hub's row is decided and audited");
-        Assert.All(decisions, d => Assert.Contains("SocialCareHistory from Stoke-on-Trent City Council Children's Social Care: ExistenceOnly", d, StringComparison.Ordinal));
+        Assert.All(decisions, d => Assert.Contains("social care history from Stoke-on-Trent City Council Children's Social Care: that it exists only", d, StringComparison.Ordinal));
         Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewOtherHubPerson && e.UserName == "staffs.screener")));
     }
 

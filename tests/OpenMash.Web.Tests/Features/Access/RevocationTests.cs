@@ -29,6 +29,6 @@ public sealed class RevocationTests(OpenMashFactory factory) : IClassFixture<Ope
         Assert.Empty(search.QuerySelectorAll("[data-testid=other-hub-existence], [data-testid=other-hub-content]"));
         Assert.NotEmpty(search.QuerySelectorAll("[data-testid=person-results] tbody tr"));
         var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.screener" && e.Outcome == AuditOutcome.Refused).Select(e => e.Detail).ToListAsync());
-        Assert.Contains(refused, d => d!.Contains("SocialCareHistory from Stoke-on-Trent City Council Children's Social Care: Deny", StringComparison.Ordinal));
+        Assert.Contains(refused, d => d!.Contains("social care history from Stoke-on-Trent City Council Children's Social Care: refused", StringComparison.Ordinal));
     }
 }

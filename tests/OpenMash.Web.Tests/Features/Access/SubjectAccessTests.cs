@@ -115,8 +115,8 @@ public sealed class SubjectAccessTests(OpenMashFactory factory) : IClassFixture<
 
         // Each partner agency's answer was put to the gate for subject access, and the decision written with the export.
         var gate = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "staffs.ig" && e.Purpose == "SubjectAccess" && e.Subjects == personId.ToString()).ToListAsync());
-        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Allowed && e.Detail!.StartsWith($"PoliceIncidents from {Police}: Content", StringComparison.Ordinal)));
-        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Refused && e.Detail!.StartsWith($"HealthRecords from {Health}: Deny", StringComparison.Ordinal)));
+        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Allowed && e.Detail!.StartsWith($"police incidents from {Police}: shared in full", StringComparison.Ordinal)));
+        Assert.Equal(2, gate.Count(e => e.Outcome == AuditOutcome.Refused && e.Detail!.StartsWith($"health records from {Health}: refused", StringComparison.Ordinal)));
         Assert.Equal(4, gate.Count);
     }
 

@@ -46,7 +46,7 @@ public sealed class ApiBoundaryTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.DoesNotContain("School: fictional", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPartnerInformation && e.Outcome == AuditOutcome.Refused && e.TargetId == others.ToString())));
         var healthCheck = (await CheckIdAsync(factory, own, Health)).ToString();
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.TargetId == healthCheck && e.Detail!.Contains("DeniedByAgreement"))));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.TargetId == healthCheck && e.Detail!.Contains("refused by an agreement"))));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class BoundaryFailClosedTests(ApiFactory factory) : IClassFixture<
         Assert.DoesNotContain("policy-less secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var unavailable = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.UserName == "joint.cetg" && e.TargetId == stokeContact.ToString()).Select(e => e.Detail).ToListAsync());
-        Assert.Contains(unavailable, d => d!.Contains("Deny (PolicyUnavailable); policy unavailable", StringComparison.Ordinal));
+        Assert.Contains(unavailable, d => d!.Contains("refused (the sharing policy could not be loaded); policy unavailable", StringComparison.Ordinal));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.ViewPartnerInformation && e.Outcome == AuditOutcome.Refused && e.TargetId == contactId.ToString())));
     }
 

@@ -56,6 +56,6 @@ public sealed class BoundaryRevocationTests(OpenMashFactory factory) : IClassFix
         Assert.DoesNotContain("stopped on a train", taskGroup.Body.TextContent, StringComparison.Ordinal);
         var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.UserName == "joint.cetg" && e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.TargetId == stokeContact.ToString())
             .Select(e => e.Detail).ToListAsync());
-        Assert.Contains(refused, d => d!.Contains("SocialCareHistory", StringComparison.Ordinal) && d.Contains("Deny (NoAgreement)", StringComparison.Ordinal));
+        Assert.Contains(refused, d => d!.Contains("social care history", StringComparison.Ordinal) && d.Contains("refused (no agreement covers it)", StringComparison.Ordinal));
     }
 }

@@ -44,10 +44,10 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
 
         var healthCheck = (await CheckIdAsync(factory, contactId, Health)).ToString();
         var refused = Assert.Single(await DecisionsAsync(factory, "staffs.police", AuditOutcome.Refused, healthCheck));
-        Assert.Contains("HealthRecords from Demo Community Health NHS Trust: Deny (DeniedByAgreement); policy r", refused, StringComparison.Ordinal);
+        Assert.Contains("health records from Demo Community Health NHS Trust: refused (refused by an agreement); policy r", refused, StringComparison.Ordinal);
         Assert.Contains($"rule {HealthDeny} (", refused, StringComparison.Ordinal);
         var schoolCheck = (await CheckIdAsync(factory, contactId, StaffsSchool)).ToString();
-        Assert.Contains("ExistenceOnly (AllowedByAgreement)", Assert.Single(await DecisionsAsync(factory, "staffs.police", AuditOutcome.Refused, schoolCheck)), StringComparison.Ordinal);
+        Assert.Contains("that it exists only (allowed by an agreement)", Assert.Single(await DecisionsAsync(factory, "staffs.police", AuditOutcome.Refused, schoolCheck)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Equal(["Police item: call-out in March (fictional)"], police.QuerySelectorAll("[data-testid=item]").Select(i => i.TextContent.Trim()).ToList());
         Assert.Equal("1 item withheld by the supplying agency's restriction", police.QuerySelector("[data-testid=withheld]")!.TextContent.Trim());
         Assert.DoesNotContain("informant", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Content (AllowedByAgreement)", Assert.Single(await DecisionsAsync(factory, "staffs.health", AuditOutcome.Allowed, (await CheckIdAsync(factory, contactId, Police)).ToString())), StringComparison.Ordinal);
+        Assert.Contains("shared in full (allowed by an agreement)", Assert.Single(await DecisionsAsync(factory, "staffs.health", AuditOutcome.Allowed, (await CheckIdAsync(factory, contactId, Police)).ToString())), StringComparison.Ordinal);
 
         var screener = await SignInAsync(factory, "staffs.screener");
         var (_, casePage) = await screener.GetPageAsync($"/Screening/{contactId}");
@@ -108,7 +108,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.DoesNotContain("Answered by", body, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=may-be-withheld]"));
         var healthCheck = (await CheckIdAsync(factory, contactId, Health)).ToString();
-        Assert.Contains("HealthRecords from Demo Community Health NHS Trust: Deny (NoAgreement)", Assert.Single(await DecisionsAsync(factory, "staffs.referrer", AuditOutcome.Refused, healthCheck)), StringComparison.Ordinal);
+        Assert.Contains("health records from Demo Community Health NHS Trust: refused (no agreement covers it)", Assert.Single(await DecisionsAsync(factory, "staffs.referrer", AuditOutcome.Refused, healthCheck)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Contains(staffsContact.ToString(), reads);
         Assert.Contains(stokeContact.ToString(), reads);
         var stokeHealth = (await CheckIdAsync(factory, stokeContact, Health)).ToString();
-        Assert.Contains("Deny (NoAgreement)", Assert.Single(await DecisionsAsync(factory, "joint.cetg", AuditOutcome.Refused, stokeHealth)), StringComparison.Ordinal);
+        Assert.Contains("refused (no agreement covers it)", Assert.Single(await DecisionsAsync(factory, "joint.cetg", AuditOutcome.Refused, stokeHealth)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class BoundaryTests(OpenMashFactory factory) : IClassFixture<OpenM
         var record = page.QuerySelector($"[data-testid=taskgroup-record][data-contact='{stokeContact}']");
         Assert.NotNull(record);
         Assert.Contains("seen at a known address", record.TextContent, StringComparison.Ordinal);
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == AuditActions.SharingDecision && e.Detail!.Contains("PolicyUnavailable"))));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UserName == "joint.cetg" && e.Action == AuditActions.SharingDecision && e.Detail!.Contains("the sharing policy could not be loaded"))));
     }
 
     [Fact]

@@ -48,6 +48,6 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
         Assert.Contains("Health summary", after.QuerySelector($"[data-testid=answer][data-agency='{Health}']")!.TextContent, StringComparison.Ordinal);
         var refused = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.SharingDecision && e.Outcome == AuditOutcome.Refused && e.UserName == "staffs.screener")
             .Select(e => e.Detail).ToListAsync());
-        Assert.Contains(refused, d => d!.Contains("PoliceIncidents from Staffordshire Police: Deny (NoAgreement); policy", StringComparison.Ordinal));
+        Assert.Contains(refused, d => d!.Contains("police incidents from Staffordshire Police: refused (no agreement covers it); policy", StringComparison.Ordinal));
     }
 }

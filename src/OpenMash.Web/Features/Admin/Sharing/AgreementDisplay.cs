@@ -1,14 +1,13 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Sharing;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 
 namespace OpenMash.Web.Features.Admin.Sharing;
 
 /// <summary>How the agreement pages name parties, hubs and an agreement's standing.</summary>
 public static class AgreementDisplay
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>Agency and hub names by id.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(OpenMashDbContext db)
@@ -39,7 +38,7 @@ public static class AgreementDisplay
         };
     }
 
-    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", Uk);
+    public static string Date(DateTime utc) => CaseDisplay.Date(utc);
 
     /// <summary>The status tag's text and colour: approval state first, then the dates of an approved one.</summary>
     public static (string Text, string Colour) Standing(DataSharingAgreement a, DateTime now) => a.Status switch

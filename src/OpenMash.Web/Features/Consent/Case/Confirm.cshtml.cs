@@ -74,7 +74,7 @@ public sealed class ConfirmModel(OpenMashDbContext db, ConsentService consent) :
         Reported = await consent.AwaitingConfirmationAsync(contact);
         var ids = Reported.Select(r => r.PersonId).ToList();
         People = (await db.Persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ToListAsync())
-            .Select(p => (p.Id.ToString(), $"{p.FullName}{(p.DateOfBirth is { } dob ? $", born {dob:dd/MM/yyyy}" : "")}"))
+            .Select(p => (p.Id.ToString(), $"{p.FullName}{(p.DateOfBirth is { } dob ? $", born {CaseDisplay.Date(dob)}" : "")}"))
             .ToList();
         AgencyNames = await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.Name);
         db.Audit(AuditActions.ViewConsent, targetType: "Contact", targetId: contact.Id.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: AuditActions.ConfirmConsent,

@@ -103,7 +103,7 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         Contact = contact;
         var ids = contact.Subjects.Select(s => s.PersonId).ToList();
         People = (await db.Persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.DateOfBirth).ToListAsync())
-            .Select(p => (p.Id.ToString(), $"{p.FullName}{(p.DateOfBirth is { } dob ? $", born {dob:dd/MM/yyyy}" : "")} ({contact.Subjects.First(s => s.PersonId == p.Id).Role})"))
+            .Select(p => (p.Id.ToString(), $"{p.FullName}{(p.DateOfBirth is { } dob ? $", born {CaseDisplay.Date(dob)}" : "")} ({contact.Subjects.First(s => s.PersonId == p.Id).Role.DisplayName()})"))
             .ToList();
         Agencies = await db.Agencies.Where(a => !a.IsDisabled && a.Hubs.Any(h => h.HubId == contact.HubId)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync() is var list
             ? list.Select(a => (a.Id.ToString(), a.Name)).ToList()

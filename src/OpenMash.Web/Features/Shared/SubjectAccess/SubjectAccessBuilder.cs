@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OpenMash.Web.Features.Shared.SubjectAccess;
 
 /// <summary>
@@ -12,7 +10,6 @@ public sealed class SubjectAccessBuilder(
     IReadOnlyDictionary<Guid, (string Name, AgencyType Type)> agencies,
     IReadOnlyDictionary<Guid, string> hubs)
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     public Person Person { get; } = person;
 
@@ -46,7 +43,7 @@ public sealed class SubjectAccessBuilder(
 
     public void Add(string title, IReadOnlyList<SarEntry> entries) => Sections.Add(new(title, entries));
 
-    public static string Time(DateTime utc) => utc.ToString("d MMMM yyyy HH:mm", Uk) + " UTC";
+    public static string Time(DateTime utc) => CaseDisplay.Time(utc);
 
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", _ => "Not recorded" };
 
