@@ -61,11 +61,13 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture fixture)
         var check = await db.Checks.SingleAsync(c => c.ContactId == contact!.Id);
         var policeUser = await db.Users.SingleAsync(u => u.UserName == "staffs.police");
         actor.Set(new Actor(policeUser.Id, policeUser.UserName, policeUser.AgencyId, hub, Roles.AgencyResearcher));
+        var asked = await db.CheckPeople.Where(p => p.CheckId == check.Id).OrderBy(p => p.Position).ToListAsync();
         Assert.Empty(await checks.AnswerAsync(check, new CheckAnswerInput
         {
-            Known = true,
             Summary = "Known (fictional)",
-            Items = [new CheckItemInput { Text = "An incident (fictional)", Restrictions = OpenMash.Sharing.ItemRestrictions.NotForFamily }],
+            People = asked.Select((p, i) => i == 0
+                ? new CheckPersonAnswerInput { PersonId = p.PersonId, Held = true, DomesticAbuse = p.AsAdult ? false : null, Items = [new CheckItemInput { Text = "An incident (fictional)", Restrictions = OpenMash.Sharing.ItemRestrictions.NotForFamily }] }
+                : new CheckPersonAnswerInput { PersonId = p.PersonId, Held = false, DomesticAbuse = p.AsAdult ? false : null }).ToList(),
         }));
         actor.Set(new Actor(screenerUser.Id, screenerUser.UserName, screenerUser.AgencyId, hub, Roles.ScreeningSocialWorker));
         var tracked = await db.Contacts.SingleAsync(c => c.Id == contact!.Id);

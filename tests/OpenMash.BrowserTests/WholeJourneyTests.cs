@@ -85,9 +85,19 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await page.AssertAccessibleAsync();
-        await page.Locator("#Known").CheckAsync();
+        // One section per person: something held about the first (the child), nothing about anyone else, no domestic abuse history.
+        var people = await page.Locator("[data-testid=person-answer]").CountAsync();
+        for (var i = 0; i < people; i++)
+        {
+            await page.Locator(i == 0 ? "#People_0__Held-2" : $"#People_{i}__Held").CheckAsync();
+            if (await page.Locator($"#People_{i}__DomesticAbuse").CountAsync() > 0)
+            {
+                await page.Locator($"#People_{i}__DomesticAbuse").CheckAsync();
+            }
+        }
+
+        await page.Locator("[name='People[0].Items[0].Text']").FillAsync(summary);
         await page.GetByLabel("Summary", new() { Exact = true }).FillAsync(summary);
-        await page.GetByLabel("Information in item 1").FillAsync(summary);
         var answerUrl = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/Checks");

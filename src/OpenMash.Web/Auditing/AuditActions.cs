@@ -166,6 +166,16 @@ public static class AuditActions
 
     public const string RemoveClosureDay = "Remove hub closure day";
 
+    public const string AnswerCheck = "Answer check";
+
+    public const string CorrectCheckAnswer = "Correct check answer";
+
+    public const string AddHouseholdPerson = "Add household person";
+
+    public const string ChangeHouseholdRelationship = "Change household relationship";
+
+    public const string ChangeCheckCoverage = "Change check coverage";
+
     /// <summary>Every named action above (not the per-record change names).</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
@@ -268,6 +278,11 @@ public static class AuditActions
         [ResendEmail] = "Queued again an e-mail that could not be sent",
         [AddClosureDay] = "Added a day the hub is closed",
         [RemoveClosureDay] = "Removed a day the hub is closed",
+        [AnswerCheck] = "Answered a partner check",
+        [CorrectCheckAnswer] = "Corrected a partner check answer",
+        [AddHouseholdPerson] = "Added a person to a contact's household",
+        [ChangeHouseholdRelationship] = "Changed a relationship in a contact's household",
+        [ChangeCheckCoverage] = "Included or left out a person from partner checks",
     };
 
     /// <summary>

@@ -61,6 +61,10 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<CheckItem> CheckItems => Set<CheckItem>();
 
+    public DbSet<CheckPerson> CheckPeople => Set<CheckPerson>();
+
+    public DbSet<CheckCorrection> CheckCorrections => Set<CheckCorrection>();
+
     public DbSet<ContactDecision> Decisions => Set<ContactDecision>();
 
     public DbSet<StrategyDiscussion> StrategyDiscussions => Set<StrategyDiscussion>();

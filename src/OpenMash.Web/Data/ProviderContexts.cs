@@ -65,7 +65,7 @@ public static class DatabaseSetup
     private static string? ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("OpenMash") is { Length: > 0 } c ? c : null;
 
-    /// <summary>Applies the provider's migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    /// <summary>Applies the provider's migrations (and the data they need, <see cref="CheckPeopleBackfill"/>); on SQLite also switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(OpenMashDbContext db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
@@ -73,6 +73,8 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        await CheckPeopleBackfill.RunAsync(db, ct);
     }
 }
 

@@ -243,6 +243,19 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                 Summary = answered is null ? null : known ? "Known to this agency (demo)." : "Not known.",
                 Details = answered is null || !known ? null : "Demo details: one previous attendance recorded.",
             };
+            // Every child, then the household adults (asked about domestic abuse history), each answered for.
+            var position = 0;
+            foreach (var subject in contact.Subjects.OrderBy(s => s.Role == SubjectRole.Child ? 0 : 1))
+            {
+                var person = new CheckPerson { Id = Guid.NewGuid(), HubId = hub.Id, CheckId = check.Id, PersonId = subject.PersonId, Position = position++, AsAdult = subject.Role != SubjectRole.Child };
+                if (answered is not null)
+                {
+                    person.Answer(known && !person.AsAdult, person.AsAdult ? false : null);
+                }
+
+                check.People.Add(person);
+            }
+
             if (answered is not null && known)
             {
                 check.Items.Add(new CheckItem
@@ -250,6 +263,7 @@ public sealed class DemoFrontDoor(OpenMashDbContext db, TimeProvider time, IBank
                     Id = Guid.NewGuid(),
                     HubId = hub.Id,
                     CheckId = check.Id,
+                    PersonId = check.People.FirstOrDefault(p => !p.AsAdult)?.PersonId,
                     Text = "Demo item: attended an incident at the address last year.",
                     Restrictions = agency.Type == AgencyType.Police ? ItemRestrictions.NotForFamily : ItemRestrictions.MashSocialWorkersOnly,
                 });

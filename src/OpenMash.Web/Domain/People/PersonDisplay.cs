@@ -22,11 +22,13 @@ public static class PersonDisplay
     public static string NhsNumber(string? nhs) =>
         nhs is { Length: 10 } ? $"{nhs[..3]} {nhs[3..6]} {nhs[6..]}" : nhs ?? "Not known";
 
+    /// <summary>What the related person is to the child: the relationship code list in people's words.</summary>
     public static string Relationship(RelationshipType type) => type switch
     {
         RelationshipType.ParentCarer => "Parent or carer",
         RelationshipType.Sibling => "Sibling",
         RelationshipType.HouseholdMember => "Household member",
+        RelationshipType.PartnerOfParent => "Partner of the parent",
         _ => "Associated adult",
     };
 }

@@ -6,4 +6,7 @@ public enum RelationshipType
     Sibling,
     HouseholdMember,
     AssociatedAdult,
+
+    /// <summary>The partner of the child's parent (a step-parent, a mother's boyfriend), living in the household or not.</summary>
+    PartnerOfParent,
 }

@@ -15,5 +15,5 @@ public sealed class CheckLoader(OpenMashDbContext db) : RecordLoader<MultiAgency
         db.OfContactOfAsync(db.Checks.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.ContactId), ct);
 
     protected override Task<MultiAgencyCheck?> LoadAsync(Guid id, RouteValueDictionary route, CancellationToken ct) =>
-        db.Checks.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
+        db.Checks.Include(c => c.Agency).Include(c => c.People).SingleOrDefaultAsync(c => c.Id == id, ct);
 }

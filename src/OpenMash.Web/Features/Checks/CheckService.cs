@@ -74,13 +74,16 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         var checkDue = calculator.AddWorkingTime(new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)), TimeSpan.FromHours(responseHours)).UtcDateTime;
         var decidedBy = await consent.DisplayNameAsync(ct);
         var discloser = await consent.DiscloserAsync(ct);
+        // Every child and every adult named in the contact, unless the screener left an adult out (with a reason).
+        var people = await CheckPeopleBackfill.PeopleInOrderAsync(db.ContactSubjects.Where(s => s.ContactId == contact.Id && !s.LeftOutOfChecks), db, ct);
         foreach (var sent in gates)
         {
             var agencyId = sent.Agency.Id;
             var checkId = Guid.NewGuid();
-            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, discloser, checkId, now, decidedBy));
+            db.SharingDecisions.Add(decisions.ForCheckSent(contact, screening!, sent, discloser, checkId, now, decidedBy, people.Count(p => p.AsAdult)));
             db.Checks.Add(new MultiAgencyCheck
             {
+                People = people.Select((p, i) => new CheckPerson { Id = Guid.NewGuid(), HubId = contact.HubId, CheckId = checkId, PersonId = p.PersonId, Position = i, AsAdult = p.AsAdult }).ToList(),
                 Id = checkId,
                 HubId = contact.HubId,
                 ContactId = contact.Id,
@@ -98,44 +101,129 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         return [];
     }
 
-    public static List<ValidationError> Validate(CheckAnswerInput input)
+    public const string DecidedRefusal = "This contact's decision has been approved, so the answer can no longer be corrected. Tell the MASH manager what has changed: they can record it on the contact.";
+
+    /// <summary>
+    /// Every rule of an answer: each person the check asks about is answered for (nothing held, or at least one item
+    /// about them), each adult's domestic abuse question is answered, and the summary is given when anything is held.
+    /// Error keys are <c>People[i]</c> by the person's place in the request, as the page shows them.
+    /// </summary>
+    public static List<ValidationError> Validate(CheckAnswerInput input, IReadOnlyList<CheckPersonView> people)
     {
         var errors = new List<ValidationError>();
-        if (input.Known is null)
+        var byPerson = input.People.Where(p => p.PersonId is not null).GroupBy(p => p.PersonId!.Value).ToDictionary(g => g.Key, g => g.First());
+        if (input.People.Any(p => p.PersonId is { } id && people.All(x => x.Person.PersonId != id)))
         {
-            errors.Add(new(nameof(input.Known), "Select whether your agency knows this child or family"));
+            errors.Add(new(string.Empty, "The answer names someone this check does not ask about: open the check again and answer for the people it lists"));
         }
 
-        errors.Require(input.Summary, nameof(input.Summary), "Enter a summary of what your agency holds", 2000, "Summary");
-        errors.Limit(input.Details, nameof(input.Details), 20000, "Details");
-        for (var i = 0; i < input.Items.Count; i++)
+        for (var i = 0; i < people.Count; i++)
         {
-            errors.Limit(input.Items[i].Text, $"Items[{i}].Text", 5000, $"Item {i + 1}");
-
-            if (string.IsNullOrWhiteSpace(input.Items[i].Text) && input.Items[i].Restrictions != ItemRestrictions.None)
+            var who = people[i];
+            var prefix = $"People[{i}]";
+            var answer = byPerson.GetValueOrDefault(who.Person.PersonId);
+            if (answer?.Held is null)
             {
-                errors.Add(new($"Items[{i}].Text", $"Enter the information for item {i + 1}, or clear its restrictions"));
+                errors.Add(new($"{prefix}.Held", $"Select whether your agency holds information about {who.Name}, or nothing held"));
+            }
+
+            var items = answer?.Items ?? [];
+            for (var j = 0; j < items.Count; j++)
+            {
+                errors.Limit(items[j].Text, $"{prefix}.Items[{j}].Text", 5000, $"Item {j + 1} about {who.Name}");
+                if (string.IsNullOrWhiteSpace(items[j].Text) && items[j].Restrictions != ItemRestrictions.None)
+                {
+                    errors.Add(new($"{prefix}.Items[{j}].Text", $"Enter the information for item {j + 1} about {who.Name}, or clear its restrictions"));
+                }
+            }
+
+            var anyItem = items.Any(x => !string.IsNullOrWhiteSpace(x.Text));
+            if (answer?.Held == false && anyItem)
+            {
+                errors.Add(new($"{prefix}.Held", $"You selected nothing held about {who.Name} but entered information: select that your agency holds information, or clear the items"));
+            }
+
+            if (who.AsAdult)
+            {
+                if (answer?.DomesticAbuse is null)
+                {
+                    errors.Add(new($"{prefix}.DomesticAbuse", $"Select whether your agency holds domestic abuse history about {who.Name}"));
+                }
+                else if (answer.DomesticAbuse == true)
+                {
+                    errors.Require(answer.DomesticAbuseText, $"{prefix}.DomesticAbuseText", $"Enter the domestic abuse history your agency holds about {who.Name}", 5000, "Domestic abuse history");
+                    if (answer.Held == false)
+                    {
+                        errors.Add(new($"{prefix}.Held", $"You said domestic abuse history is held about {who.Name}: select that your agency holds information about them"));
+                    }
+                }
+                else if (!string.IsNullOrWhiteSpace(answer.DomesticAbuseText))
+                {
+                    errors.Add(new($"{prefix}.DomesticAbuseText", $"You selected no domestic abuse history about {who.Name}: clear the history, or select that it is held"));
+                }
+            }
+
+            if (answer?.Held == true && !anyItem && !(who.AsAdult && answer.DomesticAbuse == true))
+            {
+                errors.Add(new($"{prefix}.Items[0].Text", $"Enter at least one item of information your agency holds about {who.Name}"));
             }
         }
 
-        if (input.Known == true && !input.Items.Any(i => !string.IsNullOrWhiteSpace(i.Text)))
+        var holdsSomething = people.Any(p => byPerson.GetValueOrDefault(p.Person.PersonId)?.Held == true);
+        if (holdsSomething)
         {
-            errors.Add(new("Items[0].Text", "Enter at least one item of information your agency holds"));
+            errors.Require(input.Summary, nameof(input.Summary), "Enter a summary of what your agency holds", 2000, "Summary");
+        }
+        else
+        {
+            errors.Limit(input.Summary, nameof(input.Summary), 2000, "Summary");
         }
 
+        errors.Limit(input.Details, nameof(input.Details), 20000, "Details");
         return errors;
     }
 
-    /// <summary>Stores the answer; once every check of the contact is answered the contact waits for a decision.</summary>
+    /// <summary>The people a check asks about, in the request's order, with their names, births and relationships to the children.</summary>
+    public async Task<IReadOnlyList<CheckPersonView>> PeopleOfAsync(MultiAgencyCheck check, CancellationToken ct = default)
+    {
+        var people = check.People.Count > 0 ? check.People : await db.CheckPeople.Where(p => p.CheckId == check.Id).ToListAsync(ct);
+        var ids = people.Select(p => p.PersonId).ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var relationships = await db.PersonRelationships.AsNoTracking()
+            .Where(r => ids.Contains(r.PersonId) && ids.Contains(r.RelatedPersonId))
+            .Select(r => new { r.PersonId, r.RelatedPersonId, r.Type })
+            .ToListAsync(ct);
+        string? RelationshipOf(CheckPerson p)
+        {
+            var words = relationships.Where(r => r.RelatedPersonId == p.PersonId && people.Any(c => c.PersonId == r.PersonId && !c.AsAdult))
+                .Select(r => $"{PersonDisplay.Relationship(r.Type).ToLowerInvariant()} of {persons.GetValueOrDefault(r.PersonId)?.FullName}")
+                .Distinct()
+                .ToList();
+            return words.Count == 0 ? null : string.Join("; ", words);
+        }
+
+        return people.OrderBy(p => p.Position).Select(p =>
+        {
+            var person = persons.GetValueOrDefault(p.PersonId);
+            return new CheckPersonView(
+                p,
+                person?.FullName ?? "A person",
+                person is null ? "Not known" : PersonDisplay.Birth(person.DateOfBirth, person.DateOfBirthIsEstimated, person.ExpectedDeliveryDate),
+                RelationshipOf(p));
+        }).ToList();
+    }
+
+    /// <summary>Stores the answer about each person; once every check of the contact is answered the contact waits for a decision.</summary>
     public async Task<IReadOnlyList<ValidationError>> AnswerAsync(MultiAgencyCheck check, CheckAnswerInput input, CancellationToken ct = default)
     {
-        var errors = Validate(input);
         if (check.AgencyId != db.Actor.AgencyId)
         {
             // Only the agency asked may answer: its answer is attributed to it.
             return [new(string.Empty, "Only the agency asked can answer this check")];
         }
 
+        var people = await PeopleOfAsync(check, ct);
+        var errors = Validate(input, people);
         if (check.Status == CheckStatus.Answered)
         {
             errors.Insert(0, new(string.Empty, "This check has already been answered"));
@@ -148,17 +236,10 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        check.Status = CheckStatus.Answered;
-        check.AnsweredAtUtc = now;
-        check.AnsweredByUserId = db.Actor.UserId;
-        check.Known = input.Known;
-        check.Summary = input.Summary!.Trim();
-        check.Details = string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim();
-        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Text)))
-        {
-            db.CheckItems.Add(new CheckItem { Id = Guid.NewGuid(), HubId = check.HubId, CheckId = check.Id, Text = item.Text!.Trim(), Restrictions = item.Restrictions });
-        }
-
+        Apply(check, input, people);
+        check.RecordAnswer(db.Actor.UserId, now, Summary(input, people), Clean(input.Details));
+        db.Audit(AuditActions.AnswerCheck, targetType: nameof(MultiAgencyCheck), targetId: check.Id.ToString(), subjects: people.Select(p => p.Person.PersonId), purpose: "Multi-agency check",
+            detail: Truncate(check.PeopleInWords(people.ToDictionary(p => p.Person.PersonId, p => p.Name)), 2000));
         await db.SaveChangesAsync(ct);
         var outstanding = await db.Checks.AnyAsync(c => c.ContactId == check.ContactId && c.Status != CheckStatus.Answered, ct);
         if (!outstanding)
@@ -173,43 +254,175 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
         return [];
     }
 
+    /// <summary>
+    /// The answering agency corrects its sent answer, with a reason, until the contact's decision is approved. The
+    /// answer before is kept (its items marked as replaced, its words on the correction); the correction is audited
+    /// and shown with who, when and why on the check, the screening page and the timeline.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationError>> CorrectAsync(MultiAgencyCheck check, CheckAnswerInput input, string? reason, CancellationToken ct = default)
+    {
+        if (check.AgencyId != db.Actor.AgencyId)
+        {
+            return [new(string.Empty, "Only the agency asked can correct its answer")];
+        }
+
+        var contact = await db.Contacts.Include(c => c.Subjects).SingleAsync(c => c.Id == check.ContactId, ct);
+        var people = await PeopleOfAsync(check, ct);
+        if (check.Status != CheckStatus.Answered)
+        {
+            return [new(string.Empty, "This check has not been answered yet: answer it first")];
+        }
+
+        if (contact.IsDecided)
+        {
+            db.Audit(AuditActions.CorrectCheckAnswer, AuditOutcome.Refused, nameof(MultiAgencyCheck), check.Id.ToString(), people.Select(p => p.Person.PersonId), "Multi-agency check", "The contact's decision has been approved");
+            await db.SaveChangesAsync(ct);
+            return [new(string.Empty, DecidedRefusal)];
+        }
+
+        var errors = new List<ValidationError>();
+        var why = errors.Require(reason, "Reason", "Enter why the answer is being corrected", 2000, "Reason");
+        errors.AddRange(Validate(input, people));
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var names = people.ToDictionary(p => p.Person.PersonId, p => p.Name);
+        var correction = new CheckCorrection
+        {
+            Id = Guid.NewGuid(),
+            HubId = check.HubId,
+            CheckId = check.Id,
+            CorrectedByUserId = db.Actor.UserId ?? Guid.Empty,
+            CorrectedAtUtc = now,
+            Reason = why,
+            PreviousKnown = check.Known,
+            PreviousSummary = check.Summary,
+            PreviousDetails = check.Details,
+            PreviousPeople = Truncate(check.PeopleInWords(names), 5000),
+        };
+        var current = await db.CheckItems.Where(i => i.CheckId == check.Id && i.SupersededByCorrectionId == null).ToListAsync(ct);
+        foreach (var item in current)
+        {
+            item.SupersededByCorrectionId = correction.Id;
+        }
+
+        Apply(check, input, people);
+        check.Correct(correction, Summary(input, people), Clean(input.Details));
+        db.CheckCorrections.Add(correction);
+        db.Audit(AuditActions.CorrectCheckAnswer, targetType: nameof(MultiAgencyCheck), targetId: check.Id.ToString(), subjects: people.Select(p => p.Person.PersonId), purpose: "Multi-agency check",
+            detail: Truncate($"Reason: {why}. Before: {correction.PreviousPeople}. Now: {check.PeopleInWords(names)}", 2000));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>Writes each person's answer and their items (tracked on the check's people, which the record guard loaded tracked).</summary>
+    private void Apply(MultiAgencyCheck check, CheckAnswerInput input, IReadOnlyList<CheckPersonView> people)
+    {
+        var byPerson = input.People.Where(p => p.PersonId is not null).GroupBy(p => p.PersonId!.Value).ToDictionary(g => g.Key, g => g.First());
+        foreach (var view in people)
+        {
+            var answer = byPerson[view.Person.PersonId];
+            var person = check.People.Single(p => p.Id == view.Person.Id);
+            person.Answer(answer.Held!.Value, person.AsAdult ? answer.DomesticAbuse : null);
+            foreach (var item in answer.Items.Where(i => !string.IsNullOrWhiteSpace(i.Text)))
+            {
+                db.CheckItems.Add(new CheckItem { Id = Guid.NewGuid(), HubId = check.HubId, CheckId = check.Id, PersonId = person.PersonId, Text = item.Text!.Trim(), Restrictions = item.Restrictions });
+            }
+
+            if (person.AsAdult && answer.DomesticAbuse == true)
+            {
+                db.CheckItems.Add(new CheckItem
+                {
+                    Id = Guid.NewGuid(), HubId = check.HubId, CheckId = check.Id, PersonId = person.PersonId, Kind = CheckItemKind.DomesticAbuseHistory,
+                    Text = answer.DomesticAbuseText!.Trim(), Restrictions = answer.DomesticAbuseRestrictions,
+                });
+            }
+        }
+    }
+
+    private static string Summary(CheckAnswerInput input, IReadOnlyList<CheckPersonView> people) =>
+        Clean(input.Summary) ?? (people.Count == 1 ? $"Nothing held about {people[0].Name}." : "Nothing held about any of the people named.");
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>Every check of a contact, each answer with only what the signed-in user may see.</summary>
     public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, CancellationToken ct = default) =>
         await AnswersForAsync(contactId, await ViewerAsync(ct), ct);
 
     /// <summary>
     /// Every check of a contact as <paramref name="viewer"/> may see it: another agency's answer passes the sharing
-    /// agreements for the viewer's agency and hub (the one enforcement point, each decision audited), and each item
-    /// the supplier's restrictions withhold from this viewer is counted, not shown. A refused answer carries no
-    /// content, no count of items and no name of who answered.
+    /// agreements for the viewer's agency and hub, asked for each person the check is about (the one enforcement
+    /// point, each decision audited with that person), and each item the supplier's restrictions withhold from this
+    /// viewer is counted, not shown. A refused answer carries no content, no count of items and no name of who answered;
+    /// the summary and details, which may speak of anyone in the household, are shown only when every person's answer is.
     /// </summary>
     public async Task<IReadOnlyList<VisibleAnswer>> AnswersForAsync(Guid contactId, AnswerViewer viewer, CancellationToken ct = default)
     {
-        var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Include(c => c.Items)
+        var checks = await db.Checks.AsNoTracking().Include(c => c.Agency).Include(c => c.Items).Include(c => c.People).Include(c => c.Corrections)
             .Where(c => c.ContactId == contactId).ToListAsync(ct);
-        var userIds = checks.Select(c => c.AnsweredByUserId).OfType<Guid>().Distinct().ToList();
+        var userIds = checks.Select(c => c.AnsweredByUserId).OfType<Guid>().Concat(checks.SelectMany(c => c.Corrections).Select(x => x.CorrectedByUserId)).Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var subjects = await db.ContactSubjects.AsNoTracking().Where(s => s.ContactId == contactId).Select(s => s.PersonId).ToListAsync(ct);
+        var personIds = checks.SelectMany(c => c.People).Select(p => p.PersonId).Distinct().ToList();
+        var names = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
         var answers = new List<VisibleAnswer>();
         foreach (var c in checks.OrderBy(c => c.Agency.Name))
         {
             var answeredBy = c.AnsweredByUserId is { } id ? users.GetValueOrDefault(id) : null;
-            var visible = c.Items.Where(i => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer.Items).Visible).ToList();
-            if (c.Status != CheckStatus.Answered || (c.AgencyId == viewer.AgencyId && c.HubId == viewer.HubId))
+            bool MayView(CheckItem i) => ItemRestrictionPolicy.MayView(i.Restrictions, new Sharing.AgencyId(c.AgencyId), viewer.Items).Visible;
+            var current = c.Items.Where(i => i.IsCurrent).ToList();
+            var own = c.AgencyId == viewer.AgencyId && c.HubId == viewer.HubId;
+            var verdicts = new Dictionary<Guid, DataSharing.ShareVerdict>();
+            if (c.Status == CheckStatus.Answered && !own)
             {
-                answers.Add(new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count));
+                // The one enforcement point: each person's answer passes the sharing agreements, and each decision is audited with that person.
+                var request = new DataSharing.ShareRequest(c.AgencyId, c.Agency.Name, c.HubId, CategoryOf(c.Agency.Type), viewer.Purpose, nameof(MultiAgencyCheck), c.Id.ToString(), subjects);
+                if (c.People.Count == 0)
+                {
+                    verdicts[Guid.Empty] = await gate.DecideAsync(request, viewer.AgencyId, viewer.HubId, ct);
+                }
+
+                foreach (var person in c.People.OrderBy(p => p.Position))
+                {
+                    verdicts[person.PersonId] = await gate.DecideAsync(request with { Subjects = [person.PersonId] }, viewer.AgencyId, viewer.HubId, ct);
+                }
+            }
+
+            var people = c.People.OrderBy(p => p.Position).Select(p =>
+            {
+                var verdict = verdicts.GetValueOrDefault(p.PersonId);
+                var about = current.Where(i => i.PersonId == p.PersonId).ToList();
+                var name = names.GetValueOrDefault(p.PersonId, "A person");
+                if (verdict is not null && !verdict.MaySeeContent)
+                {
+                    return new VisiblePerson(p.PersonId, name, p.AsAdult, verdict.MayKnowExists ? p.Held : null, null, [], 0, verdict.Outcome, verdict.WhyNot);
+                }
+
+                var shown = about.Where(MayView).ToList();
+                return new VisiblePerson(p.PersonId, name, p.AsAdult, p.Held, p.DomesticAbuseHeld, shown, about.Count - shown.Count, SharingOutcome.Content, null);
+            }).ToList();
+
+            // The answer as a whole is shared as far as the least shared person's answer is.
+            var least = verdicts.Values.OrderBy(v => v.Outcome).FirstOrDefault();
+            if (least is not null && !least.MaySeeContent)
+            {
+                answers.Add(new VisibleAnswer(c, null, [], 0, least.Outcome, least.WhyNot) { People = people });
                 continue;
             }
 
-            // The one enforcement point: each partner answer passes the sharing agreements, and each decision is audited.
-            var verdict = await gate.DecideAsync(
-                new DataSharing.ShareRequest(c.AgencyId, c.Agency.Name, c.HubId, CategoryOf(c.Agency.Type), viewer.Purpose, nameof(MultiAgencyCheck), c.Id.ToString(), subjects),
-                viewer.AgencyId,
-                viewer.HubId,
-                ct);
-            answers.Add(verdict.MaySeeContent
-                ? new VisibleAnswer(c, answeredBy, visible, c.Items.Count - visible.Count)
-                : new VisibleAnswer(c, null, [], 0, verdict.Outcome, verdict.WhyNot));
+            var visible = current.Where(MayView).ToList();
+            var corrections = c.Corrections.OrderBy(x => x.CorrectedAtUtc).Select(x =>
+            {
+                var before = c.Items.Where(i => i.SupersededByCorrectionId == x.Id).ToList();
+                var seen = before.Where(MayView).ToList();
+                return new VisibleCorrection(x, users.GetValueOrDefault(x.CorrectedByUserId), seen, before.Count - seen.Count);
+            }).ToList();
+            answers.Add(new VisibleAnswer(c, answeredBy, visible, current.Count - visible.Count) { People = people, Corrections = corrections });
         }
 
         await db.SaveChangesAsync(ct);

@@ -19,13 +19,15 @@ public sealed class ChecksSubjectAccess(OpenMashDbContext db, SharingGate gate) 
     public IReadOnlyDictionary<Type, string> Covers { get; } = new Dictionary<Type, string>
     {
         [typeof(MultiAgencyCheck)] = "Information from partner agencies",
-        [typeof(CheckItem)] = "Information from partner agencies (items restricted by the supplier withheld)",
+        [typeof(CheckItem)] = "Information from partner agencies (items restricted by the supplier withheld, items about other people withheld as third-party information)",
+        [typeof(CheckPerson)] = "Information from partner agencies (whether each agency holds anything about the person)",
+        [typeof(CheckCorrection)] = "Information from partner agencies (when an answer was corrected)",
     };
 
     public async Task AddAsync(SubjectAccessBuilder sar, CancellationToken ct)
     {
         var contactIds = sar.ContactIds;
-        var checks = await db.Checks.AsNoTracking().Include(c => c.Items).Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.RequestedAtUtc).ToListAsync(ct);
+        var checks = await db.Checks.AsNoTracking().Include(c => c.Items).Include(c => c.People).Include(c => c.Corrections).Where(c => contactIds.Contains(c.ContactId)).OrderBy(c => c.RequestedAtUtc).ToListAsync(ct);
         var entries = new List<SarEntry>();
         var subjectViewer = new ItemViewer(ViewerRole.DataSubject, new AgencyId(Guid.Empty), AgencyType.Other, Audience.FamilyOrSubjectAccess);
         foreach (var check in checks)
@@ -50,10 +52,32 @@ public sealed class ChecksSubjectAccess(OpenMashDbContext db, SharingGate gate) 
             }
 
             fields.AddRange([new("Known to them", YesNo(check.Known)), new("Summary", check.Summary ?? "None"), new("Details", check.Details ?? "None")]);
+            if (check.People.FirstOrDefault(p => p.PersonId == sar.PersonId) is { Held: { } held } about)
+            {
+                fields.Add(new("About you", held ? "Holds information" : "Nothing held"));
+                if (about.DomesticAbuseHeld is { } da)
+                {
+                    fields.Add(new("Domestic abuse history", da ? "Held" : "None held"));
+                }
+            }
+
+            foreach (var correction in check.Corrections.OrderBy(x => x.CorrectedAtUtc))
+            {
+                fields.Add(new("Answer corrected", Time(correction.CorrectedAtUtc)));
+            }
+
             var n = 0;
-            foreach (var item in check.Items)
+            foreach (var item in check.Items.Where(i => i.IsCurrent))
             {
                 n++;
+                if (item.PersonId is { } other && other != sar.PersonId)
+                {
+                    // What the agency holds about another person of the household is theirs, not the requester's.
+                    fields.Add(new($"Item {n}", "Withheld: about another person"));
+                    sar.Redactions.Add(new($"Item {n} supplied by {agency}", where, "Withheld: information about another person (third party)"));
+                    continue;
+                }
+
                 var decision = ItemRestrictionPolicy.MayView(item.Restrictions, new AgencyId(check.AgencyId), subjectViewer);
                 if (decision.Visible)
                 {

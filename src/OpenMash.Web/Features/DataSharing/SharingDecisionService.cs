@@ -16,7 +16,7 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
     /// The sharing decision written with each check sent: filled from the screening, the contact and the gate. The
     /// discloser is the front door practitioner's agency sending the request; the gate's condition is that discloser's.
     /// </summary>
-    public SharingDecisionRecord ForCheckSent(Contact contact, ContactScreening screening, AgencyGate gate, Discloser discloser, Guid checkId, DateTime nowUtc, string decidedByName)
+    public SharingDecisionRecord ForCheckSent(Contact contact, ContactScreening screening, AgencyGate gate, Discloser discloser, Guid checkId, DateTime nowUtc, string decidedByName, int adults = 0)
     {
         var record = new SharingDecisionRecord
         {
@@ -32,7 +32,7 @@ public sealed class SharingDecisionService(OpenMashDbContext db, TimeProvider ti
             DiscloserAgencyId = discloser.AgencyId,
             DiscloserOrganisation = discloser.Name,
             Reasons = gate.Result.Reason,
-            Items = $"Multi-agency check request: the children's names and dates of birth, the concerns ({string.Join(", ", contact.ConcernCategories.Select(c => c.DisplayName()))}) and the question what the agency holds that is relevant.",
+            Items = $"Multi-agency check request: the children's names and dates of birth{(adults == 0 ? string.Empty : $", the names and dates of birth of {adults} adult{(adults == 1 ? "" : "s")} of the household")}, the concerns ({string.Join(", ", contact.ConcernCategories.Select(c => c.DisplayName()))}) and the question what the agency holds that is relevant.",
             RecipientAgencyId = gate.Agency.Id,
             RecipientOrganisation = gate.Agency.Name,
             RecipientPerson = "The agency's MASH researchers",

@@ -19,5 +19,6 @@ public static class ScreeningServiceCollectionExtensions
 {
     public static IServiceCollection AddScreening(this IServiceCollection services) => services
         .AddScoped<ScreeningService>()
+        .AddScoped<HouseholdService>()
         .AddScoped<ISubjectAccessSection, ScreeningSubjectAccess>();
 }

@@ -61,12 +61,12 @@ public sealed class ScreeningService(OpenMashDbContext db, HubWorkingTime workin
         }
 
         var related = await db.PersonRelationships
-            .Where(r => childIds.Contains(r.PersonId) && (r.Type == RelationshipType.ParentCarer || r.Type == RelationshipType.HouseholdMember))
+            .Where(r => childIds.Contains(r.PersonId) && (r.Type == RelationshipType.ParentCarer || r.Type == RelationshipType.HouseholdMember || r.Type == RelationshipType.PartnerOfParent))
             .Select(r => new { r.RelatedPersonId, r.Type })
             .ToListAsync(ct);
         foreach (var r in related)
         {
-            adults.TryAdd(r.RelatedPersonId, r.Type == RelationshipType.ParentCarer ? "Parent or carer" : "Household member");
+            adults.TryAdd(r.RelatedPersonId, PersonDisplay.Relationship(r.Type));
         }
 
         var adultIds = adults.Keys.ToList();

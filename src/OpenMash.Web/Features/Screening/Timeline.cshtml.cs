@@ -57,6 +57,11 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
                     ? new(answered, $"Check answered by {check.Agency.Name}", answer.Shared == Sharing.SharingOutcome.Content ? Name(check.AnsweredByUserId) : null, check.Known == true ? "Known to the agency" : "Not known to the agency")
                     : new(answered, $"Check answered by {check.Agency.Name}", null, "The answer is not shared with you: see the screening page for why"));
             }
+
+            foreach (var correction in answer.Corrections)
+            {
+                events.Add(new(correction.Correction.CorrectedAtUtc, $"Check answer corrected by {check.Agency.Name}", correction.CorrectedBy, $"Why: {correction.Correction.Reason}"));
+            }
         }
 
         foreach (var decision in decisions)

@@ -119,7 +119,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         await RequestAsync(screener, contactId, Police, Health);
         var healthCheck = await CheckIdAsync(contactId, Health);
         var health = await ResearcherAsync(factory, "staffs.health");
-        await health.PostFormAsync($"/Checks/{healthCheck}", [new("Known", "true"), new("Summary", "Known to health visiting (fictional)"), new("Items[0].Text", "Missed immunisations (fictional)")]);
+        await health.PostFormAsync($"/Checks/{healthCheck}", await CheckForms.HeldAboutFirstChildAsync(factory, healthCheck, "Known to health visiting (fictional)", ("Missed immunisations (fictional)", [])));
         var police = await ResearcherAsync(factory, "staffs.police");
 
         var response = await police.Http.GetAsync(new Uri($"/Checks/{healthCheck}", UriKind.Relative));
@@ -154,9 +154,11 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         var police = await ResearcherAsync(factory, "staffs.police");
         var health = await ResearcherAsync(factory, "staffs.health");
 
-        await police.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Police)}", [new("Known", "false"), new("Summary", "No trace (fictional)")]);
+        var policeCheck = await CheckIdAsync(contactId, Police);
+        await police.PostFormAsync($"/Checks/{policeCheck}", await CheckForms.NothingHeldAsync(factory, policeCheck, "No trace (fictional)"));
         var afterOne = await ContactAsync(contactId);
-        await health.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Health)}", [new("Known", "true"), new("Summary", "Known (fictional)"), new("Items[0].Text", "Health visitor involved (fictional)")]);
+        var healthCheck = await CheckIdAsync(contactId, Health);
+        await health.PostFormAsync($"/Checks/{healthCheck}", await CheckForms.HeldAboutFirstChildAsync(factory, healthCheck, "Known (fictional)", ("Health visitor involved (fictional)", [])));
         var afterAll = await ContactAsync(contactId);
 
         Assert.Equal(ContactState.AwaitingPartnerInformation, afterOne.State);
@@ -177,7 +179,8 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
 
         var page = await PageClient.ParseAsync(await police.PostFormAsync($"/Checks/{checkId}", []));
 
-        Assert.Equal(["#Known", "#Summary"], page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
+        // Per person now: the one child must be answered for (nothing held, or what is held); the summary is needed only when something is held.
+        Assert.Equal(["#People_0__Held"], page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
         Assert.Equal(CheckStatus.Requested, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == checkId).Select(c => c.Status).SingleAsync()));
     }
 
@@ -187,13 +190,11 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         var (contactId, screener) = await ScreenedContactAsync();
         await RequestAsync(screener, contactId, Police, Health);
         var police = await ResearcherAsync(factory, "staffs.police");
-        await police.PostFormAsync($"/Checks/{await CheckIdAsync(contactId, Police)}",
-        [
-            new("Known", "true"), new("Summary", "Domestic incident attended (fictional)"),
-            new("Items[0].Text", "Incident at the home in March (fictional)"),
-            new("Items[1].Text", "Ongoing covert enquiry (fictional)"), new("Items[1].Restrictions", "SupplyingAgencyOnly"),
-            new("Items[2].Text", "Intelligence for social workers (fictional)"), new("Items[2].Restrictions", "MashSocialWorkersOnly"), new("Items[2].Restrictions", "NotForFamily"),
-        ]);
+        var policeCheck = await CheckIdAsync(contactId, Police);
+        await police.PostFormAsync($"/Checks/{policeCheck}", await CheckForms.HeldAboutFirstChildAsync(factory, policeCheck, "Domestic incident attended (fictional)",
+            ("Incident at the home in March (fictional)", []),
+            ("Ongoing covert enquiry (fictional)", ["SupplyingAgencyOnly"]),
+            ("Intelligence for social workers (fictional)", ["MashSocialWorkersOnly", "NotForFamily"])));
 
         var (_, page) = await screener.GetPageAsync($"/Screening/{contactId}");
 

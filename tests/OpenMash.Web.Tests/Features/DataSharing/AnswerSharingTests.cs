@@ -30,7 +30,7 @@ public sealed class AnswerSharingTests(OpenMashFactory factory) : IClassFixture<
             var researcher = new PageClient(factory.CreateBrowserlessClient());
             await researcher.SignInAsDemoAsync(user);
             var checkId = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId && c.Agency.Name == agency).Select(c => c.Id).SingleAsync());
-            await researcher.PostFormAsync($"/Checks/{checkId}", [new("Known", "true"), new("Summary", text), new("Items[0].Text", text + " item")]);
+            await researcher.PostFormAsync($"/Checks/{checkId}", await Checks.CheckForms.HeldAboutFirstChildAsync(factory, checkId, text, (text + " item", [])));
         }
 
         var (_, before) = await screener.GetPageAsync($"/Screening/{contactId}");

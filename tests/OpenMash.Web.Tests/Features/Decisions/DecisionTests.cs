@@ -118,7 +118,7 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
         await screener.PostFormAsync($"/Screening/{contactId}", [new("AgencyIds", police.ToString())], $"/Screening/{contactId}?handler=Checks");
         var checkId = await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).Select(c => c.Id).SingleAsync());
         var researcher = await SignInAsync("staffs.police");
-        await researcher.PostFormAsync($"/Checks/{checkId}", [new("Known", "true"), new("Summary", "Secret police summary (fictional)"), new("Items[0].Text", "Secret police detail (fictional)")]);
+        await researcher.PostFormAsync($"/Checks/{checkId}", await Checks.CheckForms.HeldAboutFirstChildAsync(factory, checkId, "Secret police summary (fictional)", ("Secret police detail (fictional)", [])));
         await screener.PostFormAsync($"/Decisions/Propose/{contactId}", Proposal());
         var decision = await DecisionAsync(contactId);
         var manager = await SignInAsync("staffs.manager");

@@ -8,5 +8,7 @@ internal sealed class CheckItemConfiguration : IEntityTypeConfiguration<CheckIte
     public void Configure(EntityTypeBuilder<CheckItem> builder)
     {
         builder.Property(i => i.Text).HasMaxLength(5000);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(i => i.IsCurrent);
     }
 }

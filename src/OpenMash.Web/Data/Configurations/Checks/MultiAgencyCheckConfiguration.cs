@@ -15,5 +15,7 @@ internal sealed class MultiAgencyCheckConfiguration : IEntityTypeConfiguration<M
         builder.HasIndex(c => new { c.AgencyId, c.Status, c.DueAtUtc });
         builder.HasIndex(c => new { c.ContactId, c.AgencyId }).IsUnique();
         builder.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CheckId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.People).WithOne().HasForeignKey(p => p.CheckId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Corrections).WithOne().HasForeignKey(p => p.CheckId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -11,5 +11,6 @@ internal sealed class ContactSubjectConfiguration : IEntityTypeConfiguration<Con
         builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.PersonId);
+        builder.Property(s => s.LeftOutReason).HasMaxLength(2000);
     }
 }
