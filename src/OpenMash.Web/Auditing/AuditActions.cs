@@ -166,6 +166,12 @@ public static class AuditActions
 
     public const string RemoveClosureDay = "Remove hub closure day";
 
+    public const string AmendContact = "Amend contact";
+
+    public const string AddContactAttachment = "Add contact attachment";
+
+    public const string AddCaseNote = "Add case note";
+
     /// <summary>Every named action above (not the per-record change names).</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
@@ -268,6 +274,9 @@ public static class AuditActions
         [ResendEmail] = "Queued again an e-mail that could not be sent",
         [AddClosureDay] = "Added a day the hub is closed",
         [RemoveClosureDay] = "Removed a day the hub is closed",
+        [AmendContact] = "Amended a contact's recorded details, with a reason",
+        [AddContactAttachment] = "Added an attachment to a recorded contact",
+        [AddCaseNote] = "Added a case note to a contact",
     };
 
     /// <summary>
