@@ -55,6 +55,8 @@ public sealed class ContactLaterWorkTests(OpenMashFactory factory) : IClassFixtu
         var listed = details.QuerySelector("[data-testid=contact-attachments]")?.TextContent;
         Assert.Contains("school-letter.pdf", listed, StringComparison.Ordinal);
         Assert.Contains("about Merlin Laterwork", listed, StringComparison.Ordinal);
+        var (_, record) = await manager.GetPageAsync($"/People/{childId}");
+        Assert.Contains("school-letter.pdf", record.QuerySelector("[data-testid=person-attachments]")?.TextContent, StringComparison.Ordinal);
         var (_, timeline) = await manager.GetPageAsync($"/Screening/{contactId}/Timeline");
         Assert.Contains("Attachment added", timeline.QuerySelector("[data-testid=timeline]")?.TextContent, StringComparison.Ordinal);
 
