@@ -176,6 +176,12 @@ public static class AuditActions
 
     public const string ChangeCheckCoverage = "Change check coverage";
 
+    public const string AmendContact = "Amend contact";
+
+    public const string AddContactAttachment = "Add contact attachment";
+
+    public const string AddCaseNote = "Add case note";
+
     /// <summary>Every named action above (not the per-record change names).</summary>
     public static IReadOnlyList<string> All { get; } =
         typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
@@ -283,6 +289,9 @@ public static class AuditActions
         [AddHouseholdPerson] = "Added a person to a contact's household",
         [ChangeHouseholdRelationship] = "Changed a relationship in a contact's household",
         [ChangeCheckCoverage] = "Included or left out a person from partner checks",
+        [AmendContact] = "Amended a contact's recorded details, with a reason",
+        [AddContactAttachment] = "Added an attachment to a recorded contact",
+        [AddCaseNote] = "Added a case note to a contact",
     };
 
     /// <summary>

@@ -53,6 +53,12 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<DecisionDueExtension> DecisionDueExtensions => Set<DecisionDueExtension>();
 
+    public DbSet<ContactAmendment> ContactAmendments => Set<ContactAmendment>();
+
+    public DbSet<ContactFieldChange> ContactFieldChanges => Set<ContactFieldChange>();
+
+    public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ContactScreening> Screenings => Set<ContactScreening>();

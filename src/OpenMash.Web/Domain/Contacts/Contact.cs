@@ -175,6 +175,82 @@ public sealed class Contact : IHubScoped, IAuditSubjects
         };
     }
 
+    /// <summary>
+    /// Amends the recorded details and corrects the people named in the contact, with a reason; returns the amendment
+    /// holding each detail before and after. Refuses a decided contact, a blank reason, a person the contact does not
+    /// name, and an amendment that changes nothing.
+    /// </summary>
+    public ContactAmendment Amend(ContactDetails details, IReadOnlyList<PersonCorrection> people, string reason, Guid byUserId, DateTime atUtc)
+    {
+        RefuseIfDecided("amended");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InvalidOperationException($"Contact {Reference}: an amendment needs a reason.");
+        }
+
+        var amendment = new ContactAmendment { Id = Guid.NewGuid(), HubId = HubId, ContactId = Id, Reason = reason.Trim(), AmendedByUserId = byUserId, AmendedAtUtc = atUtc };
+        void Changed(AmendedField field, string? before, string? after, Guid? personId = null) =>
+            amendment.Changes.Add(new ContactFieldChange { Id = Guid.NewGuid(), HubId = HubId, AmendmentId = amendment.Id, PersonId = personId, Field = field, Before = before, After = after });
+        void Text(AmendedField field, string? before, string? after, Action<string?> set)
+        {
+            if (before != after)
+            {
+                Changed(field, before, after);
+                set(after);
+            }
+        }
+
+        if (details.Channel != Channel)
+        {
+            Changed(AmendedField.Channel, Channel.DisplayName(), details.Channel.DisplayName());
+            Channel = details.Channel;
+        }
+
+        if (details.ReferralSource != ReferralSource)
+        {
+            Changed(AmendedField.ReferralSource, ReferralSource.DisplayName(), details.ReferralSource.DisplayName());
+            ReferralSource = details.ReferralSource;
+        }
+
+        Text(AmendedField.ReferrerName, ReferrerName, details.ReferrerName, v => ReferrerName = v!);
+        Text(AmendedField.ReferrerRole, ReferrerRole, details.ReferrerRole, v => ReferrerRole = v);
+        Text(AmendedField.ReferrerAgency, ReferrerAgency, details.ReferrerAgency, v => ReferrerAgency = v);
+        Text(AmendedField.ReferrerPhone, ReferrerPhone, details.ReferrerPhone, v => ReferrerPhone = v);
+        Text(AmendedField.ReferrerEmail, ReferrerEmail, details.ReferrerEmail, v => ReferrerEmail = v);
+        Text(AmendedField.ReferrerRelationship, ReferrerRelationship, details.ReferrerRelationship, v => ReferrerRelationship = v);
+        var concerns = details.ConcernCategories.Distinct().ToList();
+        if (!concerns.Order().SequenceEqual(ConcernCategories.Order()))
+        {
+            Changed(AmendedField.ConcernCategories, string.Join(", ", ConcernCategories.Select(c => c.DisplayName())), string.Join(", ", concerns.Select(c => c.DisplayName())));
+            ConcernCategories = concerns;
+        }
+
+        Text(AmendedField.WhatHappened, WhatHappened, details.WhatHappened, v => WhatHappened = v!);
+        Text(AmendedField.ReferrerRequest, ReferrerRequest, details.ReferrerRequest, v => ReferrerRequest = v);
+        Text(AmendedField.ChildsVoice, ChildsVoice, details.ChildsVoice, v => ChildsVoice = v);
+        Text(AmendedField.AdditionalNeeds, AdditionalNeeds, details.AdditionalNeeds, v => AdditionalNeeds = v);
+
+        foreach (var correction in people)
+        {
+            if (Subjects.All(s => s.PersonId != correction.Person.Id))
+            {
+                throw new InvalidOperationException($"Contact {Reference} does not name person {correction.Person.Id}.");
+            }
+
+            foreach (var (field, before, after) in correction.Person.Correct(correction.GivenNames, correction.FamilyName, correction.DateOfBirth, correction.NhsNumber))
+            {
+                Changed(field, before, after, correction.Person.Id);
+            }
+        }
+
+        if (amendment.Changes.Count == 0)
+        {
+            throw new InvalidOperationException($"Contact {Reference}: the amendment changes nothing.");
+        }
+
+        return amendment;
+    }
+
     private void RefuseIfDecided(string what)
     {
         if (IsDecided)

@@ -20,4 +20,10 @@ public sealed class ContactAttachment : IHubScoped
     public DateTime UploadedAtUtc { get; set; }
 
     public Guid? UploadedByUserId { get; set; }
+
+    /// <summary>The child (or other person named in the contact) the document is about, when it was added for one of them.</summary>
+    public Guid? PersonId { get; set; }
+
+    /// <summary>Added after the contact was recorded (not sent with it): shown on the timeline, and its worker was told.</summary>
+    public bool AddedLater { get; set; }
 }

@@ -15,6 +15,8 @@ public static class MessageKinds
 
     public const string DecisionOverdue = "DecisionOverdue";
 
+    public const string AttachmentAdded = "AttachmentAdded";
+
     public static string DisplayName(string kind) => kind switch
     {
         ReferrerFeedback => "Feedback to the referrer",
@@ -23,6 +25,7 @@ public static class MessageKinds
         AgreementNotice => "Data sharing agreement notice",
         DecisionWarning => "Decision time running out, to managers",
         DecisionOverdue => "Decision overdue, to managers",
+        AttachmentAdded => "New attachment on a contact, to its worker",
         _ => "E-mail",
     };
 }

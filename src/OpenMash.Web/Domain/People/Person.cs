@@ -44,4 +44,39 @@ public sealed class Person : IHubScoped, IAuditSubjects
     public IEnumerable<Guid> AuditSubjects => [Id];
 
     public string FullName => $"{GivenNames} {FamilyName}";
+
+    /// <summary>
+    /// Corrects the person's names, date of birth and NHS number (already checked and normalised) and returns each
+    /// detail that changed, before and after, in words. The save that stores it feeds the person matcher (the person
+    /// change feed), like any other change to the record.
+    /// </summary>
+    public IReadOnlyList<(AmendedField Field, string? Before, string? After)> Correct(string givenNames, string familyName, DateOnly? dateOfBirth, string? nhsNumber)
+    {
+        var changes = new List<(AmendedField, string?, string?)>();
+        if (givenNames != GivenNames)
+        {
+            changes.Add((AmendedField.PersonGivenNames, GivenNames, givenNames));
+            GivenNames = givenNames;
+        }
+
+        if (familyName != FamilyName)
+        {
+            changes.Add((AmendedField.PersonFamilyName, FamilyName, familyName));
+            FamilyName = familyName;
+        }
+
+        if (dateOfBirth != DateOfBirth)
+        {
+            changes.Add((AmendedField.PersonDateOfBirth, DateOfBirth is null ? null : PersonDisplay.Date(DateOfBirth), dateOfBirth is null ? null : PersonDisplay.Date(dateOfBirth)));
+            DateOfBirth = dateOfBirth;
+        }
+
+        if (nhsNumber != NhsNumber)
+        {
+            changes.Add((AmendedField.PersonNhsNumber, NhsNumber is null ? null : PersonDisplay.NhsNumber(NhsNumber), nhsNumber is null ? null : PersonDisplay.NhsNumber(nhsNumber)));
+            NhsNumber = nhsNumber;
+        }
+
+        return changes;
+    }
 }

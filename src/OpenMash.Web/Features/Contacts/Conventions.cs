@@ -22,5 +22,7 @@ public static class ContactsServiceCollectionExtensions
         .AddScoped<New.DraftStore>()
         .AddScoped<ContactLoader>()
         .AddScoped<AttachmentLoader>()
-        .AddScoped<ISubjectAccessSection, ContactsSubjectAccess>();
+        .AddScoped<ContactRecordService>()
+        .AddScoped<ISubjectAccessSection, ContactsSubjectAccess>()
+        .AddScoped<ISubjectAccessSection, ContactRecordSubjectAccess>();
 }

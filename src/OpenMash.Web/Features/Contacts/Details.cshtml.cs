@@ -20,6 +20,14 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 
     public string? SourceAgency { get; private set; }
 
+    public IReadOnlyList<AmendmentView> Amendments { get; private set; } = [];
+
+    public IReadOnlyList<CaseNote> Notes { get; private set; } = [];
+
+    /// <summary>The confirmation after an amendment or an attachment added on the pages that come back here.</summary>
+    [TempData(Key = AmendModel.BannerKey)]
+    public string? Banner { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var contact = HttpContext.Record<Contact>();
@@ -35,8 +43,10 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
             .ToList();
         Attachments = await db.ContactAttachments.AsNoTracking().Where(a => a.ContactId == id)
             .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.FileName)
-            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAtUtc))
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAtUtc) { PersonId = a.PersonId, AddedLater = a.AddedLater })
             .ToListAsync(ct);
+        Amendments = await AmendmentHistory.ForContactAsync(db, id, ct);
+        Notes = await CaseNotes.ForContactAsync(db, id, ct);
         if (contact.RecordedByUserId is { } recorder)
         {
             RecordedBy = await db.Users.Where(u => u.Id == recorder).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);

@@ -22,6 +22,9 @@ public sealed class RecordModel(OpenMashDbContext db, OtherHubLookup otherHubs, 
 
     public IReadOnlyList<PersonContact> Contacts { get; private set; } = [];
 
+    /// <summary>Documents added to this person's contacts about them, newest first.</summary>
+    public IReadOnlyList<PersonAttachment> Attachments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var person = HttpContext.Record<Person>();
@@ -49,6 +52,11 @@ public sealed class RecordModel(OpenMashDbContext db, OtherHubLookup otherHubs, 
                 c.State == ContactState.Decided ? outcomes.FirstOrDefault(o => o.ContactId == c.Id)?.Outcome : null))
             .OrderByDescending(c => c.ReceivedAtUtc)
             .ToList();
+
+        Attachments = (await db.ContactAttachments.AsNoTracking().Where(a => a.PersonId == id && contactIds.Contains(a.ContactId))
+                .Select(a => new { a.ContactId, a.Id, a.FileName, a.UploadedAtUtc }).ToListAsync(ct))
+            .Select(a => new PersonAttachment(a.ContactId, contacts.First(c => c.Id == a.ContactId).Reference, a.Id, a.FileName, a.UploadedAtUtc))
+            .OrderByDescending(a => a.UploadedAtUtc).ToList();
 
         OtherHubs = new OtherHubPanel(
             await otherHubs.ForPersonAsync(person, ct),

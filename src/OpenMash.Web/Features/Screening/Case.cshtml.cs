@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Checks;
+using OpenMash.Web.Features.Contacts;
 using OpenMash.Web.Features.Duplicates;
 using OpenMash.Web.Features.People;
 using OpenMash.Web.Features.Shared;
@@ -52,6 +53,9 @@ public sealed class CaseModel(
 
     /// <summary>Each unanswered check's chases in words, by check.</summary>
     public IReadOnlyDictionary<Guid, string> ChaseTexts { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The contact's case notes, newest first.</summary>
+    public IReadOnlyList<CaseNote> Notes { get; private set; } = [];
 
     [BindProperty]
     public RagRating? Rag { get; set; }
@@ -191,6 +195,7 @@ public sealed class CaseModel(
         FeedbackFailed = feedback?.State == DeliveryState.Failed;
         var chases = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && o.Kind == MessageKinds.CheckChase).ToListAsync();
         var now = time.GetUtcNow().UtcDateTime;
+        Notes = await CaseNotes.ForContactAsync(db, contactId);
         ChaseTexts = Answers.Where(a => a.Check.Status != CheckStatus.Answered).ToDictionary(a => a.Check.Id, a => OutboxWords.Chases(a.Check, chases, now));
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Concat(Known.Select(k => k.Existing.Id)).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();

@@ -103,6 +103,29 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
             events.Add(new(feedback, "Feedback sent to the referrer", null, null));
         }
 
+        // Amendments (each change before and after), attachments added after recording, and case notes.
+        foreach (var amendment in await Contacts.AmendmentHistory.ForContactAsync(db, contactId))
+        {
+            events.Add(new(amendment.AmendedAtUtc, "Contact amended", amendment.AmendedBy, $"Reason: {amendment.Reason}") { Changes = amendment.Changes.Select(c => c.ToString()).ToList() });
+        }
+
+        var added = await db.ContactAttachments.AsNoTracking().Where(a => a.ContactId == contactId && a.AddedLater)
+            .Select(a => new { a.FileName, a.UploadedAtUtc, a.UploadedByUserId, a.PersonId }).ToListAsync();
+        var adders = added.Select(a => a.UploadedByUserId).OfType<Guid>().Distinct().ToList();
+        var adderNames = await db.Users.Where(u => adders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var subjectIds = contact.Subjects.Select(s => s.PersonId).ToList();
+        var subjectNames = await db.Persons.AsNoTracking().Where(p => subjectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName);
+        foreach (var attachment in added)
+        {
+            var about = attachment.PersonId is { } p && subjectNames.TryGetValue(p, out var n) ? $", about {n}" : string.Empty;
+            events.Add(new(attachment.UploadedAtUtc, "Attachment added", attachment.UploadedByUserId is { } by ? adderNames.GetValueOrDefault(by) : null, attachment.FileName + about));
+        }
+
+        foreach (var note in await Contacts.CaseNotes.ForContactAsync(db, contactId))
+        {
+            events.Add(new(note.WrittenAtUtc, "Case note", note.WrittenBy, note.Text));
+        }
+
         Events = events.OrderByDescending(e => e.AtUtc).ToList();
         db.Audit(AuditActions.ViewContactTimeline, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId), purpose: "Screening");
         await db.SaveChangesAsync();
