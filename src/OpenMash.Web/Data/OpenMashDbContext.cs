@@ -53,6 +53,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<DecisionDueExtension> DecisionDueExtensions => Set<DecisionDueExtension>();
 
+    public DbSet<ContactAllocation> ContactAllocations => Set<ContactAllocation>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ContactScreening> Screenings => Set<ContactScreening>();
