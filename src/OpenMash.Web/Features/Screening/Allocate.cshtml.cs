@@ -37,7 +37,7 @@ public sealed class AllocateModel(OpenMashDbContext db, ContactQueue queue, IAut
         await LoadAsync();
         if (!IsManager)
         {
-            return await RefuseAsync("Only a MASH manager can allocate a contact to someone else; you can take it for yourself");
+            return Refused(await queue.RefuseAllocationAsync(Contact, "Only a MASH manager can allocate a contact to someone else; you can take it for yourself"));
         }
 
         if (WorkerId is not { } worker)
@@ -60,17 +60,14 @@ public sealed class AllocateModel(OpenMashDbContext db, ContactQueue queue, IAut
     {
         if (await queue.AllocateAsync(Contact, worker) is { } refusal)
         {
-            HttpContext.Features.Set(new RecordRefusal(refusal));
-            return Forbid();
+            return Refused(refusal);
         }
 
         return Redirect($"/Screening/{Contact.Id}/Allocate?done=true");
     }
 
-    private async Task<IActionResult> RefuseAsync(string why)
+    private ForbidResult Refused(string why)
     {
-        db.Audit(AuditActions.AllocateContact, AuditOutcome.Refused, "Contact", Contact.Id.ToString(), Contact.AuditSubjects, "Screening", why);
-        await db.SaveChangesAsync();
         HttpContext.Features.Set(new RecordRefusal(why));
         return Forbid();
     }

@@ -104,7 +104,7 @@ public sealed class ContactQueue(OpenMashDbContext db, TimeProvider time)
                 c.DecisionDueUtc,
                 CaseDisplay.TimeLeft(c.DecisionDueUtc, now),
                 c.DecisionDueUtc < now,
-                $"{c.ReferralSource.DisplayName()}, {ChannelWords(c.Channel)}",
+                $"{c.ReferralSource.DisplayName()}, {c.Channel.HowItCame()}",
                 c.AllocatedToUserId,
                 c.AllocatedToUserId is { } a ? names.GetValueOrDefault(a) : null,
                 mayBeKnown.Contains(c.Id)))
@@ -148,8 +148,7 @@ public sealed class ContactQueue(OpenMashDbContext db, TimeProvider time)
             : null;
         if (refusal is not null)
         {
-            db.Audit(AuditActions.AllocateContact, AuditOutcome.Refused, "Contact", contact.Id.ToString(), contact.AuditSubjects, "Screening", $"{refusal} (asked for user {workerId})");
-            await db.SaveChangesAsync(ct);
+            await RefuseAllocationAsync(contact, $"{refusal} (asked for user {workerId})", ct);
             return refusal;
         }
 
@@ -162,14 +161,13 @@ public sealed class ContactQueue(OpenMashDbContext db, TimeProvider time)
         return null;
     }
 
-    private static int Urgency(RagRating? rag) => rag switch { RagRating.Red => 0, RagRating.Amber => 1, _ => 2 };
-
-    private static string ChannelWords(ContactChannel channel) => channel switch
+    /// <summary>Records a refused allocation (audited, naming the children) and returns the reason to show.</summary>
+    public async Task<string> RefuseAllocationAsync(Contact contact, string why, CancellationToken ct = default)
     {
-        ContactChannel.Phone => "by phone",
-        ContactChannel.Email => "by e-mail",
-        ContactChannel.InPerson => "in person",
-        ContactChannel.Portal => "on the referral page",
-        _ => "from an agency system",
-    };
+        db.Audit(AuditActions.AllocateContact, AuditOutcome.Refused, nameof(Contact), contact.Id.ToString(), contact.AuditSubjects, "Screening", why);
+        await db.SaveChangesAsync(ct);
+        return why;
+    }
+
+    private static int Urgency(RagRating? rag) => rag switch { RagRating.Red => 0, RagRating.Amber => 1, _ => 2 };
 }

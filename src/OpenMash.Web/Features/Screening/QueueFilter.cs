@@ -34,8 +34,6 @@ public sealed class QueueFilter
         ("screening", ContactState.AwaitingScreening), ("partners", ContactState.AwaitingPartnerInformation), ("decision", ContactState.AwaitingDecision),
     ];
 
-    public static string SourceValue(ReferralSource source) => source.ToString().ToLowerInvariant();
-
     /// <summary>
     /// Reads the query-string values; each one that is not a known choice becomes an error for its field, in words.
     /// <paramref name="me"/> is the signed-in worker, for "allocated=me"; <paramref name="workers"/> the hub's workers.
@@ -96,7 +94,7 @@ public sealed class QueueFilter
         if (!string.IsNullOrWhiteSpace(source))
         {
             var value = source.Trim().ToLowerInvariant();
-            var match = Enum.GetValues<ReferralSource>().Where(s => SourceValue(s) == value).Cast<ReferralSource?>().FirstOrDefault();
+            var match = Enum.GetValues<ReferralSource>().Where(s => s.QueryValue() == value).Cast<ReferralSource?>().FirstOrDefault();
             if (match is null)
             {
                 errors.Add(new("source", "Select where the contact came from from the list"));

@@ -305,6 +305,9 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         var police = await ResearcherAsync(factory, "staffs.police");
         var late = (await CheckIdAsync(lateContact, Police)).ToString();
         var fresh = (await CheckIdAsync(freshContact, Police)).ToString();
+        // A check is due a hub-set time after it is requested: make this one's time already past.
+        var pastDue = factory.Clock.GetUtcNow().UtcDateTime.AddHours(-2);
+        await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == Guid.Parse(late)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DueAtUtc, pastDue)));
 
         var (_, page) = await police.GetPageAsync("/Checks");
         var (_, overdueOnly) = await police.GetPageAsync("/Checks?overdue=true");
