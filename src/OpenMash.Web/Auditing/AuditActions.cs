@@ -54,6 +54,8 @@ public static class AuditActions
 
     public const string ExtendDecisionDue = "Extend decision due";
 
+    public const string AllocateContact = "Allocate contact";
+
     public const string ConfirmConsent = "Confirm consent";
 
     public const string ConsentOverrideApproved = "Consent override approved";
@@ -228,6 +230,7 @@ public static class AuditActions
         [BreakGlass] = "Emergency access (break glass)",
         [ChaseMultiAgencyCheck] = "Chased a partner check",
         [ExtendDecisionDue] = "Gave a contact more time for its decision",
+        [AllocateContact] = "Allocated a contact to a worker",
         [ConfirmConsent] = "Confirmed consent the referrer reported",
         [ConsentOverrideApproved] = "Approved a consent override",
         [ConsentOverrideRejected] = "Rejected a consent override",

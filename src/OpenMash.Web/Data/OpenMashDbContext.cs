@@ -59,6 +59,8 @@ public abstract class OpenMashDbContext : IdentityDbContext<AppUser, AppRole, Gu
 
     public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
 
+    public DbSet<ContactAllocation> ContactAllocations => Set<ContactAllocation>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<ContactScreening> Screenings => Set<ContactScreening>();

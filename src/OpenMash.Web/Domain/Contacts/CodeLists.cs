@@ -88,6 +88,19 @@ public static class CodeLists
         _ => "Agency system",
     };
 
+    /// <summary>How a contact came, as words after its source: "Schools, by phone".</summary>
+    public static string HowItCame(this ContactChannel channel) => channel switch
+    {
+        ContactChannel.Phone => "by phone",
+        ContactChannel.Email => "by e-mail",
+        ContactChannel.InPerson => "in person",
+        ContactChannel.Portal => "on the referral page",
+        _ => "from an agency system",
+    };
+
+    /// <summary>A referral source as it appears in a filtered queue's address (lower case, stable).</summary>
+    public static string QueryValue(this ReferralSource source) => source.ToString().ToLowerInvariant();
+
     public static string DisplayName(this ContactState state) => state switch
     {
         ContactState.AwaitingScreening => "Awaiting screening",

@@ -85,6 +85,14 @@ public sealed class Contact : IHubScoped, IAuditSubjects
 
     public DateTime? FeedbackSentAtUtc { get; set; }
 
+    /// <summary>
+    /// The worker of the hub this contact is allocated to (their "my work" list); null while unallocated. Changed
+    /// only through <see cref="Allocate"/>, which keeps the history.
+    /// </summary>
+    public Guid? AllocatedToUserId { get; private set; }
+
+    public DateTime? AllocatedAtUtc { get; private set; }
+
     public List<ContactSubject> Subjects { get; set; } = [];
 
     public List<ContactAttachment> Attachments { get; set; } = [];
@@ -249,6 +257,44 @@ public sealed class Contact : IHubScoped, IAuditSubjects
         }
 
         return amendment;
+    }
+
+    /// <summary>
+    /// Allocates the contact to <paramref name="worker"/>, a worker of this contact's hub, and returns the history
+    /// row. Refuses a decided contact, a worker of another hub, a disabled account and the worker it is already
+    /// allocated to.
+    /// </summary>
+    public ContactAllocation Allocate(AppUser worker, Guid byUserId, DateTime atUtc)
+    {
+        RefuseIfDecided("allocated");
+        if (worker.HubId != HubId)
+        {
+            throw new InvalidOperationException($"Contact {Reference} can only be allocated to a worker of its own hub.");
+        }
+
+        if (worker.IsDisabled)
+        {
+            throw new InvalidOperationException($"Contact {Reference} cannot be allocated to a disabled account.");
+        }
+
+        if (AllocatedToUserId == worker.Id)
+        {
+            throw new InvalidOperationException($"Contact {Reference} is already allocated to {worker.DisplayName}.");
+        }
+
+        var allocation = new ContactAllocation
+        {
+            Id = Guid.NewGuid(),
+            HubId = HubId,
+            ContactId = Id,
+            FromUserId = AllocatedToUserId,
+            ToUserId = worker.Id,
+            AllocatedByUserId = byUserId,
+            AllocatedAtUtc = atUtc,
+        };
+        AllocatedToUserId = worker.Id;
+        AllocatedAtUtc = atUtc;
+        return allocation;
     }
 
     private void RefuseIfDecided(string what)

@@ -48,6 +48,9 @@ public sealed class CaseModel(
     /// <summary>Whether the signed-in user may give the contact more time (the manager policy).</summary>
     public bool IsManager { get; private set; }
 
+    /// <summary>The worker the contact is allocated to, by name; null while nobody has it.</summary>
+    public string? AllocatedTo { get; private set; }
+
     /// <summary>Whether the feedback e-mail could not be sent, so the page shows it as a warning.</summary>
     public bool FeedbackFailed { get; private set; }
 
@@ -176,6 +179,7 @@ public sealed class CaseModel(
         }
 
         IsManager = (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;
+        AllocatedTo = contact.AllocatedToUserId is { } allocated ? await db.Users.Where(u => u.Id == allocated).Select(u => u.DisplayName).SingleOrDefaultAsync() : null;
         OtherHubs = elsewhere.Count == 0 ? null : new OtherHubPanel(
             elsewhere, null,
             (await authorization.AuthorizeAsync(User, Policies.BreakGlass)).Succeeded,

@@ -12,6 +12,7 @@ public sealed class Conventions : IFeatureConventions
     public void Configure(PageConventionCollection conventions) => conventions
         .AuthorizeFolder("/Screening", Policies.CaseWork)
         .AuthorizePage("/Screening/DecisionDue", Policies.Manager)
+        .AuthorizePage("/Screening/Workload", Policies.Manager)
         .GuardRecords<ContactLoader>("/Screening", "contactId");
 }
 
@@ -20,5 +21,6 @@ public static class ScreeningServiceCollectionExtensions
     public static IServiceCollection AddScreening(this IServiceCollection services) => services
         .AddScoped<ScreeningService>()
         .AddScoped<HouseholdService>()
+        .AddScoped<ContactQueue>()
         .AddScoped<ISubjectAccessSection, ScreeningSubjectAccess>();
 }

@@ -30,7 +30,9 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         var checks = answers.Select(a => a.Check).ToList();
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.ContactId == contactId).ToListAsync();
         var extensions = await db.DecisionDueExtensions.AsNoTracking().Where(e => e.ContactId == contactId).ToListAsync();
-        var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(extensions.Select(e => (Guid?)e.ExtendedByUserId)).Concat(checks.Select(c => c.AnsweredByUserId))
+        var allocations = await db.ContactAllocations.AsNoTracking().Where(a => a.ContactId == contactId).ToListAsync();
+        var userIds = checks.Select(c => (Guid?)c.RequestedByUserId).Concat(extensions.Select(e => (Guid?)e.ExtendedByUserId))
+            .Concat(allocations.SelectMany(a => new[] { (Guid?)a.AllocatedByUserId, a.ToUserId, a.FromUserId })).Concat(checks.Select(c => c.AnsweredByUserId))
             .Concat(decisions.Select(d => (Guid?)d.ProposedByUserId)).Concat(decisions.Select(d => d.DecidedByUserId))
             .Append(screening?.ScreenedByUserId).OfType<Guid>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
@@ -45,6 +47,14 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
         foreach (var extension in extensions)
         {
             events.Add(new(extension.ExtendedAtUtc, "More time given for the decision", Name(extension.ExtendedByUserId), $"Due {Shared.CaseDisplay.Time(extension.NewDueUtc)} instead of {Shared.CaseDisplay.Time(extension.PreviousDueUtc)}: {extension.Reason}"));
+        }
+
+        foreach (var allocation in allocations)
+        {
+            var to = Name(allocation.ToUserId) ?? "a worker";
+            events.Add(allocation.FromUserId is { } from
+                ? new(allocation.AllocatedAtUtc, $"Reallocated to {to}", Name(allocation.AllocatedByUserId), $"From {Name(from) ?? "another worker"} to {to}")
+                : new(allocation.AllocatedAtUtc, $"Allocated to {to}", Name(allocation.AllocatedByUserId), allocation.AllocatedByUserId == allocation.ToUserId ? "Taken by the worker" : null));
         }
 
         foreach (var answer in answers)

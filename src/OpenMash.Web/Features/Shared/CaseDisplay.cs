@@ -43,6 +43,52 @@ public static class CaseDisplay
     /// <summary>A machine-readable moment for a <c>&lt;time datetime&gt;</c> attribute.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>How long is left before <paramref name="dueUtc"/>, or how late it is: "2 hours left", "overdue by 1 hour".</summary>
+    public static string TimeLeft(DateTime? dueUtc, DateTime nowUtc)
+    {
+        if (dueUtc is not { } due)
+        {
+            return "No due time";
+        }
+
+        var span = due - nowUtc;
+        var late = span < TimeSpan.Zero;
+        var length = Duration(late ? -span : span);
+        return late ? $"overdue by {length}" : $"{length} left";
+    }
+
+    private static string Duration(TimeSpan span)
+    {
+        static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+        if (span.TotalDays >= 2)
+        {
+            return Plural((int)span.TotalDays, "day");
+        }
+
+        if (span.TotalHours >= 1)
+        {
+            return Plural((int)span.TotalHours, "hour");
+        }
+
+        return span.TotalMinutes >= 1 ? Plural((int)span.TotalMinutes, "minute") : "less than a minute";
+    }
+
+    /// <summary>A child's age on <paramref name="today"/> in words ("9 years old", "5 months old"); "age unknown" without a date of birth.</summary>
+    public static string Age(DateOnly? dateOfBirth, DateOnly today)
+    {
+        if (dateOfBirth is not { } dob || dob > today)
+        {
+            return "age unknown";
+        }
+
+        var months = ((today.Year - dob.Year) * 12) + today.Month - dob.Month - (today.Day < dob.Day ? 1 : 0);
+        return months >= 24 ? $"{months / 12} years old" : months >= 12 ? "1 year old" : months == 1 ? "1 month old" : $"{months} months old";
+    }
+
+    /// <summary>Today's date in the UK.</summary>
+    public static DateOnly UkToday(DateTime nowUtc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), UkTime));
+
     public static IHtmlContent StateBadge(ContactState state)
     {
         var colour = state switch

@@ -295,4 +295,38 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
 
         Assert.Equal(0, await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.ContactId == contactId).Select(c => c.ChaseCount).SingleAsync()));
     }
+
+    [Fact]
+    public async Task ChecksList_WithAnOverdueCheck_ListsItFirstWithTheChildAndTimeLeft()
+    {
+        var (lateContact, screener) = await ScreenedContactAsync(received: factory.Clock.GetUtcNow().UtcDateTime.AddDays(-10));
+        await RequestAsync(screener, lateContact, Police);
+        var (freshContact, _) = await ScreenedContactAsync();
+        await RequestAsync(screener, freshContact, Police);
+        var police = await ResearcherAsync(factory, "staffs.police");
+        var late = (await CheckIdAsync(lateContact, Police)).ToString();
+        var fresh = (await CheckIdAsync(freshContact, Police)).ToString();
+        // A check is due a hub-set time after it is requested: make this one's time already past.
+        var pastDue = factory.Clock.GetUtcNow().UtcDateTime.AddHours(-2);
+        await factory.WithDbAsync(db => db.Checks.IgnoreQueryFilters().Where(c => c.Id == Guid.Parse(late)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DueAtUtc, pastDue)));
+
+        var (_, page) = await police.GetPageAsync("/Checks");
+        var (_, overdueOnly) = await police.GetPageAsync("/Checks?overdue=true");
+        var (_, answered) = await police.GetPageAsync("/Checks?state=answered");
+        var (bad, badPage) = await police.GetPageAsync("/Checks?state=lost");
+
+        var rows = page.QuerySelectorAll("[data-testid=checks] tbody tr").ToList();
+        var ids = rows.Select(r => r.GetAttribute("data-check")).ToList();
+        Assert.True(ids.IndexOf(late) < ids.IndexOf(fresh), "the check due first must come first");
+        var lateRow = rows.Single(r => r.GetAttribute("data-check") == late);
+        Assert.Contains("overdue by", lateRow.QuerySelector("[data-testid=overdue]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chloe Checkwell, 10 years old", lateRow.QuerySelector("[data-testid=children]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("left", rows.Single(r => r.GetAttribute("data-check") == fresh).QuerySelector("[data-testid=time-left]")!.TextContent, StringComparison.Ordinal);
+        var overdueIds = overdueOnly.QuerySelectorAll("[data-testid=checks] tbody tr").Select(r => r.GetAttribute("data-check")).ToList();
+        Assert.Contains(late, overdueIds);
+        Assert.DoesNotContain(fresh, overdueIds);
+        Assert.DoesNotContain(late, answered.QuerySelectorAll("[data-testid=checks] tbody tr").Select(r => r.GetAttribute("data-check")));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(["#state"], badPage.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
+    }
 }

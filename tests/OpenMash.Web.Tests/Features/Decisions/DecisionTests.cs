@@ -270,4 +270,25 @@ public sealed class DecisionTests(OpenMashFactory factory) : IClassFixture<OpenM
         Assert.Equal(new[] { police, health }.Order(), record.AttendedAgencyIds.Order());
         Assert.True(record.SectionFortySevenAgreed);
     }
+
+    [Fact]
+    public async Task TheManagerQueue_WithAnOverdueLaterProposal_ListsItFirst()
+    {
+        var screener = await SignInAsync("staffs.screener");
+        var hub = await FrontDoorData.HubIdAsync(factory);
+        var (fresh, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Faye", "Proposedfirst")]);
+        await screener.PostFormAsync($"/Screening/{fresh}", ScreeningTests.ScreeningForm(noChecks: true), $"/Screening/{fresh}?handler=Screen");
+        await screener.PostFormAsync($"/Decisions/Propose/{fresh}", Proposal());
+        var (late, _) = await FrontDoorData.ContactAsync(factory, hub, [FrontDoorData.Child("Owen", "Overduelater")], factory.Clock.GetUtcNow().UtcDateTime.AddDays(-10));
+        await screener.PostFormAsync($"/Screening/{late}", ScreeningTests.ScreeningForm(noChecks: true), $"/Screening/{late}?handler=Screen");
+        await screener.PostFormAsync($"/Decisions/Propose/{late}", Proposal());
+        var manager = await SignInAsync("staffs.manager");
+
+        var (_, queue) = await manager.GetPageAsync("/Decisions");
+
+        var ids = queue.QuerySelectorAll("[data-testid=proposals] tbody tr").Select(r => r.GetAttribute("data-decision")).ToList();
+        var lateId = (await DecisionAsync(late)).Id.ToString();
+        var freshId = (await DecisionAsync(fresh)).Id.ToString();
+        Assert.True(ids.IndexOf(lateId) >= 0 && ids.IndexOf(lateId) < ids.IndexOf(freshId), "the overdue proposal, though proposed later, must come first");
+    }
 }

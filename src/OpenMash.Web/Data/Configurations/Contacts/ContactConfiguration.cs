@@ -28,6 +28,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Ignore(c => c.AuditSubjects);
         builder.HasIndex(c => new { c.HubId, c.State, c.DecisionDueUtc });
         builder.HasIndex(c => c.ReferrerUserId);
+        builder.HasIndex(c => new { c.HubId, c.AllocatedToUserId });
         builder.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
