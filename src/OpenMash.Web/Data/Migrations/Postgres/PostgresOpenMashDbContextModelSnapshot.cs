@@ -424,6 +424,52 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CorrectedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousDetails")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool?>("PreviousKnown")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PreviousPeople")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("PreviousSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.ToTable("CheckCorrections");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,8 +482,19 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Restrictions")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SupersededByCorrectionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -449,6 +506,43 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasIndex("CheckId");
 
                     b.ToTable("CheckItems");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AsAdult")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("DomesticAbuseHeld")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Held")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CheckId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CheckPeople");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
@@ -685,6 +779,12 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<DateTime?>("AllocatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AllocatedToUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -813,9 +913,72 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ReferrerUserId");
 
+                    b.HasIndex("HubId", "AllocatedToUserId");
+
                     b.HasIndex("HubId", "State", "DecisionDueUtc");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AllocatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AllocatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactAllocations");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AmendedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AmendedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactAmendments");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
@@ -823,6 +986,9 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AddedLater")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
@@ -842,6 +1008,9 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)");
 
                     b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("SizeBytes")
@@ -886,6 +1055,73 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.ToTable("ContactDrafts");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactFieldChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("AmendmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ContactFieldChanges");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WrittenByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "WrittenAtUtc");
+
+                    b.ToTable("ContactNotes");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
                 {
                     b.Property<Guid>("ContactId")
@@ -896,6 +1132,13 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("LeftOutOfChecks")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeftOutReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -2365,12 +2608,36 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckCorrection", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
                         .WithMany("Items")
                         .HasForeignKey("CheckId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckPerson", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("People")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2419,6 +2686,15 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactFieldChange", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.ContactAmendment", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("AmendmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2574,7 +2850,11 @@ namespace OpenMash.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Items");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
@@ -2582,6 +2862,11 @@ namespace OpenMash.Web.Data.Migrations.Postgres
                     b.Navigation("Attachments");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAmendment", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>

@@ -414,6 +414,52 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CorrectedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousDetails")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("PreviousKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousPeople")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.ToTable("CheckCorrections");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -426,8 +472,19 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Restrictions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SupersededByCorrectionId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -439,6 +496,43 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasIndex("CheckId");
 
                     b.ToTable("CheckItems");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AsAdult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DomesticAbuseHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CheckId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CheckPeople");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
@@ -675,6 +769,12 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AllocatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AllocatedToUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -803,9 +903,72 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReferrerUserId");
 
+                    b.HasIndex("HubId", "AllocatedToUserId");
+
                     b.HasIndex("HubId", "State", "DecisionDueUtc");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AllocatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllocatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactAllocations");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AmendedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AmendedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactAmendments");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAttachment", b =>
@@ -813,6 +976,9 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AddedLater")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
@@ -832,6 +998,9 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SizeBytes")
@@ -876,6 +1045,73 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.ToTable("ContactDrafts");
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactFieldChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ContactFieldChanges");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WrittenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "WrittenAtUtc");
+
+                    b.ToTable("ContactNotes");
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactSubject", b =>
                 {
                     b.Property<Guid>("ContactId")
@@ -885,6 +1121,13 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeftOutOfChecks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftOutReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -2353,12 +2596,36 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckCorrection", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckItem", b =>
                 {
                     b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
                         .WithMany("Items")
                         .HasForeignKey("CheckId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Checks.CheckPerson", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Checks.MultiAgencyCheck", null)
+                        .WithMany("People")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenMash.Web.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2407,6 +2674,15 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenMash.Web.Domain.Contacts.Contact", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactFieldChange", b =>
+                {
+                    b.HasOne("OpenMash.Web.Domain.Contacts.ContactAmendment", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("AmendmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2562,7 +2838,11 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenMash.Web.Domain.Checks.MultiAgencyCheck", b =>
                 {
+                    b.Navigation("Corrections");
+
                     b.Navigation("Items");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Contacts.Contact", b =>
@@ -2570,6 +2850,11 @@ namespace OpenMash.Web.Data.Migrations.Sqlite
                     b.Navigation("Attachments");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("OpenMash.Web.Domain.Contacts.ContactAmendment", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OpenMash.Web.Domain.Hubs.Agency", b =>
