@@ -39,6 +39,26 @@ public static class PageChecks
         Assert.True(result.Violations.Length == 0, $"{page.Url}: {string.Join(Environment.NewLine, problems)}");
     }
 
+    /// <summary>
+    /// Fails when the page is wider than the window (the whole page scrolls sideways), naming the elements that stick
+    /// out and are not inside a container of their own that scrolls.
+    /// </summary>
+    public static async Task AssertNoSidewaysScrollAsync(this IPage page)
+    {
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
+              [...document.querySelectorAll('body *')].filter(e => {
+                if (e.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                  const o = getComputedStyle(p).overflowX;
+                  if (o === 'auto' || o === 'scroll' || o === 'hidden') return false;
+                }
+                return true;
+              }).slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('') + ' to ' + Math.round(e.getBoundingClientRect().right) + 'px')
+            """);
+        Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px; too wide: {string.Join(", ", wide)}");
+    }
+
     public static async Task SignInAsync(this IPage page, string userName, string password = BrowserFixture.DemoPassword)
     {
         await page.GotoAsync("/Account/SignIn");

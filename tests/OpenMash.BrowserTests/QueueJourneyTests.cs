@@ -36,6 +36,6 @@ public sealed class QueueJourneyTests(BrowserFixture fixture)
 
         await worker.SetViewportSizeAsync(320, 800);
         await worker.GotoAsync("/Screening");
-        Assert.True(await worker.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the queue scrolls the whole page sideways at 320 px");
+        await worker.AssertNoSidewaysScrollAsync();
     }
 }

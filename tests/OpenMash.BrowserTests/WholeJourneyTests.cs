@@ -18,7 +18,7 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
 
         await screener.GotoAsync("/Screening");
         await screener.AssertAccessibleAsync();
-        await screener.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await screener.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         await screener.AssertAccessibleAsync();
         var contactUrl = screener.Url;
         await screener.GetByRole(AriaRole.Radio, new() { Name = "Amber", Exact = true }).CheckAsync();
@@ -55,7 +55,7 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         var manager = await SignedInAsync("staffs.manager");
         await manager.GotoAsync("/Decisions");
         await manager.AssertAccessibleAsync();
-        await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         await manager.AssertAccessibleAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await manager.AssertAccessibleAsync();
@@ -83,7 +83,7 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         var page = await SignedInAsync(researcher);
         await page.GotoAsync("/Checks");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         await page.AssertAccessibleAsync();
         // One section per person: something held about the first (the child), nothing about anyone else, no domestic abuse history.
         var people = await page.Locator("[data-testid=person-answer]").CountAsync();

@@ -338,8 +338,13 @@ public sealed class CheckService(OpenMashDbContext db, TimeProvider time, DataSh
             {
                 db.CheckItems.Add(new CheckItem
                 {
-                    Id = Guid.NewGuid(), HubId = check.HubId, CheckId = check.Id, PersonId = person.PersonId, Kind = CheckItemKind.DomesticAbuseHistory,
-                    Text = answer.DomesticAbuseText!.Trim(), Restrictions = answer.DomesticAbuseRestrictions,
+                    Id = Guid.NewGuid(),
+                    HubId = check.HubId,
+                    CheckId = check.Id,
+                    PersonId = person.PersonId,
+                    Kind = CheckItemKind.DomesticAbuseHistory,
+                    Text = answer.DomesticAbuseText!.Trim(),
+                    Restrictions = answer.DomesticAbuseRestrictions,
                 });
             }
         }

@@ -152,13 +152,14 @@ public sealed class ContactRecordService(OpenMashDbContext db, TimeProvider time
     }
 
     /// <summary>
-    /// Who is told of a new attachment: the contact's worker. Until contacts are allocated that is whoever saved the
-    /// screening; once there is an allocated worker, put it first here (<c>contact.AllocatedToUserId ?? screener</c>).
-    /// With no worker yet (unscreened), or when the worker added the file themselves, the hub's managers are told.
+    /// Who is told of a new attachment: the contact's worker, that is the allocated worker, or whoever saved the
+    /// screening when nobody is allocated. With no worker yet (unallocated and unscreened), or when the worker added
+    /// the file themselves, the hub's managers are told.
     /// </summary>
     public async Task<List<string>> WorkerEmailsAsync(Contact contact, Guid? except, CancellationToken ct)
     {
-        var worker = await db.Screenings.Where(s => s.ContactId == contact.Id).Select(s => (Guid?)s.ScreenedByUserId).SingleOrDefaultAsync(ct);
+        var worker = contact.AllocatedToUserId
+            ?? await db.Screenings.Where(s => s.ContactId == contact.Id).Select(s => (Guid?)s.ScreenedByUserId).SingleOrDefaultAsync(ct);
         if (worker is { } workerId && workerId != except)
         {
             var email = await db.Users.Where(u => u.Id == workerId && !u.IsDisabled && u.Email != null).Select(u => u.Email!).SingleOrDefaultAsync(ct);

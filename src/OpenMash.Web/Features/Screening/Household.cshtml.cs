@@ -63,8 +63,13 @@ public sealed class HouseholdModel(OpenMashDbContext db, HouseholdService househ
         var dob = DateOfBirth.IsBlank ? null : DateOfBirth.Parse(out var valid);
         var input = new HouseholdPersonInput
         {
-            GivenNames = GivenNames, FamilyName = FamilyName, DateOfBirth = dob, DateOfBirthInvalid = !DateOfBirth.IsBlank && dob is null,
-            Role = Role, ChildId = ChildId, Relationship = Relationship,
+            GivenNames = GivenNames,
+            FamilyName = FamilyName,
+            DateOfBirth = dob,
+            DateOfBirthInvalid = !DateOfBirth.IsBlank && dob is null,
+            Role = Role,
+            ChildId = ChildId,
+            Relationship = Relationship,
         };
         return await DoneOrShowAsync(await household.AddPersonAsync(HttpContext.Record<Contact>(), input), $"{GivenNames?.Trim()} {FamilyName?.Trim()} added to the household.");
     }

@@ -14,6 +14,7 @@ public sealed class ScreeningSubjectAccess(OpenMashDbContext db) : ISubjectAcces
     {
         [typeof(ContactScreening)] = "Screening",
         [typeof(DecisionDueExtension)] = "More time for a decision",
+        [typeof(ContactAllocation)] = "Who worked on the contact",
     };
 
     public async Task AddAsync(SubjectAccessBuilder sar, CancellationToken ct)
@@ -41,5 +42,12 @@ public sealed class ScreeningSubjectAccess(OpenMashDbContext db) : ISubjectAcces
         var extensions = await db.DecisionDueExtensions.AsNoTracking().Where(e => contactIds.Contains(e.ContactId)).OrderBy(e => e.ExtendedAtUtc).ToListAsync(ct);
         sar.Add("More time for a decision", extensions.Select(e => new SarEntry($"More time for the decision on contact {sar.Reference(e.ContactId)}", [
             new("Given", Time(e.ExtendedAtUtc)), new("Was due", Time(e.PreviousDueUtc)), new("Now due", Time(e.NewDueUtc)), new("Why", e.Reason)])).ToList());
+
+        // Professionals acting in their role: the worker's name is disclosed, as on the timeline.
+        var allocations = await db.ContactAllocations.AsNoTracking().Where(a => contactIds.Contains(a.ContactId)).OrderBy(a => a.AllocatedAtUtc)
+            .Select(a => new { a.ContactId, a.AllocatedAtUtc, Worker = db.Users.Where(u => u.Id == a.ToUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
+        sar.Add("Who worked on the contact", allocations.Select(a => new SarEntry($"Contact {sar.Reference(a.ContactId)} allocated", [
+            new("When", Time(a.AllocatedAtUtc)), new("To", a.Worker ?? "A MASH worker")])).ToList());
     }
 }

@@ -84,6 +84,26 @@ public sealed class ContactLaterWorkTests(OpenMashFactory factory) : IClassFixtu
         Assert.DoesNotContain("staffs.screener@demo.openmash.example", to);
     }
 
+    [Fact]
+    public async Task AddAttachment_ToAnAllocatedContact_AlertsTheAllocatedWorker()
+    {
+        var (contactId, _) = await ContactAsync("Wagtail");
+        var manager = await SignInAsync("staffs.manager");
+        var senior = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "staffs.senior"));
+        await factory.WithDbAsync(async db =>
+        {
+            var contact = await db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.Id == contactId);
+            db.ContactAllocations.Add(contact.Allocate(senior, senior.Id, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await UploadAsync(manager, contactId, "note.txt", Encoding.ASCII.GetBytes("Fictional: a note from the school nurse."));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var to = await factory.WithDbAsync(db => db.Outbox.IgnoreQueryFilters().Where(o => o.ContactId == contactId && o.Kind == MessageKinds.AttachmentAdded).Select(o => o.ToAddress).ToListAsync());
+        Assert.Equal(["staffs.senior@demo.openmash.example"], to);
+    }
+
     [Theory]
     [InlineData("fake.pdf", "not really a pdf")]
     [InlineData("tool.exe", "MZ fictional")]
