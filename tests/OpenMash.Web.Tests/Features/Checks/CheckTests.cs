@@ -320,7 +320,7 @@ public sealed class CheckTests(OpenMashFactory factory) : IClassFixture<OpenMash
         Assert.True(ids.IndexOf(late) < ids.IndexOf(fresh), "the check due first must come first");
         var lateRow = rows.Single(r => r.GetAttribute("data-check") == late);
         Assert.Contains("overdue by", lateRow.QuerySelector("[data-testid=overdue]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Chloe Checkwell, 10 years old", lateRow.QuerySelector("[data-testid=children]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Chloe Checkwell, {FrontDoorData.ChildsAge(factory.Clock.GetUtcNow().UtcDateTime)} years old", lateRow.QuerySelector("[data-testid=children]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("left", rows.Single(r => r.GetAttribute("data-check") == fresh).QuerySelector("[data-testid=time-left]")!.TextContent, StringComparison.Ordinal);
         var overdueIds = overdueOnly.QuerySelectorAll("[data-testid=checks] tbody tr").Select(r => r.GetAttribute("data-check")).ToList();
         Assert.Contains(late, overdueIds);

@@ -67,7 +67,16 @@ public static class FrontDoorData
     }
 
     public static NewPerson Child(string given, string family = "Testchild") =>
-        new(SubjectRole.Child, GivenNames: given, FamilyName: family, DateOfBirth: new DateOnly(2016, 4, 1), Sex: Sex.F);
+        new(SubjectRole.Child, GivenNames: given, FamilyName: family, DateOfBirth: ChildsBirthday, Sex: Sex.F);
+
+    /// <summary>The age in whole years of a <see cref="Child"/> on the day of <paramref name="nowUtc"/>, so that tests showing ages hold on any date.</summary>
+    public static int ChildsAge(DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(nowUtc);
+        return today.Year - ChildsBirthday.Year - (today < ChildsBirthday.AddYears(today.Year - ChildsBirthday.Year) ? 1 : 0);
+    }
+
+    private static readonly DateOnly ChildsBirthday = new(2016, 4, 1);
 
     public static NewPerson Existing(Guid personId, SubjectRole role = SubjectRole.Child) => new(role, ExistingPersonId: personId);
 

@@ -45,7 +45,7 @@ public sealed class QueueTests(OpenMashFactory factory) : IClassFixture<OpenMash
         Assert.True(ids.IndexOf(red.ToString()) < ids.IndexOf(unscreened.ToString()), "the overdue red contact must sit above the earlier unscreened one");
         var row = Row(page, red)!;
         Assert.Contains("overdue by", row.QuerySelector("[data-testid=overdue]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Ruby Overdue, 10 years old", row.QuerySelector("[data-testid=children]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Ruby Overdue, {FrontDoorData.ChildsAge(factory.Clock.GetUtcNow().UtcDateTime)} years old", row.QuerySelector("[data-testid=children]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Neglect", row.QuerySelector("[data-testid=concerns]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Schools, by phone", row.QuerySelector("[data-testid=source]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Not allocated", row.QuerySelector("[data-testid=allocated]")!.TextContent, StringComparison.Ordinal);
