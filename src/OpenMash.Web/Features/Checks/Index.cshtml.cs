@@ -69,15 +69,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time) : PageMo
 
         var rows = await query.ToListAsync();
         var contactIds = rows.Select(r => r.ContactId).Distinct().ToList();
-        var children = await (from s in db.ContactSubjects
-                              join p in db.Persons on s.PersonId equals p.Id
-                              where contactIds.Contains(s.ContactId) && s.Role == SubjectRole.Child
-                              select new { s.ContactId, p.GivenNames, p.FamilyName, p.DateOfBirth })
-            .ToListAsync();
-        var today = CaseDisplay.UkToday(now);
-        var names = children.GroupBy(c => c.ContactId).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<string>)g.OrderBy(c => c.DateOfBirth).Select(c => $"{c.GivenNames} {c.FamilyName}, {CaseDisplay.Age(c.DateOfBirth, today)}").ToList());
+        var names = await ChildLabels.ForContactsAsync(db, contactIds, CaseDisplay.UkToday(now));
         Rows = rows
             .OrderBy(r => r.Status)
             .ThenBy(r => r.DueAtUtc)

@@ -75,15 +75,7 @@ public sealed class ContactQueue(OpenMashDbContext db, TimeProvider time)
             .Select(c => new { c.Id, c.Reference, c.ReceivedAtUtc, c.State, c.Rag, c.DecisionDueUtc, c.ConcernCategories, c.ReferralSource, c.Channel, c.AllocatedToUserId })
             .ToListAsync(ct);
         var ids = open.Select(c => c.Id).ToList();
-        var children = await (from s in db.ContactSubjects
-                              join p in db.Persons on s.PersonId equals p.Id
-                              where ids.Contains(s.ContactId) && s.Role == SubjectRole.Child
-                              select new { s.ContactId, p.GivenNames, p.FamilyName, p.DateOfBirth })
-            .ToListAsync(ct);
-        var today = CaseDisplay.UkToday(now);
-        var childText = children
-            .GroupBy(c => c.ContactId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.DateOfBirth).Select(c => $"{c.GivenNames} {c.FamilyName}, {CaseDisplay.Age(c.DateOfBirth, today)}").ToList());
+        var childText = await ChildLabels.ForContactsAsync(db, ids, CaseDisplay.UkToday(now), ct);
         var workerIds = open.Select(c => c.AllocatedToUserId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var mayBeKnown = (await db.PossibleExistingRecords.Where(r => r.State == PossibleRecordState.Open && ids.Contains(r.ContactId)).Select(r => r.ContactId).Distinct().ToListAsync(ct)).ToHashSet();
