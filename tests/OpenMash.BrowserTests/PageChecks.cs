@@ -27,6 +27,9 @@ public static class PageChecks
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        // A check straight after a click that navigates must judge the new page, not one still being parsed (CI once
+        // ran axe on a page whose address had changed but whose <main> had not arrived yet).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             await page.EvaluateAsync($"() => {{ {AxeScript} }}");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace OpenMash.BrowserTests;
@@ -84,6 +85,7 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/Checks");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Checks/[0-9a-f-]{36}$"));
         await page.AssertAccessibleAsync();
         // One section per person: something held about the first (the child), nothing about anyone else, no domestic abuse history.
         var people = await page.Locator("[data-testid=person-answer]").CountAsync();
