@@ -9,7 +9,8 @@ namespace OpenMash.BrowserTests;
 
 /// <summary>
 /// The application on a real Kestrel port over a fresh SQLite demo database, and the system Chromium driven by
-/// Playwright (no browser download: /usr/bin/chromium, as installed by ./test.sh).
+/// Playwright (no browser download: /usr/bin/chromium, as installed by ./test.sh). The application's outbox goes to a
+/// real SMTP server on a loopback port (<see cref="Mail"/>), sent every second, so journeys can see what was delivered.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -21,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The mail server the application sends to; a test may stop and start it (the tests of one collection run one at a time).</summary>
+    public TestSmtpServer Mail { get; } = new(TestSmtpServer.FreePort());
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     /// <summary>The application's services, for tests that set up records the pages then show.</summary>
@@ -28,7 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new App(_database);
+        await Mail.StartAsync();
+        _app = new App(_database, Mail.Port);
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal);
@@ -42,9 +47,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="javaScript">False for a browser whose scripts did not load (no GOV.UK Frontend behaviour, no axe).</param>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
         await context.AddInitScriptAsync(PageChecks.AxeScript);
 
         // The browser tests now run alongside the web tests (test.sh), which keep both cores busy: a page's load event
@@ -52,6 +58,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits (up to a minute) for the test mail server to receive a message like this.</summary>
+    public async Task<MimeKit.MimeMessage> DeliveredAsync(Func<MimeKit.MimeMessage, bool> like)
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (Mail.Received.FirstOrDefault(like) is { } message)
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("The mail server received no such message within a minute.");
     }
 
     public async Task DisposeAsync()
@@ -67,6 +89,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        await Mail.DisposeAsync();
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
@@ -74,7 +98,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class App(string database) : WebApplicationFactory<Program>
+    private sealed class App(string database, int smtpPort) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -88,6 +112,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Security:PasswordHashIterations", "1");
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Smtp:Security", "None");
+            builder.UseSetting("Smtp:SendEverySeconds", "1");
+            builder.UseSetting("Smtp:FirstRetrySeconds", "1");
+            builder.UseSetting("Smtp:LongestRetryMinutes", "1");
+            builder.UseSetting("Smtp:TimeoutSeconds", "5");
+            builder.UseSetting("Smtp:LeaseSeconds", "15");
+            builder.UseSetting("Timeliness:CheckEverySeconds", "1");
         }
     }
 }

@@ -48,6 +48,14 @@ public static class PageChecks
     /// </summary>
     public static async Task AssertNoSidewaysScrollAsync(this IPage page)
     {
+        var problem = await SidewaysScrollAsync(page);
+        Assert.True(problem is null, problem);
+    }
+
+    /// <summary>Null when the page fits its window; otherwise what is too wide (as <see cref="AssertNoSidewaysScrollAsync"/> says it).</summary>
+    public static async Task<string?> SidewaysScrollAsync(this IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var wide = await page.EvaluateAsync<string[]>("""
             () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
               [...document.querySelectorAll('body *')].filter(e => {
@@ -59,7 +67,7 @@ public static class PageChecks
                 return true;
               }).slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('') + ' to ' + Math.round(e.getBoundingClientRect().right) + 'px')
             """);
-        Assert.True(wide.Length == 0, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px; too wide: {string.Join(", ", wide)}");
+        return wide.Length == 0 ? null : $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px; too wide: {string.Join(", ", wide)}";
     }
 
     public static async Task SignInAsync(this IPage page, string userName, string password = BrowserFixture.DemoPassword)

@@ -5,7 +5,8 @@ namespace OpenMash.BrowserTests;
 
 /// <summary>
 /// The front door from end to end: a teacher phones the hub, the contact is screened, two agencies answer checks,
-/// a manager approves the decision. The teacher has an OpenMash account whose e-mail was typed in the contact, but a
+/// a manager approves the decision while the mail server is down (the feedback is queued, not "sent"), and the
+/// timeline says the feedback was sent only after the server is back and has accepted it. The teacher has an OpenMash account whose e-mail was typed in the contact, but a
 /// phoned-in contact is not their referral (security finding 2): it is not in their list. Axe runs on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -58,8 +59,19 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         await manager.AssertAccessibleAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         await manager.AssertAccessibleAsync();
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-        await manager.AssertAccessibleAsync();
+        // The mail server is down when the decision is approved: the feedback is queued, and the record does not say sent.
+        await fixture.Mail.StopAsync();
+        try
+        {
+            await ApproveWhileMailIsDownThenSeeItSentAsync(manager, contactUrl, reference);
+        }
+        finally
+        {
+            if (!fixture.Mail.IsRunning)
+            {
+                await fixture.Mail.StartAsync();
+            }
+        }
 
         // The teacher phoned: the contact is the hub's record, not the teacher's referral, even though the e-mail typed
         // in it is their account's (a typed address is only where feedback goes). Their referrals list does not show it.
@@ -69,6 +81,39 @@ public sealed class WholeJourneyTests(BrowserFixture fixture)
         Assert.Equal(0, await referrer.Locator("[data-testid=referrals] tbody tr", new() { HasText = reference }).CountAsync());
         await manager.GotoAsync(contactUrl);
         Assert.Contains("Child in need assessment (s17)", await manager.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task ApproveWhileMailIsDownThenSeeItSentAsync(IPage manager, string contactUrl, string reference)
+    {
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await manager.AssertAccessibleAsync();
+        var timelineUrl = contactUrl.TrimEnd('/') + "/Timeline";
+        await manager.GotoAsync(timelineUrl);
+        await manager.AssertAccessibleAsync();
+        var timeline = manager.Locator("[data-testid=timeline]");
+        Assert.Contains("Feedback to the referrer queued", await timeline.TextContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Feedback sent to the referrer", await timeline.TextContentAsync(), StringComparison.Ordinal);
+
+        // Back up: the sender retries, the server accepts the message, and only then does the timeline say sent.
+        await fixture.Mail.StartAsync();
+        var feedback = await fixture.DeliveredAsync(m => m.To.ToString().Contains("staffs.referrer@demo.openmash.example", StringComparison.OrdinalIgnoreCase)
+            && m.TextBody is { } body && body.Contains(reference, StringComparison.Ordinal));
+        Assert.DoesNotContain("Journeywright", feedback.TextBody, StringComparison.Ordinal);
+
+        // The sender records the server's acceptance a moment after the server has it.
+        var shownSent = false;
+        for (var i = 0; i < 30 && !shownSent; i++)
+        {
+            await manager.GotoAsync(timelineUrl);
+            shownSent = (await timeline.TextContentAsync())!.Contains("Feedback sent to the referrer", StringComparison.Ordinal);
+            if (!shownSent)
+            {
+                await Task.Delay(1000);
+            }
+        }
+
+        Assert.True(shownSent, "the timeline should say the feedback was sent once the mail server accepted it");
+        await manager.AssertAccessibleAsync();
     }
 
     private async Task<IPage> SignedInAsync(string user)

@@ -23,6 +23,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    public bool IsRunning => _stop is not null;
+
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     /// <summary>A port nothing listens on now (the server may be started on it later).</summary>
