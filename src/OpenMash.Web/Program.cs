@@ -3,6 +3,7 @@ using OpenMash.Web;
 using OpenMash.Web.Commands;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
+using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 
 var command = CommandLine.Parse(args);
@@ -33,6 +34,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(Actor.System("start-up"));
     await DatabaseSetup.MigrateAsync(db);
     await HubSetup.AddMissingSettingsAsync(db);
+    await DecisionDueBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<IBankHolidayCalendar>());
     if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
     {
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();

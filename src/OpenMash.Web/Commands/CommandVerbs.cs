@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
 using OpenMash.Web.Demo;
+using OpenMash.Web.Features.Timeliness;
 using OpenMash.Web.Security;
 
 namespace OpenMash.Web.Commands;
@@ -54,6 +55,11 @@ public static class CommandVerbs
                     foreach (var code in await HubSetup.AddMissingSettingsAsync(db))
                     {
                         await output.WriteLineAsync($"Hub {code} had no settings: it now has the defaults.");
+                    }
+
+                    if (await DecisionDueBackfill.RunAsync(db, services.GetRequiredService<IBankHolidayCalendar>()) is > 0 and var timed)
+                    {
+                        await output.WriteLineAsync($"{timed} undecided contacts recorded before the decision clock started at receipt now have a decision time.");
                     }
 
                     return 0;

@@ -19,6 +19,27 @@ public sealed class DecisionClockTests(OpenMashFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ContactFromBeforeTheClockStartedAtReceipt_Migrate_GivesItOneWorkingDayFromReceipt()
+    {
+        var hubId = await FrontDoorData.HubIdAsync(factory);
+        var received = new DateTime(2026, 12, 24, 15, 0, 0, DateTimeKind.Utc);
+        Advance(received.AddMinutes(1));
+        var (contactId, _) = await FrontDoorData.ContactAsync(factory, hubId, [FrontDoorData.Child("Preclock")], receivedAtUtc: received);
+        // Recorded by the version that started the clock only at screening: never screened, so no decision time.
+        await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.DecisionDueUtc, (DateTime?)null)));
+
+        var output = new StringWriter();
+        Assert.Equal(0, await OpenMash.Web.Commands.CommandVerbs.RunAsync(factory.Services, ["migrate"], output, new StringWriter()));
+
+        Assert.Contains("now have a decision time", output.ToString(), StringComparison.Ordinal);
+        var due = await factory.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == contactId).Select(c => c.DecisionDueUtc).SingleAsync());
+        Assert.Equal(new DateTime(2026, 12, 29, 15, 0, 0), due);
+        var again = new StringWriter();
+        await OpenMash.Web.Commands.CommandVerbs.RunAsync(factory.Services, ["migrate"], again, new StringWriter());
+        Assert.DoesNotContain("decision time", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnscreenedContact_PastOneWorkingDay_ManagerToldOnce()
     {
         // Thursday 24 December 2026, 3pm: Christmas Day, the weekend and the Boxing Day substitute (Monday 28th) are not working days.
