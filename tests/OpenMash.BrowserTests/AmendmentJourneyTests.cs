@@ -57,7 +57,7 @@ public sealed class AmendmentJourneyTests(BrowserFixture fixture)
 
         await page.GetByLabel("Why are these details being amended?").FillAsync("Fictional: the referrer rang back to correct the days.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the amendment" }).ClickAsync();
-        Assert.True(await page.Locator("[data-testid=contact-banner]").IsVisibleAsync());
+        Assert.Contains("amended", await page.Locator("[data-testid=banner]").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();

@@ -24,7 +24,7 @@ public sealed class QueueJourneyTests(BrowserFixture fixture)
         await manager.Locator("#WorkerId").SelectOptionAsync(screener!);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Allocate", Exact = true }).ClickAsync();
         await manager.WaitForLoadStateAsync();
-        Assert.True(await manager.Locator("[data-testid=allocated-banner]").IsVisibleAsync());
+        Assert.Contains("is allocated to Demo Screener", await manager.Locator("[data-testid=banner]").InnerTextAsync(), StringComparison.Ordinal);
         await manager.AssertAccessibleAsync();
 
         var worker = await fixture.NewPageAsync();

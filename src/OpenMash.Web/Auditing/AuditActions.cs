@@ -52,6 +52,8 @@ public static class AuditActions
 
     public const string ChaseMultiAgencyCheck = "Chase MultiAgencyCheck";
 
+    public const string ChaseMultiAgencyCheckByHand = "Chase MultiAgencyCheck by hand";
+
     public const string ExtendDecisionDue = "Extend decision due";
 
     public const string AllocateContact = "Allocate contact";
@@ -229,6 +231,7 @@ public static class AuditActions
         [AuditSearch] = "Searched the audit log",
         [BreakGlass] = "Emergency access (break glass)",
         [ChaseMultiAgencyCheck] = "Chased a partner check",
+        [ChaseMultiAgencyCheckByHand] = "Chased an overdue partner check from the screening page",
         [ExtendDecisionDue] = "Gave a contact more time for its decision",
         [AllocateContact] = "Allocated a contact to a worker",
         [ConfirmConsent] = "Confirmed consent the referrer reported",

@@ -19,8 +19,6 @@ namespace OpenMash.Web.Features.Checks;
 [AuthorizeRecord(Policies.AnswerCheck)]
 public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : PageModel
 {
-    public const string CorrectedKey = "CheckCorrected";
-
     public MultiAgencyCheck Check { get; private set; } = null!;
 
     public Contact Contact { get; private set; } = null!;
@@ -33,9 +31,6 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
     public PartnerAnswersView Partners { get; private set; } = new([], false);
 
     public AnswerFormView Form => new(Asked, AnswerFormView.Fill(Asked, People), Summary, Details);
-
-    [TempData(Key = CorrectedKey)]
-    public string? Corrected { get; set; }
 
     [BindProperty]
     public string? Summary { get; set; }
@@ -61,6 +56,7 @@ public sealed class AnswerModel(OpenMashDbContext db, CheckService checks) : Pag
         var errors = await checks.AnswerAsync(Check, input);
         if (errors.Count == 0)
         {
+            this.Banner($"Answer sent for contact {Contact.Reference}. The MASH can see it now, as far as the sharing agreements allow.");
             return Redirect("/Checks");
         }
 

@@ -19,6 +19,7 @@ public static class ChecksServiceCollectionExtensions
     public static IServiceCollection AddChecks(this IServiceCollection services) => services
         .AddScoped<CheckService>()
         .AddScoped<CheckLoader>()
+        .AddScoped<ChaseService>()
         .AddScoped<ISubjectAccessSection, ChecksSubjectAccess>()
         .AddSingleton<CheckChaser>()
         .AddHostedService(sp => sp.GetRequiredService<CheckChaser>());

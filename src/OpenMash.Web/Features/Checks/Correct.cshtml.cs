@@ -67,7 +67,7 @@ public sealed class CorrectModel(OpenMashDbContext db, CheckService checks) : Pa
         var errors = await checks.CorrectAsync(Check, input, Reason);
         if (errors.Count == 0)
         {
-            TempData[AnswerModel.CorrectedKey] = "Answer corrected. The answer before is kept with the correction.";
+            this.Banner($"Answer corrected for contact {Contact.Reference}. The answer before is kept with the correction.");
             return Redirect($"/Checks/{Check.Id}");
         }
 

@@ -21,9 +21,6 @@ public sealed class AddAttachmentModel(OpenMashDbContext db, ContactRecordServic
     [BindProperty]
     public Guid? PersonId { get; set; }
 
-    [TempData(Key = AmendModel.BannerKey)]
-    public string? Banner { get; set; }
-
     public async Task OnGetAsync(Guid? personId, CancellationToken ct)
     {
         Contact = HttpContext.Record<Contact>();
@@ -47,7 +44,7 @@ public sealed class AddAttachmentModel(OpenMashDbContext db, ContactRecordServic
             : await records.AddAttachmentAsync(Contact, file, PersonId, ct);
         if (errors.Count == 0)
         {
-            Banner = "The attachment was added. The contact's worker has been told.";
+            this.Banner($"Attachment added to contact {Contact.Reference}. The contact's worker has been told.");
             return Redirect($"/Contacts/{Contact.Id}#attachments");
         }
 

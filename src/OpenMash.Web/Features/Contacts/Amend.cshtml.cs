@@ -14,15 +14,11 @@ namespace OpenMash.Web.Features.Contacts;
 [AuditedAs(AuditActions.AmendContact, Purpose = "Screening")]
 public sealed class AmendModel(OpenMashDbContext db, ContactRecordService records) : PageModel
 {
-    public const string BannerKey = "ContactBanner";
 
     public Contact Contact { get; private set; } = null!;
 
     /// <summary>Each person's name and role as recorded, by id, for the fieldsets' legends.</summary>
     public IReadOnlyDictionary<Guid, (string Name, SubjectRole Role)> Recorded { get; private set; } = new Dictionary<Guid, (string, SubjectRole)>();
-
-    [TempData(Key = BannerKey)]
-    public string? Banner { get; set; }
 
     [BindProperty]
     public ContactChannel? Channel { get; set; }
@@ -124,7 +120,7 @@ public sealed class AmendModel(OpenMashDbContext db, ContactRecordService record
         var errors = await records.AmendAsync(Contact, input, ct);
         if (errors.Count == 0)
         {
-            Banner = "The contact was amended. The change and its reason are on the contact's timeline.";
+            this.Banner($"Contact {Contact.Reference} amended. The change and its reason are on the contact's timeline.");
             return Redirect($"/Contacts/{Contact.Id}");
         }
 

@@ -24,10 +24,6 @@ public sealed class DetailsModel(OpenMashDbContext db) : PageModel
 
     public IReadOnlyList<CaseNote> Notes { get; private set; } = [];
 
-    /// <summary>The confirmation after an amendment or an attachment added on the pages that come back here.</summary>
-    [TempData(Key = AmendModel.BannerKey)]
-    public string? Banner { get; set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var contact = HttpContext.Record<Contact>();

@@ -17,9 +17,6 @@ public sealed class NotesModel(OpenMashDbContext db, ContactRecordService record
     [BindProperty]
     public string? Text { get; set; }
 
-    [TempData(Key = AmendModel.BannerKey)]
-    public string? Banner { get; set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         Contact = HttpContext.Record<Contact>();
@@ -32,7 +29,7 @@ public sealed class NotesModel(OpenMashDbContext db, ContactRecordService record
         var errors = await records.AddNoteAsync(Contact, Text, ct);
         if (errors.Count == 0)
         {
-            Banner = "The case note was added.";
+            this.Banner($"Case note added to contact {Contact.Reference}.");
             return Redirect($"/Contacts/{Contact.Id}/Notes");
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Matching;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Duplicates;
@@ -14,7 +15,6 @@ namespace OpenMash.Web.Features.Duplicates;
 [AuditedAs(AuditActions.ViewPerson, Purpose = "Screening: is this child already known?")]
 public sealed class PossibleModel(OpenMashDbContext db, IntakeResolution resolution, PersonIndex index) : PageModel
 {
-    public const string OutcomeKey = "PossibleRecordOutcome";
 
     public sealed record EarlierContact(Guid Id, string Reference, DateTime ReceivedAtUtc);
 
@@ -29,9 +29,6 @@ public sealed class PossibleModel(OpenMashDbContext db, IntakeResolution resolut
     public MatchCandidate Match { get; private set; } = null!;
 
     public IReadOnlyList<EarlierContact> ExistingContacts { get; private set; } = [];
-
-    [TempData(Key = OutcomeKey)]
-    public string? Outcome { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -57,7 +54,7 @@ public sealed class PossibleModel(OpenMashDbContext db, IntakeResolution resolut
             return Page();
         }
 
-        Outcome = done();
+        this.Banner(done());
         return Redirect($"/Screening/{Suggestion.ContactId}#known");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenMash.Web.Data;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security;
 using OpenMash.Web.Security.Guards;
 
@@ -63,7 +64,9 @@ public sealed class AllocateModel(OpenMashDbContext db, ContactQueue queue, IAut
             return Refused(refusal);
         }
 
-        return Redirect($"/Screening/{Contact.Id}/Allocate?done=true");
+        var name = await db.Users.Where(u => u.Id == worker).Select(u => u.DisplayName).SingleOrDefaultAsync() ?? "the worker";
+        this.Banner($"Contact {Contact.Reference} is allocated to {name}.");
+        return Redirect($"/Screening/{Contact.Id}/Allocate");
     }
 
     private ForbidResult Refused(string why)

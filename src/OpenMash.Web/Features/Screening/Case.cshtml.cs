@@ -16,7 +16,7 @@ namespace OpenMash.Web.Features.Screening;
 /// <summary>Screening one contact: the children's history first, then the screening, the checks and their answers.</summary>
 [AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
 public sealed class CaseModel(
-    OpenMashDbContext db, ScreeningService screening, CheckService checks, IntakeResolution resolution, OtherHubLookup otherHubs, IAuthorizationService authorization, TimeProvider time) : PageModel
+    OpenMashDbContext db, ScreeningService screening, CheckService checks, ChaseService chaser, IntakeResolution resolution, OtherHubLookup otherHubs, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
 
@@ -28,9 +28,27 @@ public sealed class CaseModel(
     /// <summary>What other hubs hold about the contact's children, as far as the agreements allow.</summary>
     public OtherHubPanel? OtherHubs { get; private set; }
 
-    /// <summary>The outcome of deciding a possible existing record, for the confirmation banner.</summary>
-    [TempData(Key = PossibleModel.OutcomeKey)]
-    public string? KnownOutcome { get; set; }
+    /// <summary>The page's sections, in the order the sub-navigation lists them (each an anchor on this page).</summary>
+    public static readonly IReadOnlyList<(string Href, string Text)> Sections =
+    [
+        ("#summary", "Summary"), ("#concern", "Concern"), ("#household", "Household"), ("#history", "History"), ("#screening", "Screening"),
+        ("#consent", "Consent"), ("#checks", "Checks"), ("#decision", "Decision"), ("#case-notes", "Notes"),
+    ];
+
+    /// <summary>The contact's children as the summary shows them ("Ruby Demoford, 9 years old"), youngest last.</summary>
+    public IReadOnlyList<string> ChildLabels { get; private set; } = [];
+
+    /// <summary>The time left to the decision, or how late it is ("2 hours left", "overdue by 1 hour").</summary>
+    public string TimeLeft { get; private set; } = string.Empty;
+
+    /// <summary>How many other contacts about these children (and their siblings) the hub had in the last 12 months.</summary>
+    public int EarlierContacts { get; private set; }
+
+    /// <summary>The consent position in a few words, for the summary.</summary>
+    public string ConsentSummary { get; private set; } = string.Empty;
+
+    /// <summary>The unanswered checks the user may chase now (overdue, the agency has an e-mail address, the contact not decided).</summary>
+    public IReadOnlySet<Guid> Chaseable { get; private set; } = new HashSet<Guid>();
 
     public ContactScreening? Existing { get; private set; }
 
@@ -120,6 +138,9 @@ public sealed class CaseModel(
         var errors = await screening.SaveAsync(contact, input);
         if (errors.Count == 0)
         {
+            this.Banner(NoChecksNeeded
+                ? $"Screening saved for contact {contact.Reference}. No partner checks are needed, so it is ready for a decision."
+                : $"Screening saved for contact {contact.Reference}. The decision and partner checks are now due by its RAG rating.");
             return Redirect($"/Screening/{contact.Id}");
         }
 
@@ -134,6 +155,8 @@ public sealed class CaseModel(
         var errors = await checks.RequestAsync(contact, AgencyIds.Distinct().ToList());
         if (errors.Count == 0)
         {
+            var names = await db.Agencies.Where(a => AgencyIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
+            this.Banner($"Checks requested for contact {contact.Reference} from {CaseDisplay.AndList(names)}.");
             return Redirect($"/Screening/{contact.Id}#checks");
         }
 
@@ -141,6 +164,28 @@ public sealed class CaseModel(
         await LoadAsync();
         ShowSavedScreening();
 
+        return Page();
+    }
+
+    /// <summary>Chases one overdue check by hand: an e-mail queued to the agency (sent by the outbox sender), counted, audited, on the timeline.</summary>
+    public async Task<IActionResult> OnPostChaseAsync(Guid? checkId)
+    {
+        var contact = HttpContext.Record<Contact>();
+        var outcome = await chaser.ChaseAsync(contact, checkId);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Error is null)
+        {
+            this.Banner($"Chaser queued to {outcome.AgencyName} for contact {contact.Reference}. It is e-mailed to the agency; the timeline shows when it has gone.");
+            return Redirect($"/Screening/{contact.Id}#checks");
+        }
+
+        ModelState.AddModelError(string.Empty, outcome.Error);
+        await LoadAsync();
+        ShowSavedScreening();
         return Page();
     }
 
@@ -200,8 +245,38 @@ public sealed class CaseModel(
         var chases = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && o.Kind == MessageKinds.CheckChase).ToListAsync();
         var now = time.GetUtcNow().UtcDateTime;
         Notes = await CaseNotes.ForContactAsync(db, contactId);
+        Chaseable = Answers.Where(a => ChaseService.MayChase(a.Check, contact, now)).Select(a => a.Check.Id).ToHashSet();
+        var today = CaseDisplay.UkToday(now);
+        ChildLabels = children.OrderBy(p => p.DateOfBirth).Select(p => $"{p.FullName}, {CaseDisplay.Age(p.DateOfBirth, today)}").ToList();
+        TimeLeft = CaseDisplay.TimeLeft(contact.DecisionDueUtc, now);
+        EarlierContacts = History.Contacts.Count(h => !h.IsThisContact);
+        ConsentSummary = await ConsentSummaryAsync(contact, now);
         ChaseTexts = Answers.Where(a => a.Check.Status != CheckStatus.Answered).ToDictionary(a => a.Check.Id, a => OutboxWords.Chases(a.Check, chases, now));
         db.Audit(AuditActions.ViewContact, targetType: "Contact", targetId: contactId.ToString(), subjects: contact.Subjects.Select(s => s.PersonId).Concat(History.PersonIds).Concat(Known.Select(k => k.Existing.Id)).Distinct(), purpose: "Screening");
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The consent position in a few words: not needed above threshold; an override in force; else the newest consent
+    /// recorded for the contact's people (as the consent section words it); else what the referrer said at intake.
+    /// </summary>
+    private async Task<string> ConsentSummaryAsync(Contact contact, DateTime now)
+    {
+        var people = contact.Subjects.Select(s => s.PersonId).ToList();
+        var latest = (await db.Consents.AsNoTracking().Where(x => people.Contains(x.PersonId)).ToListAsync()).OrderByDescending(x => x.RecordedAtUtc).FirstOrDefault();
+        var overrides = await db.ConsentOverrides.AsNoTracking().Where(o => o.ContactId == contact.Id).ToListAsync();
+        var family = latest is null ? null : $"family's consent: {latest.StatusText().ToLowerInvariant()}";
+        if (Existing is { } screened && screened.AllowsSharingWithoutConsent)
+        {
+            return "Not needed for checks: above threshold, sharing without consent is lawful" + (family is null ? "" : $" ({family})");
+        }
+
+        if (overrides.Any(o => o.IsInForce(now)))
+        {
+            return "Override in force: checks may go without consent" + (family is null ? "" : $" ({family})");
+        }
+
+        return latest is not null ? char.ToUpperInvariant(family![0]) + family[1..]
+            : contact.FamilyConsented switch { true => "The referrer said the family agreed; not yet recorded", false => "The referrer said the family did not agree", _ => "Not recorded" };
     }
 }

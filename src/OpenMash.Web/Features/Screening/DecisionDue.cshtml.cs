@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Screening;
@@ -53,6 +54,7 @@ public sealed class DecisionDueModel(ScreeningService screening) : PageModel
             return Page();
         }
 
+        this.Banner($"More time given for contact {Contact.Reference}. The reason is on the timeline.");
         return Redirect($"/Screening/{Contact.Id}/Timeline");
     }
 }

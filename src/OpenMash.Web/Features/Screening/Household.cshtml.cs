@@ -14,16 +14,11 @@ namespace OpenMash.Web.Features.Screening;
 [AuditedAs(AuditActions.ViewContact, Purpose = "Screening")]
 public sealed class HouseholdModel(OpenMashDbContext db, HouseholdService household) : PageModel
 {
-    public const string DoneKey = "HouseholdChanged";
-
     public sealed record Member(ContactSubject Subject, Person Person, IReadOnlyList<string> Relationships, IReadOnlyList<string> CoveredBy, IReadOnlyList<string> NotCoveredBy);
 
     public Contact Contact { get; private set; } = null!;
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
-
-    [TempData(Key = DoneKey)]
-    public string? Done { get; set; }
 
     [BindProperty]
     public string? GivenNames { get; set; }
@@ -85,7 +80,7 @@ public sealed class HouseholdModel(OpenMashDbContext db, HouseholdService househ
     {
         if (errors.Count == 0)
         {
-            Done = done;
+            this.Banner($"{done} Contact {HttpContext.Record<Contact>().Reference}.");
             return Redirect($"/Screening/{HttpContext.Record<Contact>().Id}/Household");
         }
 

@@ -92,12 +92,21 @@ public sealed class TimelineModel(OpenMashDbContext db, Checks.CheckService chec
 
         // E-mails: "sent" only once the mail server accepted them (the outbox sender records it), otherwise queued or failed.
         var messages = await db.Outbox.AsNoTracking().Where(o => o.ContactId == contactId && (o.Kind == MessageKinds.ReferrerFeedback || o.Kind == MessageKinds.CheckChase)).ToListAsync();
+        // A chase queued by hand is audited with who queued it, at the moment it was queued: that names them on the timeline.
+        var checkIds = checks.Select(c => c.Id.ToString()).ToList();
+        var byHand = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.ChaseMultiAgencyCheckByHand && a.TargetId != null && checkIds.Contains(a.TargetId))
+            .Select(a => new { a.TargetId, a.OccurredAtUtc, a.UserId }).ToListAsync();
+        var chaserIds = byHand.Select(a => a.UserId).OfType<Guid>().Distinct().ToList();
+        var chaserNames = await db.Users.Where(u => chaserIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        string? ChasedBy(OutboxMessage m) => byHand
+            .Where(a => a.TargetId == m.RecordId?.ToString() && (a.OccurredAtUtc - m.CreatedAtUtc).Duration() < TimeSpan.FromMinutes(1))
+            .OrderBy(a => (a.OccurredAtUtc - m.CreatedAtUtc).Duration()).Select(a => a.UserId is { } u ? chaserNames.GetValueOrDefault(u) : null).FirstOrDefault();
         foreach (var message in messages)
         {
             var agency = message.Kind == MessageKinds.CheckChase ? checks.FirstOrDefault(c => c.Id == message.RecordId)?.Agency.Name ?? "an agency" : null;
             events.Add(agency is null
                 ? new(message.CreatedAtUtc, "Feedback to the referrer queued", null, message.State == DeliveryState.Queued || message.State == DeliveryState.Sending ? "Not yet sent" : null)
-                : new(message.CreatedAtUtc, $"Chase to {agency} queued", null, message.State == DeliveryState.Sent ? null : message.StatusText(t => Shared.CaseDisplay.Time(t))));
+                : new(message.CreatedAtUtc, $"Chase to {agency} queued", ChasedBy(message), message.State == DeliveryState.Sent ? null : message.StatusText(t => Shared.CaseDisplay.Time(t))));
             if (message.State == DeliveryState.Sent && message.SentAtUtc is { } sentAt)
             {
                 events.Add(new(sentAt, agency is null ? "Feedback sent to the referrer" : $"Chase sent to {agency}", null, message.Route is { } route ? char.ToUpperInvariant(route.DisplayName()[0]) + route.DisplayName()[1..] : null));

@@ -109,6 +109,14 @@ public static class CaseDisplay
         _ => new HtmlString("<strong class=\"govuk-tag govuk-tag--grey\">Not rated</strong>"),
     };
 
+    /// <summary>Names joined as people write them: "A", "A and B", "A, B and C".</summary>
+    public static string AndList(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => string.Empty,
+        1 => names[0],
+        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+    };
+
     public static string Ordinal(int n) => (n % 100) switch
     {
         11 or 12 or 13 => $"{n}th",

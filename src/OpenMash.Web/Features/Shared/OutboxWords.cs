@@ -25,6 +25,9 @@ public static class OutboxWords
             : "No feedback e-mail: the referrer gave no e-mail address.";
     }
 
+    /// <summary>How often a check was chased, in words: "Chased once", "Chased 2 times".</summary>
+    public static string ChasedTimes(int count) => count == 1 ? "Chased once" : $"Chased {count} times";
+
     /// <summary>The chases of one unanswered check, in words ("Chased 2 times by e-mail: the last sent at ...").</summary>
     public static string Chases(MultiAgencyCheck check, IReadOnlyCollection<OutboxMessage> chases, DateTime nowUtc)
     {
@@ -38,7 +41,7 @@ public static class OutboxWords
         }
 
         var last = mine[0];
-        return $"Chased {mine.Count} {(mine.Count == 1 ? "time" : "times")} by e-mail; the last {last.StatusText(t => CaseDisplay.Time(t))}."
+        return $"{ChasedTimes(mine.Count)} by e-mail; the last {last.StatusText(t => CaseDisplay.Time(t))}."
             + (noAddress ? $" {check.Agency.Name} now has no e-mail address, so it will not be chased again." : string.Empty);
     }
 }

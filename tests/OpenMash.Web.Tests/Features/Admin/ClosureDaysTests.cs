@@ -28,7 +28,7 @@ public sealed class ClosureDaysTests(OpenMashFactory factory) : IClassFixture<Op
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, page) = await admin.GetPageAsync("/Admin/ClosureDays");
-        Assert.Contains(Display(tuesday) + " added as a closure day", page.QuerySelector("[data-testid=done]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Display(tuesday) + " added as a closure day", page.QuerySelector("[data-testid=banner-text]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Bank holiday for the demo coronation", page.QuerySelector("[data-testid=upcoming]")?.TextContent, StringComparison.Ordinal);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.AddClosureDay && e.Detail!.StartsWith(tuesday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
         Assert.Equal("staffs.admin", audit.UserName);

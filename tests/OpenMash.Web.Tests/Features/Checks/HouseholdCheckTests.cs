@@ -185,7 +185,7 @@ public sealed class HouseholdCheckTests(OpenMashFactory factory) : IClassFixture
         Assert.Contains("Corrected by Demo Police Researcher (Staffordshire)", correction.TextContent, StringComparison.Ordinal);
         Assert.Contains("previous surname", correction.TextContent, StringComparison.Ordinal);
         Assert.Contains("Dean Correctly: nothing held, no domestic abuse history held", correction.QuerySelector("[data-testid=before-correction]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(checkPage.QuerySelector("[data-testid=corrected]"));
+        Assert.Contains("Answer corrected for contact", checkPage.QuerySelector("[data-testid=banner]")?.TextContent, StringComparison.Ordinal);
         var (_, screening) = await h.Screener.GetPageAsync($"/Screening/{h.ContactId}");
         Assert.Contains("previous surname", screening.QuerySelector($"[data-testid=answer][data-agency='{Police}'] [data-testid=correction]")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Cautioned for assault", screening.QuerySelector($"[data-testid=answer][data-agency='{Police}']")!.TextContent, StringComparison.Ordinal);

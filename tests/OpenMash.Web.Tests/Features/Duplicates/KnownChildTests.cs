@@ -93,7 +93,7 @@ public sealed class KnownChildTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         Assert.Contains(child.Id, await SubjectsAsync(contactId));
         var (_, after) = await screener.GetPageAsync($"/Screening/{contactId}");
-        Assert.NotNull(after.QuerySelector("[data-testid=known-outcome]"));
+        Assert.Contains("is now linked to the existing record", after.QuerySelector("[data-testid=banner]")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(after.QuerySelector($"[data-testid=history] tr[data-reference='{child.EarlierReference}']"));
         Assert.Equal(PossibleRecordState.Confirmed, (await factory.WithDbAsync(db => db.PossibleExistingRecords.IgnoreQueryFilters().SingleAsync(r => r.Id == suggestion.Id))).State);
         var (_, queueAfter) = await screener.GetPageAsync("/Screening");

@@ -22,9 +22,6 @@ public sealed class IndexModel(ClosureDayService closures) : PageModel
     public string? Reason { get; set; }
 
     /// <summary>What was just added or removed, for the confirmation banner.</summary>
-    [TempData]
-    public string? Done { get; set; }
-
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
@@ -38,7 +35,7 @@ public sealed class IndexModel(ClosureDayService closures) : PageModel
             return Page();
         }
 
-        Done = $"{ClosureDayService.Display(added.Date)} added as a closure day";
+        this.Banner($"{ClosureDayService.Display(added.Date)} added as a closure day");
         return RedirectToPage();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.ClosureDays;
@@ -9,9 +10,6 @@ namespace OpenMash.Web.Features.Admin.ClosureDays;
 public sealed class RemoveModel(ClosureDayService closures) : PageModel
 {
     public HubClosureDay Day => HttpContext.Record<HubClosureDay>();
-
-    [TempData]
-    public string? Done { get; set; }
 
     public void OnGet()
     {
@@ -25,7 +23,7 @@ public sealed class RemoveModel(ClosureDayService closures) : PageModel
             return Page();
         }
 
-        Done = $"{ClosureDayService.Display(Day.Date)} is no longer a closure day";
+        this.Banner($"{ClosureDayService.Display(Day.Date)} is no longer a closure day");
         return RedirectToPage("Index");
     }
 }

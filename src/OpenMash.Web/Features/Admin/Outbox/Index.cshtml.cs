@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenMash.Web.Data;
 using OpenMash.Web.Features.Messaging;
+using OpenMash.Web.Features.Shared;
 using OpenMash.Web.Security.Guards;
 
 namespace OpenMash.Web.Features.Admin.Outbox;
@@ -29,9 +30,6 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IOptions
     public string Route { get; private set; } = string.Empty;
 
     /// <summary>The message just put back in the queue, for the confirmation banner.</summary>
-    [TempData]
-    public string? Resent { get; set; }
-
     public async Task OnGetAsync()
     {
         var options = smtp.Value;
@@ -64,7 +62,7 @@ public sealed class IndexModel(OpenMashDbContext db, TimeProvider time, IOptions
         db.Audit(AuditActions.ResendEmail, targetType: nameof(OutboxMessage), targetId: message.Id.ToString(), purpose: "Administration",
             detail: $"{MessageKinds.DisplayName(message.Kind)} to {message.ToAddress}; last error: {message.LastError}");
         await db.SaveChangesAsync();
-        Resent = $"The e-mail \"{message.Subject}\" to {message.ToAddress} is waiting to be sent again.";
+        this.Banner($"The e-mail \"{message.Subject}\" to {message.ToAddress} is waiting to be sent again.");
         return RedirectToPage();
     }
 }

@@ -60,6 +60,7 @@ public sealed class ConfirmModel(OpenMashDbContext db, ConsentService consent) :
         });
         if (errors.Count == 0)
         {
+            this.Banner($"Consent confirmed for contact {Contact.Reference}.");
             return Redirect($"/Screening/{Contact.Id}#consent");
         }
 

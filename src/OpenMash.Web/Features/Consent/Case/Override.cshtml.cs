@@ -29,6 +29,7 @@ public sealed class OverrideModel(ConsentOverrideService overrides) : PageModel
         var errors = await overrides.RequestOverrideAsync(Contact, Justification);
         if (errors.Count == 0)
         {
+            this.Banner($"Consent override recorded for contact {Contact.Reference}. A manager must approve it afterwards.");
             return Redirect($"/Screening/{Contact.Id}#consent");
         }
 

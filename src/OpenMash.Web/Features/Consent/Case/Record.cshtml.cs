@@ -89,6 +89,7 @@ public sealed class RecordModel(OpenMashDbContext db, ConsentService consent) : 
         });
         if (errors.Count == 0)
         {
+            this.Banner($"Consent recorded for contact {Contact.Reference}.");
             return Redirect($"/Screening/{Contact.Id}#consent");
         }
 

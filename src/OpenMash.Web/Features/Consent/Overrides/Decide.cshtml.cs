@@ -38,6 +38,7 @@ public sealed class DecideModel(OpenMashDbContext db, ConsentOverrideService ove
         var errors = await overrides.DecideOverrideAsync(Override, Approve, Comment);
         if (errors.Count == 0)
         {
+            this.Banner(Approve == true ? $"Consent override for contact {Contact.Reference} approved." : $"Consent override for contact {Contact.Reference} not approved.");
             return Redirect("/Consent/Overrides");
         }
 

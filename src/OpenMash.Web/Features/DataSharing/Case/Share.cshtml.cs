@@ -92,6 +92,7 @@ public sealed class ShareModel(OpenMashDbContext db, SharingDecisionService deci
         });
         if (errors.Count == 0)
         {
+            this.Banner($"Sharing decision recorded for contact {Contact.Reference}.");
             return Redirect($"/Screening/{Contact.Id}#consent");
         }
 
