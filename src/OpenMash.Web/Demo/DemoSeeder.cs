@@ -22,7 +22,8 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> demo,
     ApiClientRegistry apiClients,
     DemoFrontDoor frontDoor,
-    DemoConsent consent)
+    DemoConsent consent,
+    DemoPaths paths)
 {
     public const string DemoApiClientId = "demo-police";
 
@@ -37,6 +38,14 @@ public sealed class DemoSeeder(
     private const string Probation = "Probation Service (Staffordshire and Stoke-on-Trent)";
     private const string StaffsSchool = "Oakbrook Primary School (demo)";
     private const string StokeSchool = "Kingsfield Academy (demo)";
+    private const string StaffsEducation = "Staffordshire County Council Education Safeguarding (demo)";
+    private const string StokeEducation = "Stoke-on-Trent City Council Education Safeguarding (demo)";
+
+    /// <summary>The demo schools by hub code: each school's safeguarding lead answers the checks sent to that school.</summary>
+    public static IReadOnlyDictionary<string, string> Schools { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { [StaffordshireCode] = StaffsSchool, [StokeCode] = StokeSchool };
+
+    /// <summary>The demo local authority education safeguarding teams by hub code (education's researchers), not a school.</summary>
+    public static IReadOnlyDictionary<string, string> EducationTeams { get; } = new Dictionary<string, string>(StringComparer.Ordinal) { [StaffordshireCode] = StaffsEducation, [StokeCode] = StokeEducation };
 
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
 
@@ -92,6 +101,8 @@ public sealed class DemoSeeder(
             Add(Probation, AgencyType.Probation, false, staffs, stoke),
             Add(StaffsSchool, AgencyType.Education, false, staffs),
             Add(StokeSchool, AgencyType.Education, false, stoke),
+            Add(StaffsEducation, AgencyType.Education, false, staffs),
+            Add(StokeEducation, AgencyType.Education, false, stoke),
         }.ToDictionary(a => a.Name, StringComparer.Ordinal);
         await db.SaveChangesAsync(ct);
 
@@ -124,8 +135,17 @@ public sealed class DemoSeeder(
 
         actor.Set(Actor.System("seed-demo"));
         await SeedAgreementsAsync(staffs, stoke, ct);
-        await consent.SeedAsync([staffs, stoke], ct);
-        await DemoAccess.SeedAsync(db, actor, staffs, stoke, ct);
+        // The cases are worked through the application's own services, as each hub's demo users would (DemoWork).
+        var shared = 900;
+        foreach (var hub in new[] { staffs, stoke })
+        {
+            var work = paths.Begin();
+            await consent.SeedAsync(hub, work, ct);
+            shared = await DemoAccess.SeedAsync(db, actor, work, hub, shared, ct);
+            await paths.SeedAsync(hub, work, ct);
+        }
+
+        actor.Set(Actor.System("seed-demo"));
         return true;
     }
 
@@ -224,10 +244,10 @@ public sealed class DemoSeeder(
     private static List<DemoAccount> BuildAccounts()
     {
         var list = new List<DemoAccount>();
-        foreach (var (hub, prefix, place, csc, school) in new[]
+        foreach (var (hub, prefix, place, csc, school, education) in new[]
         {
-            (StaffordshireCode, "staffs", "Staffordshire", StaffsCsc, StaffsSchool),
-            (StokeCode, "stoke", "Stoke-on-Trent", StokeCsc, StokeSchool),
+            (StaffordshireCode, "staffs", "Staffordshire", StaffsCsc, StaffsSchool, StaffsEducation),
+            (StokeCode, "stoke", "Stoke-on-Trent", StokeCsc, StokeSchool, StokeEducation),
         })
         {
             list.Add(new($"{prefix}.screener", $"Demo Screener ({place})", Roles.ScreeningSocialWorker, hub, csc));
@@ -235,7 +255,13 @@ public sealed class DemoSeeder(
             list.Add(new($"{prefix}.manager", $"Demo Manager ({place})", Roles.MashManager, hub, csc));
             list.Add(new($"{prefix}.police", $"Demo Police Researcher ({place})", Roles.AgencyResearcher, hub, Police));
             list.Add(new($"{prefix}.health", $"Demo Health Researcher ({place})", Roles.AgencyResearcher, hub, CommunityHealth));
+            list.Add(new($"{prefix}.hospital", $"Demo Hospital Safeguarding Researcher ({place})", Roles.AgencyResearcher, hub, Hospitals));
+            list.Add(new($"{prefix}.probation", $"Demo Probation Researcher ({place})", Roles.AgencyResearcher, hub, Probation));
+            list.Add(new($"{prefix}.education", $"Demo Education Safeguarding Researcher ({place})", Roles.AgencyResearcher, hub, education));
             list.Add(new($"{prefix}.referrer", $"Demo School Safeguarding Lead ({place})", Roles.Referrer, hub, school));
+            // The school's designated safeguarding lead: answers the checks sent to their school (that school's only, as
+            // a researcher of the school as an agency) and refers children, as a school's lead does.
+            list.Add(new($"{prefix}.dsl", $"Demo Designated Safeguarding Lead, {school.Replace(" (demo)", string.Empty, StringComparison.Ordinal)} ({place})", Roles.AgencyResearcher, hub, school, Roles.Referrer));
             list.Add(new($"{prefix}.analyst", $"Demo Partnership Analyst ({place})", Roles.PartnershipAnalyst, hub, csc));
             list.Add(new($"{prefix}.ig", $"Demo Information Governance Officer ({place})", Roles.InformationGovernanceOfficer, hub, csc));
             list.Add(new($"{prefix}.admin", $"Demo Administrator ({place})", Roles.Administrator, hub, csc));

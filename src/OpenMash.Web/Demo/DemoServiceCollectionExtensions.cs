@@ -6,5 +6,6 @@ public static class DemoServiceCollectionExtensions
     public static IServiceCollection AddDemo(this IServiceCollection services) => services
         .AddScoped<DemoSeeder>()
         .AddScoped<DemoFrontDoor>()
-        .AddScoped<DemoConsent>();
+        .AddScoped<DemoConsent>()
+        .AddScoped<DemoPaths>();
 }

@@ -21,6 +21,8 @@ public sealed partial class PeoplesWordsTests(OpenMashFactory factory) : IClassF
     [InlineData("staffs.manager")]
     [InlineData("staffs.police")]
     [InlineData("staffs.referrer")]
+    [InlineData("staffs.dsl")]
+    [InlineData("staffs.probation")]
     [InlineData("staffs.ig")]
     [InlineData("staffs.analyst")]
     [InlineData("staffs.admin")]
