@@ -5,5 +5,5 @@ global using OpenMash.Web.Domain.Contacts;
 global using OpenMash.Web.Domain.Decisions;
 global using OpenMash.Web.Domain.People;
 global using OpenMash.Web.Domain.Screening;
-global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;
 global using OpenMash.Web.Tests.Features.Messaging;
+global using SafeguardingThreshold = OpenMash.Sharing.SafeguardingThreshold;
